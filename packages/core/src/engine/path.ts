@@ -1,0 +1,106 @@
+import type { Answers, MatrixQuestion, MatrixRow, Question, Survey } from '../types.js';
+import { END } from '../types.js';
+import { evaluate } from './conditions.js';
+
+/** Where the respondent goes after `q`, given the answers: a question id, END, or undefined (next in order). */
+function jumpFrom(q: Question, answers: Answers): string | undefined {
+  const a = answers[q.id];
+  if (a !== undefined && (q.type === 'single' || q.type === 'multiple' || q.type === 'list')) {
+    const chosen = Array.isArray(a) ? a : [a];
+    // Option order decides when a multiple answer holds several jumps: the first listed wins.
+    for (const o of q.options ?? []) {
+      if (o.goTo !== undefined && chosen.includes(o.id)) return o.goTo;
+    }
+  }
+  return q.goTo;
+}
+
+const indexCache = new WeakMap<Survey, Map<string, number>>();
+
+/** Position of each question id; cached per survey object, since surveys are immutable once parsed. */
+export function questionIndex(survey: Survey): Map<string, number> {
+  let m = indexCache.get(survey);
+  if (!m) {
+    m = new Map(survey.questions.map((q, i) => [q.id, i]));
+    indexCache.set(survey, m);
+  }
+  return m;
+}
+
+/**
+ * The ordered ids of the questions this respondent sees, given the answers so far: questions whose
+ * `showIf` fails are skipped, and jumps (option `goTo`, then question `goTo`) move forward.
+ * A question not yet answered does not jump, so the path shows what would come next. Conditions
+ * and jumps read only answers to questions on the path, so answers left over from another branch
+ * never change it.
+ *
+ * @example
+ * visiblePath(vladimir, { q4: 'mfc' }) // ['q1', 'q2', 'q3', 'q4', 'q6', …] — Q4 → Q6
+ */
+export function visiblePath(survey: Survey, answers: Answers): string[] {
+  const index = questionIndex(survey);
+  const qs = survey.questions;
+  const path: string[] = [];
+  // Conditions see only answers to questions already on the path: a stale answer to a question the
+  // respondent jumped over must not switch a later question on.
+  const seen: Answers = {};
+  let i = 0;
+  while (i < qs.length) {
+    const q = qs[i]!;
+    if (q.showIf && !evaluate(q.showIf, seen)) {
+      i++;
+      continue;
+    }
+    path.push(q.id);
+    const a = answers[q.id];
+    if (a !== undefined) seen[q.id] = a;
+    const target = jumpFrom(q, answers);
+    if (target === END) break;
+    const j = target === undefined ? undefined : index.get(target);
+    // parseSurvey guarantees forward targets; the guard keeps a hand-made survey from looping.
+    i = j !== undefined && j > i ? j : i + 1;
+  }
+  return path;
+}
+
+/** The question after `fromId` on the path, or null at the end. */
+export function nextQuestion(survey: Survey, answers: Answers, fromId: string): string | null {
+  const path = visiblePath(survey, answers);
+  const k = path.indexOf(fromId);
+  return k >= 0 && k + 1 < path.length ? path[k + 1]! : null;
+}
+
+/** The question before `fromId` on the path, or null at the start. */
+export function previousQuestion(survey: Survey, answers: Answers, fromId: string): string | null {
+  const path = visiblePath(survey, answers);
+  const k = path.indexOf(fromId);
+  return k > 0 ? path[k - 1]! : null;
+}
+
+/** The rows of a matrix this respondent is asked (rows with a failing `showIf` are left out). */
+export function visibleRows(q: MatrixQuestion, answers: Answers): MatrixRow[] {
+  return q.rows.filter((r) => !r.showIf || evaluate(r.showIf, answers));
+}
+
+/**
+ * The answers with everything off the path removed: answers to questions the respondent no longer
+ * sees (after changing an earlier answer) and matrix rows no longer asked. The widget sends this,
+ * so a respondent who changes their mind never meets an `off_path` error.
+ */
+export function pruneAnswers(survey: Survey, answers: Answers): Answers {
+  const byId = new Map(survey.questions.map((q) => [q.id, q]));
+  const out: Answers = {};
+  for (const id of visiblePath(survey, answers)) {
+    const a = answers[id];
+    const q = byId.get(id)!;
+    if (a === undefined) continue;
+    if (q.type === 'matrix' && typeof a === 'object' && !Array.isArray(a)) {
+      const rows: Record<string, number | string> = {};
+      for (const r of visibleRows(q, out)) if (a[r.id] !== undefined) rows[r.id] = a[r.id]!;
+      if (Object.keys(rows).length) out[id] = rows;
+    } else {
+      out[id] = a;
+    }
+  }
+  return out;
+}

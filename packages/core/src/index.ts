@@ -1,0 +1,19 @@
+/**
+ * @otklik/core — what a survey is, which question comes next, which responses are valid and how
+ * the figures are computed. Framework-free: no DOM, no Node APIs.
+ *
+ * The widget imports `@otklik/core/engine` (no zod); servers and tools import this entry.
+ */
+export * from './engine/index.js';
+export { parseSurvey } from './schema/parse.js';
+export { checkSurveyLogic } from './schema/logic.js';
+export {
+  ZCondition,
+  ZId,
+  ZLocalizedText,
+  ZOption,
+  ZQuestion,
+  ZScaleSpec,
+  ZSurvey,
+  ZSurveyResponse,
+} from './schema/survey.js';

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { CHANNELS, END } from '../types.js';
+import type { Condition } from '../types.js';
+
+/**
+ * zod schemas of a survey definition and of the response wire format. They check shape; the rules
+ * that span the survey (ids unique, jumps forward, conditions look back) live in `logic.ts`.
+ * Objects are strict: a misspelt key in a hand-written survey is an error, not silently ignored.
+ */
+
+export const ZId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'letters, digits, _ . - ; starts with a letter');
+
+export const ZLocalizedText = z.strictObject({
+  ru: z.string().min(1).max(5000),
+  en: z.string().min(1).max(5000).optional(),
+});
+
+const ZJumpTarget = z.union([ZId, z.literal(END)]);
+
+export const ZOption = z.strictObject({
+  id: ZId,
+  text: ZLocalizedText,
+  kind: z.enum(['dontKnow', 'notApplicable']).optional(),
+  exclusive: z.boolean().optional(),
+  specify: z
+    .strictObject({
+      maxLength: z.int().min(1).max(10000).optional(),
+      required: z.boolean().optional(),
+    })
+    .optional(),
+  problem: z.boolean().optional(),
+  positive: z.boolean().optional(),
+  goTo: ZJumpTarget.optional(),
+});
+
+const ZScaleRole = z.enum(['satisfaction', 'effort', 'recommend', 'other']);
+
+const scaleFields = {
+  min: z.int().min(-100).max(100),
+  max: z.int().min(-100).max(100),
+  order: z.enum(['asc', 'desc']).optional(),
+  role: ZScaleRole.optional(),
+  minLabel: ZLocalizedText.optional(),
+  maxLabel: ZLocalizedText.optional(),
+};
+export const ZScaleSpec = z.strictObject(scaleFields);
+
+const ZValue = z.union([z.string().max(200), z.number()]);
+const ref = { question: ZId, row: ZId.optional() };
+
+export const ZCondition: z.ZodType<Condition> = z.lazy(() =>
+  z.discriminatedUnion('op', [
+    z.strictObject({ op: z.literal('answered'), ...ref }),
+    z.strictObject({ op: z.literal('equals'), ...ref, value: ZValue }),
+    z.strictObject({ op: z.literal('in'), ...ref, values: z.array(ZValue).min(1) }),
+    z.strictObject({ op: z.enum(['gt', 'gte', 'lt', 'lte']), ...ref, value: z.number() }),
+    z.strictObject({ op: z.literal('and'), all: z.array(ZCondition).min(1) }),
+    z.strictObject({ op: z.literal('or'), any: z.array(ZCondition).min(1) }),
+    z.strictObject({ op: z.literal('not'), cond: ZCondition }),
+  ]),
+) as z.ZodType<Condition>;
+
+const base = {
+  id: ZId,
+  title: ZLocalizedText,
+  description: ZLocalizedText.optional(),
+  required: z.boolean().optional(),
+  showIf: ZCondition.optional(),
+  goTo: ZJumpTarget.optional(),
+  section: ZId.optional(),
+};
+const ZOptions = z.array(ZOption).min(1).max(1000);
+
+export const ZQuestion = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...base,
+    type: z.literal('single'),
+    options: ZOptions,
+    role: z.enum(['satisfaction', 'other']).optional(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('multiple'),
+    options: ZOptions,
+    min: z.int().min(0).optional(),
+    max: z.int().min(1).optional(),
+  }),
+  z.strictObject({
+    ...base,
+    ...scaleFields,
+    type: z.literal('scale'),
+    extraOptions: z.array(ZOption).max(5).optional(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('matrix'),
+    rows: z
+      .array(z.strictObject({ id: ZId, text: ZLocalizedText, showIf: ZCondition.optional() }))
+      .min(1)
+      .max(100),
+    scale: ZScaleSpec,
+    extraOptions: z.array(ZOption).max(5).optional(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('list'),
+    options: ZOptions.optional(),
+    catalog: ZId.optional(),
+    multiple: z.boolean().optional(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('text'),
+    multiline: z.boolean().optional(),
+    maxLength: z.int().min(1).max(20000).optional(),
+  }),
+  z.strictObject({ ...base, type: z.literal('statement') }),
+]);
+
+const ZCatalogEntry = z.strictObject({ id: z.string().min(1).max(200), text: ZLocalizedText });
+
+export const ZSurvey = z.strictObject({
+  $schema: z.string().optional(),
+  id: ZId,
+  version: z.int().min(1),
+  title: ZLocalizedText,
+  description: ZLocalizedText.optional(),
+  respondent: z.enum(['external', 'internal']).optional(),
+  questions: z.array(ZQuestion).min(1).max(2000),
+  sections: z.array(z.strictObject({ id: ZId, title: ZLocalizedText })).optional(),
+  catalogs: z.record(ZId, z.array(ZCatalogEntry).max(100_000)).optional(),
+  completion: z
+    .strictObject({ title: ZLocalizedText.optional(), text: ZLocalizedText.optional() })
+    .optional(),
+});
+
+/**
+ * The response wire format, for documentation and the generated JSON Schema. Responses are checked
+ * at run time by the engine's `validateResponse`, which also knows the survey.
+ */
+export const ZSurveyResponse = z.object({
+  responseId: z.uuid().describe('Client-made UUID, made once per response: the idempotency key.'),
+  surveyId: ZId,
+  surveyVersion: z.int().min(1).describe('The exact survey version answered.'),
+  lang: z.enum(['ru', 'en']),
+  answers: z
+    .record(
+      ZId,
+      z.union([
+        z.string(),
+        z.number(),
+        z.array(z.string()),
+        z.record(ZId, z.union([z.number(), z.string()])),
+      ]),
+    )
+    .describe(
+      'By question id: single/list → option id; multiple → option ids; scale → integer or extra option id; matrix → { rowId: integer | extra option id }; text → string.',
+    ),
+  specify: z
+    .record(ZId, z.record(ZId, z.string()))
+    .optional()
+    .describe('Texts typed into options with their own field: { questionId: { optionId: text } }.'),
+  context: z.object({
+    object: z.string().max(200).optional(),
+    channel: z.enum(CHANNELS),
+    touchpoint: z.string().max(200).optional(),
+    respondent: z.enum(['external', 'internal']).optional(),
+  }),
+  answeredAt: z.iso.datetime({ offset: true }).optional(),
+});
