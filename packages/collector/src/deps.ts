@@ -1,0 +1,31 @@
+import type { Survey } from '@otklik/core';
+import type { Db } from './store/db.js';
+
+/** Settings of a running collector (flags and environment, see cli.ts). */
+export interface CollectorConfig {
+  /** Bearer tokens accepted on the admin API (compared in constant time). */
+  adminTokens: readonly string[];
+  /** Origins allowed to POST responses from the browser, per survey id; `*` key applies to all. */
+  allowedOrigins: Readonly<Record<string, readonly string[]>>;
+  /** Folder with the built widget (feedback-survey.js, feedback-survey.iife.js). */
+  widgetDir: string;
+  /** Serve the demo page at `/`. */
+  demo: boolean;
+}
+
+/** Published surveys: versions are immutable once published. */
+export interface SurveyRegistry {
+  /** The current (highest) published version, or undefined. */
+  current(id: string): Promise<Survey | undefined>;
+  /** One exact version, or undefined. */
+  version(id: string, version: number): Promise<Survey | undefined>;
+  /** Every survey id with its current version. */
+  list(): Promise<{ id: string; version: number; title: Survey['title'] }[]>;
+}
+
+/** What every route factory receives. */
+export interface AppDeps {
+  db: Db;
+  surveys: SurveyRegistry;
+  config: CollectorConfig;
+}

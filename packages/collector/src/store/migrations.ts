@@ -1,0 +1,41 @@
+/**
+ * Versioned migrations, applied in order at start inside one transaction each; the applied
+ * versions are recorded in `otklik_migrations`. Never edit a released migration: add a new one.
+ *
+ * No column holds an IP address, a user agent or any other client identifier (docs/privacy.md).
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'surveys and responses',
+    sql: `
+CREATE TABLE surveys (
+  id            text        NOT NULL,
+  version       integer     NOT NULL,
+  definition    jsonb       NOT NULL,
+  published_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (id, version)
+);
+
+CREATE TABLE responses (
+  response_id    uuid        PRIMARY KEY,           -- client-made idempotency key
+  survey_id      text        NOT NULL,
+  survey_version integer     NOT NULL,
+  received_at    timestamptz NOT NULL DEFAULT now(),
+  answered_at    timestamptz NOT NULL,              -- period attribution (device time if plausible)
+  lang           text        NOT NULL,
+  channel        text        NOT NULL,
+  object         text,
+  touchpoint     text,
+  respondent     text        NOT NULL,
+  answers        jsonb       NOT NULL,
+  specify        jsonb,
+  body_hash      text        NOT NULL,              -- sha-256 of the normalised response: same UUID + other body → 409
+  receipt        text        NOT NULL,              -- short code shown to the respondent
+  FOREIGN KEY (survey_id, survey_version) REFERENCES surveys (id, version)
+);
+
+CREATE INDEX responses_survey_time ON responses (survey_id, answered_at);
+`,
+  },
+];
