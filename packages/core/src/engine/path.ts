@@ -1,14 +1,20 @@
-import type { Answers, MatrixQuestion, MatrixRow, Question, Survey } from '../types.js';
+import type { AnswerValue, Answers, MatrixQuestion, MatrixRow, Question, Survey } from '../types.js';
 import { END } from '../types.js';
 import { evaluate } from './conditions.js';
 
-/** Where the respondent goes after `q`, given the answers: a question id, END, or undefined (next in order). */
-function jumpFrom(q: Question, answers: Answers): string | undefined {
-  const a = answers[q.id];
-  if (a !== undefined && (q.type === 'single' || q.type === 'multiple' || q.type === 'list')) {
+/** Where the respondent goes after `q`, given its answer: a question id, END, or undefined (next in order). */
+function jumpFrom(q: Question, a: AnswerValue | undefined): string | undefined {
+  if (a !== undefined) {
+    // A scale's extra options («Затрудняюсь ответить») may jump too; its numbers never do.
+    const options =
+      q.type === 'single' || q.type === 'multiple' || q.type === 'list'
+        ? q.options
+        : q.type === 'scale'
+          ? q.extraOptions
+          : undefined;
     const chosen = Array.isArray(a) ? a : [a];
     // Option order decides when a multiple answer holds several jumps: the first listed wins.
-    for (const o of q.options ?? []) {
+    for (const o of options ?? []) {
       if (o.goTo !== undefined && chosen.includes(o.id)) return o.goTo;
     }
   }
@@ -28,39 +34,54 @@ export function questionIndex(survey: Survey): Map<string, number> {
 }
 
 /**
- * The ordered ids of the questions this respondent sees, given the answers so far: questions whose
- * `showIf` fails are skipped, and jumps (option `goTo`, then question `goTo`) move forward.
- * A question not yet answered does not jump, so the path shows what would come next. Conditions
- * and jumps read only answers to questions on the path, so answers left over from another branch
- * never change it.
- *
- * @example
- * visiblePath(vladimir, { q4: 'mfc' }) // ['q1', 'q2', 'q3', 'q4', 'q6', …] — Q4 → Q6
+ * Walks the survey once: the path, and the answers that are on it (matrix answers cut to the rows
+ * asked). Conditions and jumps read only the latter, so a stale answer to a question the respondent
+ * jumped over, or to a matrix row no longer asked, never switches a later question on.
  */
-export function visiblePath(survey: Survey, answers: Answers): string[] {
+function walk(survey: Survey, answers: Answers): { path: string[]; kept: Answers } {
   const index = questionIndex(survey);
   const qs = survey.questions;
   const path: string[] = [];
-  // Conditions see only answers to questions already on the path: a stale answer to a question the
-  // respondent jumped over must not switch a later question on.
-  const seen: Answers = {};
+  const kept: Answers = {};
   let i = 0;
   while (i < qs.length) {
     const q = qs[i]!;
-    if (q.showIf && !evaluate(q.showIf, seen)) {
+    const rows = q.type === 'matrix' ? visibleRows(q, kept) : undefined;
+    // A matrix whose every row is hidden has nothing to ask (001 Q6 after "used none" in Q5).
+    if ((q.showIf && !evaluate(q.showIf, kept)) || rows?.length === 0) {
       i++;
       continue;
     }
     path.push(q.id);
     const a = answers[q.id];
-    if (a !== undefined) seen[q.id] = a;
-    const target = jumpFrom(q, answers);
+    if (rows && a !== undefined && typeof a === 'object' && !Array.isArray(a)) {
+      const cut: Record<string, number | string> = {};
+      for (const r of rows) if (a[r.id] !== undefined) cut[r.id] = a[r.id]!;
+      if (Object.keys(cut).length) kept[q.id] = cut;
+    } else if (a !== undefined) {
+      kept[q.id] = a;
+    }
+    const target = jumpFrom(q, a);
     if (target === END) break;
     const j = target === undefined ? undefined : index.get(target);
     // parseSurvey guarantees forward targets; the guard keeps a hand-made survey from looping.
     i = j !== undefined && j > i ? j : i + 1;
   }
-  return path;
+  return { path, kept };
+}
+
+/**
+ * The ordered ids of the questions this respondent sees, given the answers so far: questions whose
+ * `showIf` fails (and matrices with no row left to ask) are skipped, and jumps (option `goTo`, then
+ * question `goTo`) move forward. A question not yet answered does not jump, so the path shows what
+ * would come next. Conditions and jumps read only answers to questions on the path, so answers left
+ * over from another branch never change it.
+ *
+ * @example
+ * visiblePath(vladimir, { q4: 'mfc' }) // ['q1', 'q2', 'q3', 'q4', 'q6', …] — Q4 → Q6
+ */
+export function visiblePath(survey: Survey, answers: Answers): string[] {
+  return walk(survey, answers).path;
 }
 
 /** The question after `fromId` on the path, or null at the end. */
@@ -86,21 +107,10 @@ export function visibleRows(q: MatrixQuestion, answers: Answers): MatrixRow[] {
  * The answers with everything off the path removed: answers to questions the respondent no longer
  * sees (after changing an earlier answer) and matrix rows no longer asked. The widget sends this,
  * so a respondent who changes their mind never meets an `off_path` error.
+ *
+ * @example
+ * pruneAnswers(survey, { q18: 'no', q19: 'stale' }) // { q18: 'no' } when Q19 is asked only after "yes"
  */
 export function pruneAnswers(survey: Survey, answers: Answers): Answers {
-  const byId = new Map(survey.questions.map((q) => [q.id, q]));
-  const out: Answers = {};
-  for (const id of visiblePath(survey, answers)) {
-    const a = answers[id];
-    const q = byId.get(id)!;
-    if (a === undefined) continue;
-    if (q.type === 'matrix' && typeof a === 'object' && !Array.isArray(a)) {
-      const rows: Record<string, number | string> = {};
-      for (const r of visibleRows(q, out)) if (a[r.id] !== undefined) rows[r.id] = a[r.id]!;
-      if (Object.keys(rows).length) out[id] = rows;
-    } else {
-      out[id] = a;
-    }
-  }
-  return out;
+  return walk(survey, answers).kept;
 }

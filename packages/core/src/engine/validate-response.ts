@@ -160,10 +160,17 @@ function checkAnswer(
   }
 }
 
+/** The options (or a scale's extra options) the answer picks; specify texts belong to these. */
 function chosenOptions(q: Question, a: AnswerValue | undefined): ChoiceOption[] {
-  if (a === undefined || !('options' in q) || !q.options) return [];
+  const options =
+    q.type === 'single' || q.type === 'multiple' || q.type === 'list'
+      ? q.options
+      : q.type === 'scale'
+        ? q.extraOptions
+        : undefined;
+  if (a === undefined || !options) return [];
   const chosen = Array.isArray(a) ? a : [a];
-  return q.options.filter((o) => chosen.includes(o.id));
+  return options.filter((o) => chosen.includes(o.id));
 }
 
 function checkSpecify(
@@ -304,7 +311,8 @@ export function validateResponse(
   const spec = checkSpecify(specify, survey, clean, onPath, out);
   for (const id of path) {
     for (const o of chosenOptions(byId.get(id)!, clean[id])) {
-      if (o.specify?.required && !spec?.[id]?.[o.id]) {
+      // Blank text does not satisfy a required field: «Другое (укажите)» with nothing said.
+      if (o.specify?.required && !spec?.[id]?.[o.id]?.trim()) {
         out.push(issue(['specify', id, o.id], 'required'));
       }
     }

@@ -144,7 +144,19 @@ export function checkSurveyLogic(survey: Survey): Issue[] {
         [...p, key],
         out,
       );
-      opts.forEach((o, k) => checkJump(o.goTo, [...p, key, k, 'goTo'], i, index, out));
+      opts.forEach((o, k) => {
+        // A matrix answers many rows at once, so one row's extra option cannot decide a jump.
+        if (q.type === 'matrix' && o.goTo !== undefined) {
+          out.push({
+            path: [...p, key, k, 'goTo'],
+            code: 'invalid_value',
+            message: {
+              ru: 'Переход из дополнительного варианта матрицы не поддерживается',
+              en: 'A matrix extra option cannot jump',
+            },
+          });
+        } else checkJump(o.goTo, [...p, key, k, 'goTo'], i, index, out);
+      });
     }
     switch (q.type) {
       case 'scale':

@@ -5,6 +5,9 @@ import { ZSurvey } from './survey.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
+const QUESTION_TYPES = 'single, multiple, scale, matrix, list, text, statement';
+const CONDITION_OPS = 'answered, equals, in, gt, gte, lt, lte, and, or, not';
+
 /** Turns a zod issue into ours, with a message in Russian and English that names what was expected. */
 function fromZod(i: ZodIssue): Issue {
   const path = i.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
@@ -23,13 +26,22 @@ function fromZod(i: ZodIssue): Issue {
           };
     case 'too_small':
     case 'too_big': {
-      const cmp = i.code === 'too_small' ? ['не меньше', 'at least'] : ['не больше', 'at most'];
-      const what = i.origin === 'string' ? ['символов', 'characters'] : i.origin === 'array' ? ['элементов', 'items'] : ['', ''];
-      const n = String(i.code === 'too_small' ? i.minimum : i.maximum);
+      const n = Number(i.code === 'too_small' ? i.minimum : i.maximum);
+      const [ru, en] = i.code === 'too_small' ? ['не меньше', 'at least'] : ['не больше', 'at most'];
+      // "Символов: не меньше 1" sidesteps Russian numeral agreement for any n.
+      const what =
+        i.origin === 'string'
+          ? (['Символов', 'character'] as const)
+          : i.origin === 'array' || i.origin === 'set'
+            ? (['Элементов', 'item'] as const)
+            : (['Значение', ''] as const);
       return {
         path,
         code: i.code === 'too_big' && i.origin === 'string' ? 'too_long' : 'out_of_range',
-        message: { ru: `Должно быть ${cmp[0]} ${n} ${what[0]}`.trim(), en: `Must be ${cmp[1]} ${n} ${what[1]}`.trim() },
+        message: {
+          ru: `${what[0]}: ${ru} ${n}`,
+          en: what[1] ? `Must have ${en} ${n} ${what[1]}${n === 1 ? '' : 's'}` : `Must be ${en} ${n}`,
+        },
       };
     }
     case 'unrecognized_keys':
@@ -50,14 +62,25 @@ function fromZod(i: ZodIssue): Issue {
           en: `Allowed values: ${i.values.map(String).join(', ')}`,
         },
       };
-    case 'invalid_union':
+    case 'invalid_union': {
+      if (!('note' in i && i.note === 'No matching discriminator')) {
+        return {
+          path,
+          code: 'invalid_value',
+          message: { ru: 'Значение не подходит ни под один вариант', en: 'Value matches no allowed form' },
+        };
+      }
+      // zod does not say which values the discriminator takes, so name them here.
+      const allowed = path.at(-1) === 'op' ? CONDITION_OPS : QUESTION_TYPES;
       return {
         path,
         code: 'invalid_value',
-        message: 'note' in i && i.note === 'No matching discriminator'
-          ? { ru: 'Неизвестный тип (поле type / op)', en: 'Unknown kind (type / op field)' }
-          : { ru: 'Значение не подходит ни под один вариант', en: 'Value matches no allowed form' },
+        message: {
+          ru: `Неизвестный вид; допустимые значения: ${allowed}`,
+          en: `Unknown kind; allowed values: ${allowed}`,
+        },
       };
+    }
     default:
       return {
         path,
@@ -93,10 +116,12 @@ export function parseSurvey(json: unknown): Result<Survey> {
       };
     }
   }
-  const r = ZSurvey.safeParse(input);
+  // Without `reportInput` zod leaves `input` out of its issues, and a wrong-typed field would be
+  // reported as missing.
+  const r = ZSurvey.safeParse(input, { reportInput: true });
   if (!r.success) return { ok: false, issues: r.error.issues.map(fromZod) };
-  // zod's output has the shape of `Survey`; optional keys absent in the input stay absent.
-  const survey = r.data as Survey;
+  // `exactOptional` in the schema makes its output exactly `Survey`: no cast needed.
+  const survey: Survey = r.data;
   const issues = checkSurveyLogic(survey);
   return issues.length ? { ok: false, issues } : { ok: true, value: survey };
 }

@@ -16,7 +16,7 @@ export const ZId = z
 
 export const ZLocalizedText = z.strictObject({
   ru: z.string().min(1).max(5000),
-  en: z.string().min(1).max(5000).optional(),
+  en: z.string().min(1).max(5000).exactOptional(),
 });
 
 const ZJumpTarget = z.union([ZId, z.literal(END)]);
@@ -24,17 +24,17 @@ const ZJumpTarget = z.union([ZId, z.literal(END)]);
 export const ZOption = z.strictObject({
   id: ZId,
   text: ZLocalizedText,
-  kind: z.enum(['dontKnow', 'notApplicable']).optional(),
-  exclusive: z.boolean().optional(),
+  kind: z.enum(['dontKnow', 'notApplicable']).exactOptional(),
+  exclusive: z.boolean().exactOptional(),
   specify: z
     .strictObject({
-      maxLength: z.int().min(1).max(10000).optional(),
-      required: z.boolean().optional(),
+      maxLength: z.int().min(1).max(10000).exactOptional(),
+      required: z.boolean().exactOptional(),
     })
-    .optional(),
-  problem: z.boolean().optional(),
-  positive: z.boolean().optional(),
-  goTo: ZJumpTarget.optional(),
+    .exactOptional(),
+  problem: z.boolean().exactOptional(),
+  positive: z.boolean().exactOptional(),
+  goTo: ZJumpTarget.exactOptional(),
 });
 
 const ZScaleRole = z.enum(['satisfaction', 'effort', 'recommend', 'other']);
@@ -42,15 +42,15 @@ const ZScaleRole = z.enum(['satisfaction', 'effort', 'recommend', 'other']);
 const scaleFields = {
   min: z.int().min(-100).max(100),
   max: z.int().min(-100).max(100),
-  order: z.enum(['asc', 'desc']).optional(),
-  role: ZScaleRole.optional(),
-  minLabel: ZLocalizedText.optional(),
-  maxLabel: ZLocalizedText.optional(),
+  order: z.enum(['asc', 'desc']).exactOptional(),
+  role: ZScaleRole.exactOptional(),
+  minLabel: ZLocalizedText.exactOptional(),
+  maxLabel: ZLocalizedText.exactOptional(),
 };
 export const ZScaleSpec = z.strictObject(scaleFields);
 
 const ZValue = z.union([z.string().max(200), z.number()]);
-const ref = { question: ZId, row: ZId.optional() };
+const ref = { question: ZId, row: ZId.exactOptional() };
 
 export const ZCondition: z.ZodType<Condition> = z.lazy(() =>
   z.discriminatedUnion('op', [
@@ -67,11 +67,11 @@ export const ZCondition: z.ZodType<Condition> = z.lazy(() =>
 const base = {
   id: ZId,
   title: ZLocalizedText,
-  description: ZLocalizedText.optional(),
-  required: z.boolean().optional(),
-  showIf: ZCondition.optional(),
-  goTo: ZJumpTarget.optional(),
-  section: ZId.optional(),
+  description: ZLocalizedText.exactOptional(),
+  required: z.boolean().exactOptional(),
+  showIf: ZCondition.exactOptional(),
+  goTo: ZJumpTarget.exactOptional(),
+  section: ZId.exactOptional(),
 };
 const ZOptions = z.array(ZOption).min(1).max(1000);
 
@@ -80,43 +80,43 @@ export const ZQuestion = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('single'),
     options: ZOptions,
-    role: z.enum(['satisfaction', 'other']).optional(),
+    role: z.enum(['satisfaction', 'other']).exactOptional(),
   }),
   z.strictObject({
     ...base,
     type: z.literal('multiple'),
     options: ZOptions,
-    min: z.int().min(0).optional(),
-    max: z.int().min(1).optional(),
+    min: z.int().min(0).exactOptional(),
+    max: z.int().min(1).exactOptional(),
   }),
   z.strictObject({
     ...base,
     ...scaleFields,
     type: z.literal('scale'),
-    extraOptions: z.array(ZOption).max(5).optional(),
+    extraOptions: z.array(ZOption).max(5).exactOptional(),
   }),
   z.strictObject({
     ...base,
     type: z.literal('matrix'),
     rows: z
-      .array(z.strictObject({ id: ZId, text: ZLocalizedText, showIf: ZCondition.optional() }))
+      .array(z.strictObject({ id: ZId, text: ZLocalizedText, showIf: ZCondition.exactOptional() }))
       .min(1)
       .max(100),
     scale: ZScaleSpec,
-    extraOptions: z.array(ZOption).max(5).optional(),
+    extraOptions: z.array(ZOption).max(5).exactOptional(),
   }),
   z.strictObject({
     ...base,
     type: z.literal('list'),
-    options: ZOptions.optional(),
-    catalog: ZId.optional(),
-    multiple: z.boolean().optional(),
+    options: ZOptions.exactOptional(),
+    catalog: ZId.exactOptional(),
+    multiple: z.boolean().exactOptional(),
   }),
   z.strictObject({
     ...base,
     type: z.literal('text'),
-    multiline: z.boolean().optional(),
-    maxLength: z.int().min(1).max(20000).optional(),
+    multiline: z.boolean().exactOptional(),
+    maxLength: z.int().min(1).max(20000).exactOptional(),
   }),
   z.strictObject({ ...base, type: z.literal('statement') }),
 ]);
@@ -124,18 +124,18 @@ export const ZQuestion = z.discriminatedUnion('type', [
 const ZCatalogEntry = z.strictObject({ id: z.string().min(1).max(200), text: ZLocalizedText });
 
 export const ZSurvey = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.string().exactOptional(),
   id: ZId,
   version: z.int().min(1),
   title: ZLocalizedText,
-  description: ZLocalizedText.optional(),
-  respondent: z.enum(['external', 'internal']).optional(),
+  description: ZLocalizedText.exactOptional(),
+  respondent: z.enum(['external', 'internal']).exactOptional(),
   questions: z.array(ZQuestion).min(1).max(2000),
-  sections: z.array(z.strictObject({ id: ZId, title: ZLocalizedText })).optional(),
-  catalogs: z.record(ZId, z.array(ZCatalogEntry).max(100_000)).optional(),
+  sections: z.array(z.strictObject({ id: ZId, title: ZLocalizedText })).exactOptional(),
+  catalogs: z.record(ZId, z.array(ZCatalogEntry).max(100_000)).exactOptional(),
   completion: z
-    .strictObject({ title: ZLocalizedText.optional(), text: ZLocalizedText.optional() })
-    .optional(),
+    .strictObject({ title: ZLocalizedText.exactOptional(), text: ZLocalizedText.exactOptional() })
+    .exactOptional(),
 });
 
 /**
@@ -162,13 +162,13 @@ export const ZSurveyResponse = z.object({
     ),
   specify: z
     .record(ZId, z.record(ZId, z.string()))
-    .optional()
+    .exactOptional()
     .describe('Texts typed into options with their own field: { questionId: { optionId: text } }.'),
   context: z.object({
-    object: z.string().max(200).optional(),
+    object: z.string().max(200).exactOptional(),
     channel: z.enum(CHANNELS),
-    touchpoint: z.string().max(200).optional(),
-    respondent: z.enum(['external', 'internal']).optional(),
+    touchpoint: z.string().max(200).exactOptional(),
+    respondent: z.enum(['external', 'internal']).exactOptional(),
   }),
-  answeredAt: z.iso.datetime({ offset: true }).optional(),
+  answeredAt: z.iso.datetime({ offset: true }).exactOptional(),
 });
