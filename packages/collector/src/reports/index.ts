@@ -1,0 +1,101 @@
+/**
+ * Survey reports computed by the database: counts are aggregated in SQL (sql.ts) and turned into
+ * the SurveyReport shape the core accumulator also produces (figures.ts).
+ */
+import type { LocalizedText, Survey, SurveyReport } from '@otklik/core';
+import type { Db } from '../store/db.js';
+import { collect, type Counts, emptyCounts } from './counts.js';
+import { buildReport } from './figures.js';
+import { filterSql, type ResponseFilter } from './filter.js';
+import { newest, reportQuestions } from './questions.js';
+import { reportSql, type CountRow, type GroupBy, type Period } from './sql.js';
+
+export { GROUP_BY, PERIODS, type GroupBy, type Period } from './sql.js';
+export type { ResponseFilter } from './filter.js';
+export { filterSql } from './filter.js';
+export { reportQuestions, type ReportQuestion } from './questions.js';
+export { parseReportQuery, type ReportQuery } from './params.js';
+
+export interface ReportOptions extends ResponseFilter {
+  /** Default `none`: only `total`, no groups. */
+  groupBy?: GroupBy | undefined;
+  /** For `groupBy: 'period'` (default `quarter`). */
+  period?: Period | undefined;
+}
+
+export interface TouchpointVolume {
+  /** null: responses that named no touchpoint. */
+  touchpoint: string | null;
+  /** Responses in the report's period (0 when a touchpoint that once answered fell silent). */
+  count: number;
+  /** The latest response from it ever, ISO 8601. */
+  lastAnsweredAt: string;
+}
+
+export interface ReportResult {
+  survey: { id: string; version: number; title: LocalizedText };
+  from: string | null;
+  to: string | null;
+  groupBy: GroupBy;
+  period: Period | null;
+  total: SurveyReport;
+  groups: { key: string | null; report: SurveyReport }[];
+  /** Volume per touchpoint: "the absence of feedback is itself a signal" (000 §35). */
+  touchpoints: TouchpointVolume[];
+}
+
+function asDate(v: unknown): string {
+  return (v instanceof Date ? v : new Date(String(v))).toISOString();
+}
+
+/**
+ * Computes a report over every response to a survey (all the versions given, grouped by question
+ * id) in one aggregate statement, plus the touchpoint volumes. Memory use does not depend on the
+ * number of responses.
+ *
+ * @example
+ * const r = await computeReport(db, [v1, v2], { from: '2026-01-01', to: '2026-06-30', groupBy: 'channel' });
+ * r.total.summary.satisfactionLevel; // share of 4–5 answers, %
+ * r.groups.find((g) => g.key === 'kiosk')?.report.responses;
+ */
+export async function computeReport(
+  db: Pick<Db, 'query'>,
+  surveyOrVersions: Survey | readonly Survey[],
+  opts: ReportOptions = {},
+): Promise<ReportResult> {
+  const versions = Array.isArray(surveyOrVersions) ? surveyOrVersions : [surveyOrVersions as Survey];
+  const head = newest(versions);
+  const questions = reportQuestions(versions);
+  const groupBy = opts.groupBy ?? 'none';
+  const period = opts.period ?? 'quarter';
+  const { sql, params } = reportSql(head.id, questions, { ...opts, groupBy, period });
+  const rows = await db.query<CountRow>(sql, params);
+  const { total, groups } = collect(rows);
+
+  const keys = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+  const report = (c: Counts) => buildReport(head.id, questions, c);
+
+  return {
+    survey: { id: head.id, version: head.version, title: head.title },
+    from: opts.from ?? null,
+    to: opts.to ?? null,
+    groupBy,
+    period: groupBy === 'period' ? period : null,
+    total: report(rows.length > 0 ? total : emptyCounts()),
+    groups: groupBy === 'none' ? [] : keys.map((key) => ({ key, report: report(groups.get(key) ?? emptyCounts()) })),
+    touchpoints: await touchpointVolumes(db, head.id, opts),
+  };
+}
+
+/** Every touchpoint that ever answered, with its count in the period — silent ones show 0. */
+async function touchpointVolumes(db: Pick<Db, 'query'>, surveyId: string, f: ResponseFilter): Promise<TouchpointVolume[]> {
+  const params: unknown[] = [];
+  const base = filterSql(surveyId, { version: f.version }, params);
+  const inPeriod = filterSql(surveyId, { from: f.from, to: f.to, timeZone: f.timeZone }, params);
+  const rows = await db.query<{ touchpoint: string | null; count: number; last: unknown }>(
+    `SELECT touchpoint, (count(*) FILTER (WHERE ${inPeriod}))::int AS count, max(answered_at) AS last
+       FROM responses WHERE ${base} GROUP BY touchpoint ORDER BY touchpoint NULLS LAST`,
+    params,
+  );
+  return rows.map((r) => ({ touchpoint: r.touchpoint, count: r.count, lastAnsweredAt: asDate(r.last) }));
+}
