@@ -13,8 +13,9 @@ export function ruPlural(n: number, forms: readonly [one: string, few: string, m
   return forms[2];
 }
 
-const OPTIONS_RU = ['вариант', 'варианта', 'вариантов'] as const;
-const CHARS_RU = ['символ', 'символа', 'символов'] as const;
+// Genitive, as «не меньше / не больше N …» needs: 1 варианта, 3 вариантов, 21 символа.
+const OPTIONS_RU = ['варианта', 'вариантов', 'вариантов'] as const;
+const CHARS_RU = ['символа', 'символов', 'символов'] as const;
 const en = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 type Msg = (n: number) => { ru: string; en: string };
