@@ -17,3 +17,13 @@ export {
   ZSurvey,
   ZSurveyResponse,
 } from './schema/survey.js';
+export {
+  Accumulator,
+  createAccumulator,
+  NO_TOUCHPOINT,
+  restoreAccumulator,
+  type AccumulatorOptions,
+} from './scoring/accumulator.js';
+export { checkState, STATE_FORMAT, type AccumulatorState, type QuestionState } from './scoring/state.js';
+export { meanOfFigures, percent, roundedRatio } from './scoring/round.js';
+export type * from './scoring/types.js';

@@ -88,4 +88,14 @@ export interface SurveyReport {
     effortIndex: number | null;
   };
   questions: QuestionFigures[];
+  /**
+   * Responses per touchpoint (office, page, kiosk; `@none` when not given): the volume, since
+   * silence is a signal too (000 §35). Only when asked for (`createAccumulator(s, { touchpoints: true })`).
+   */
+  touchpoints?: Record<string, number>;
+  /**
+   * Answers left out because they could not be read against the survey (unknown question, value
+   * off the scale, unknown option). Absent when 0, as it is for validated responses.
+   */
+  skipped?: number;
 }
