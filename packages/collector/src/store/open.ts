@@ -1,0 +1,22 @@
+import { mkdir } from 'node:fs/promises';
+import type { Db } from './db.js';
+import { openPglite } from './pglite/index.js';
+import { openPostgres } from './postgres/index.js';
+
+/**
+ * PostgreSQL when a connection string is given, otherwise PGlite in `dataDir` (created if
+ * missing) — the same schema and SQL either way.
+ *
+ * @example
+ * const db = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: './data' });
+ */
+export async function openDb(opts: { databaseUrl?: string | undefined; dataDir?: string; schema?: string }): Promise<Db> {
+  if (opts.databaseUrl) {
+    return openPostgres({
+      connectionString: opts.databaseUrl,
+      ...(opts.schema === undefined ? {} : { schema: opts.schema }),
+    });
+  }
+  if (opts.dataDir !== undefined) await mkdir(opts.dataDir, { recursive: true });
+  return openPglite(opts.dataDir === undefined ? {} : { dataDir: opts.dataDir });
+}

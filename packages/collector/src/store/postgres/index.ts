@@ -1,0 +1,91 @@
+import pg from 'pg';
+import type { Db } from '../db.js';
+
+export interface PostgresOptions {
+  /** `postgres://user@host:5432/db` */
+  connectionString: string;
+  /** Pool size (default 10). */
+  max?: number;
+  /**
+   * Schema to work in (created if missing) — every connection sets `search_path` to it. Tests use
+   * one fresh schema per file; production leaves it unset (`public`).
+   */
+  schema?: string;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+let cursorSeq = 0;
+
+/**
+ * Connects to PostgreSQL through a `pg` pool.
+ *
+ * @example
+ * const db = await openPostgres({ connectionString: process.env.DATABASE_URL! });
+ * const rows = await db.query<{ n: number }>('SELECT 1 AS n');
+ */
+export async function openPostgres(opts: PostgresOptions): Promise<Db> {
+  const { schema } = opts;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new Error(`Invalid schema name ${JSON.stringify(schema)}: use a-z, 0-9, _`);
+  }
+  const pool = new pg.Pool({
+    connectionString: opts.connectionString,
+    max: opts.max ?? 10,
+    // Set on every new connection by the server itself, so no connection ever runs in another schema.
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // An idle client losing its server (restart, network) must not crash the process.
+  pool.on('error', () => undefined);
+  if (schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  else await pool.query('SELECT 1');
+
+  return {
+    kind: 'postgres',
+    async query<T extends object>(sql: string, params: unknown[] = []): Promise<T[]> {
+      const r = await pool.query(sql, params);
+      return r.rows as T[];
+    },
+    async *stream<T extends object>(sql: string, params: unknown[], batchSize = 500): AsyncIterable<T[]> {
+      const client = await pool.connect();
+      const name = `otklik_cursor_${++cursorSeq}`;
+      let failed = false;
+      try {
+        await client.query('BEGIN READ ONLY');
+        await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
+        for (;;) {
+          const r = await client.query(`FETCH ${Math.max(1, Math.floor(batchSize))} FROM ${name}`);
+          if (r.rows.length === 0) break;
+          yield r.rows as T[];
+        }
+      } catch (e) {
+        failed = true;
+        throw e;
+      } finally {
+        // Also reached when the consumer stops early (break / return): end the transaction either way.
+        await client.query(failed ? 'ROLLBACK' : 'COMMIT').catch(() => undefined);
+        client.release();
+      }
+    },
+    async transaction<T>(fn: (tx: Pick<Db, 'query'>) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          async query<R extends object>(sql: string, params: unknown[] = []): Promise<R[]> {
+            return (await client.query(sql, params)).rows as R[];
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async close(): Promise<void> {
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
