@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../test/backends.js';
+import { pulse, response } from '../test/fixtures.js';
+import type { Db } from '../store/db.js';
+import { migrate } from '../store/migrate.js';
+import { toRow } from '../store/responses.js';
+import { createSurveyStore } from '../store/surveys.js';
+import { responseWriter } from '../store/writer.js';
+import { ConflictError, createBatcher, UnavailableError, type BatchWriter } from './batcher.js';
+
+/** The real writer, counting the INSERTs it runs and the rows in each. */
+function counting(db: Db): BatchWriter & { batches: number[] } {
+  const real = responseWriter(db);
+  const batches: number[] = [];
+  return {
+    batches,
+    insert: (rows) => {
+      batches.push(rows.length);
+      return real.insert(rows);
+    },
+    lookup: real.lookup,
+  };
+}
+
+const count = async (db: Db): Promise<number> =>
+  Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM responses'))[0]!.n);
+
+describe.each(backends)('group commit on $name', (backend) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await backend.open();
+    await migrate(db);
+    await createSurveyStore(db).publish(pulse);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('stores one response and answers after the commit', async () => {
+    const batcher = createBatcher({ writer: responseWriter(db) });
+    const row = toRow(response(), new Date());
+    const out = await batcher.submit(row);
+    expect(out).toEqual({ status: 'created', responseId: row.responseId, receipt: row.receipt });
+    const stored = await db.query('SELECT receipt FROM responses WHERE response_id = $1', [row.responseId]);
+    expect(stored).toEqual([{ receipt: row.receipt }]);
+  });
+
+  it('answers a retry of the same body with the same receipt, within and across batches', async () => {
+    const batcher = createBatcher({ writer: responseWriter(db) });
+    const r = response();
+    const [a, b] = await Promise.all([batcher.submit(toRow(r, new Date())), batcher.submit(toRow(r, new Date()))]);
+    expect([a.status, b.status].sort()).toEqual(['created', 'duplicate']);
+    expect(a.receipt).toBe(b.receipt);
+    const later = await batcher.submit(toRow(r, new Date()));
+    expect(later).toMatchObject({ status: 'duplicate', receipt: a.receipt });
+    expect(await db.query('SELECT 1 FROM responses WHERE response_id = $1', [r.responseId])).toHaveLength(1);
+  });
+
+  it('rejects the same id with another body (409), in the same batch and later', async () => {
+    const batcher = createBatcher({ writer: responseWriter(db) });
+    const r = response();
+    const other = { ...r, answers: { ...r.answers, q1: 1 } };
+    const results = await Promise.allSettled([
+      batcher.submit(toRow(r, new Date())),
+      batcher.submit(toRow(other, new Date())),
+    ]);
+    expect(results[0]).toMatchObject({ status: 'fulfilled', value: { status: 'created' } });
+    expect(results[1]).toMatchObject({ status: 'rejected', reason: expect.any(ConflictError) });
+    await expect(batcher.submit(toRow(other, new Date()))).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('gathers concurrent submissions into few INSERTs and stores exactly the distinct ids', async () => {
+    const before = await count(db);
+    const writer = counting(db);
+    const batcher = createBatcher({ writer, maxBatch: 40 });
+    const distinct = Array.from({ length: 80 }, () => response());
+    // 100 submissions: 80 distinct, 20 exact retries of some of them.
+    const all = [...distinct, ...distinct.slice(0, 20)].map((r) => batcher.submit(toRow(r, new Date())));
+    const outs = await Promise.all(all);
+    expect(outs.filter((o) => o.status === 'created')).toHaveLength(80);
+    expect(outs.filter((o) => o.status === 'duplicate')).toHaveLength(20);
+    expect(await count(db)).toBe(before + 80);
+    // First flush goes at once with one row; the rest gather while it is in flight.
+    expect(writer.batches[0]).toBe(1);
+    expect(writer.batches.length).toBeLessThan(10);
+    expect(Math.max(...writer.batches)).toBeLessThanOrEqual(40);
+    await batcher.drain();
+    expect(batcher.pending).toBe(0);
+  });
+
+  it('never acknowledges when the write fails: every waiter gets UnavailableError', async () => {
+    const broken = await backend.open(); // no migrations: the table does not exist
+    try {
+      const batcher = createBatcher({ writer: responseWriter(broken) });
+      const results = await Promise.allSettled([1, 2, 3].map(() => batcher.submit(toRow(response(), new Date()))));
+      for (const r of results) expect(r).toMatchObject({ status: 'rejected', reason: expect.any(UnavailableError) });
+      // The batcher keeps working for later submissions (here: still failing, still rejecting).
+      await expect(batcher.submit(toRow(response(), new Date()))).rejects.toBeInstanceOf(UnavailableError);
+    } finally {
+      await broken.close();
+    }
+  });
+});
