@@ -1,0 +1,341 @@
+import { css } from 'lit';
+
+/**
+ * The only styles the widget has: adopted by the shadow root (no <style> elements, no style
+ * attributes), so it runs under `style-src 'self'`. Sizes are in em so that the host page's font
+ * size — and the "version for the visually impaired" that enlarges it — scales everything.
+ */
+export const styles = css`
+  :host {
+    --_accent: var(--otklik-accent, #0d4cd3);
+    --_fg: var(--otklik-fg, #1a1a1a);
+    --_bg: var(--otklik-bg, #fff);
+    --_err: var(--otklik-error, #b3261e);
+    --_line: var(--otklik-border, #767676);
+    --_radius: var(--otklik-radius, 0.375em);
+    --_gap: var(--otklik-gap, 1em);
+    display: block;
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    line-height: 1.4;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  form {
+    container-type: inline-size;
+    display: grid;
+    gap: var(--_gap);
+    max-width: 100%;
+  }
+  h2,
+  h3 {
+    margin: 0;
+    font-size: 1.25em;
+  }
+  p {
+    margin: 0;
+  }
+  .q {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+    display: grid;
+    gap: 0.5em;
+  }
+  legend,
+  .legend {
+    padding: 0;
+    font-weight: 600;
+    margin-bottom: 0.5em;
+  }
+  .title:focus {
+    outline: none;
+  }
+  .title:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .req,
+  .desc,
+  .hint,
+  .counter,
+  .progress {
+    font-weight: 400;
+    font-size: 0.9em;
+  }
+  .opts {
+    display: grid;
+    gap: 0.25em;
+  }
+  .opt {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.5em;
+    min-height: 2.75em;
+  }
+  .opt label {
+    flex: 1;
+    padding: 0.5em 0;
+    cursor: pointer;
+    overflow-wrap: anywhere;
+  }
+  input[type='radio'],
+  input[type='checkbox'] {
+    width: 1.4em;
+    height: 1.4em;
+    margin: 0;
+    accent-color: var(--_accent);
+    flex: none;
+  }
+  input[type='text'],
+  textarea,
+  .specify {
+    font: inherit;
+    font-size: max(1em, 16px);
+    color: inherit;
+    background: var(--_bg);
+    width: 100%;
+    min-height: 2.75em;
+    padding: 0.5em;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+  }
+  .specify {
+    flex-basis: 100%;
+    margin-left: 1.9em;
+    width: calc(100% - 1.9em);
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_err);
+    border-width: 2px;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .scale .points {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em;
+  }
+  .pt {
+    position: relative;
+  }
+  /* The radio sits under its numbered box: the label is the 44px target, the input keeps focus. */
+  .pt input {
+    position: absolute;
+    opacity: 0;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+  }
+  .pt label {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    min-width: 2.75em;
+    min-height: 2.75em;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .pt input:checked + label {
+    background: var(--_accent);
+    color: var(--_bg);
+    border-width: 3px;
+    font-weight: 700;
+  }
+  .pt input:focus-visible + label {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .ends {
+    display: flex;
+    justify-content: space-between;
+    gap: 1em;
+    font-size: 0.85em;
+  }
+  .matrix {
+    display: grid;
+    gap: 0.75em;
+  }
+  .row {
+    border: 0;
+    border-top: 1px solid var(--_line);
+    margin: 0;
+    padding: 0.5em 0 0;
+    min-width: 0;
+  }
+  .row legend {
+    font-weight: 400;
+    float: left;
+    width: 100%;
+  }
+  @container (min-width: 40em) {
+    .row legend {
+      width: 40%;
+      padding-right: 1em;
+    }
+    .row .scale {
+      margin-left: 40%;
+    }
+  }
+  .error {
+    color: var(--_err);
+    font-weight: 600;
+  }
+  .combo {
+    position: relative;
+  }
+  .listbox {
+    list-style: none;
+    margin: 0.25em 0 0;
+    padding: 0;
+    max-height: 16em;
+    overflow-y: auto;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+  .listbox li {
+    padding: 0.6em 0.5em;
+    min-height: 2.75em;
+    cursor: pointer;
+  }
+  .listbox li.active {
+    background: var(--_accent);
+    color: var(--_bg);
+    outline: 2px solid currentColor;
+    outline-offset: -4px;
+  }
+  .listbox li[aria-selected='true']::before {
+    content: '✓ ';
+  }
+  .chips {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em;
+  }
+  .chips li {
+    display: flex;
+    align-items: center;
+    gap: 0.25em;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    padding-left: 0.5em;
+  }
+  button {
+    font: inherit;
+    min-height: 2.75em;
+    min-width: 2.75em;
+    padding: 0.5em 1.25em;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_accent);
+    background: var(--_bg);
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_bg);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: default;
+  }
+  .nav {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    justify-content: space-between;
+  }
+  .nav .primary {
+    margin-left: auto;
+  }
+  .done,
+  .start,
+  .state {
+    display: grid;
+    gap: var(--_gap);
+    justify-items: start;
+  }
+  .warn {
+    border: 3px solid var(--_err);
+    border-radius: var(--_radius);
+    padding: 1em;
+    display: grid;
+    gap: 0.5em;
+    justify-items: start;
+  }
+  .vh {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  a {
+    color: var(--_accent);
+  }
+  .kiosk {
+    font-size: 1.25em;
+  }
+  .kiosk .start button {
+    font-size: 1.5em;
+    padding: 0.75em 2.5em;
+  }
+  .kiosk .opt,
+  .kiosk .pt label {
+    min-height: 3.5em;
+    min-width: 3.5em;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    button,
+    .pt label {
+      transition: background-color 0.15s;
+    }
+  }
+  @media (prefers-contrast: more) {
+    :host {
+      --_line: currentColor;
+    }
+    .pt label,
+    button,
+    input[type='text'],
+    textarea {
+      border-width: 2px;
+    }
+  }
+  @media (forced-colors: active) {
+    .pt label,
+    button,
+    .listbox,
+    .warn {
+      border: 2px solid ButtonText;
+    }
+    .pt input:checked + label,
+    .listbox li.active,
+    button.primary {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .error {
+      color: CanvasText;
+    }
+  }
+`;

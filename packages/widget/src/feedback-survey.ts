@@ -1,0 +1,578 @@
+import {
+  localize,
+  validateResponse,
+  visiblePath,
+  visibleRows,
+  type AnswerValue,
+  type Answers,
+  type CatalogEntry,
+  type Lang,
+  type Question,
+  type SpecifyTexts,
+  type Survey,
+} from '@otklik/core/engine';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { KioskController } from './controllers/kiosk.js';
+import { SubmissionController, type SendOutcome } from './controllers/submission.js';
+import {
+  OtklikResetEvent,
+  OtklikStartEvent,
+  OtklikStepEvent,
+  OtklikSubmitEvent,
+  type ResetReason,
+} from './events/survey-events.js';
+import { styles } from './feedback-survey.styles.js';
+import { dictionaries, fill, plural, toLang, type Dictionary } from './i18n.js';
+import { asCatalogs, fetchJson, resolveSource, surveyProblem, unwrapSurvey } from './load.js';
+import { renderQuestion } from './questions/render.js';
+import { ids, type ComboState, type QuestionView } from './questions/view.js';
+import { buildContext, buildResponse, catalogIds, issuesFor, uuid } from './response.js';
+import { HEADING, completionScreen, idleWarning, sendError, startScreen } from './screens.js';
+
+type Phase = 'start' | 'form' | 'sending' | 'done';
+type LoadState = { state: 'loading' } | { state: 'ready' } | { state: 'error'; key: 'loadError' | 'notSurvey' | 'noSource'; detail?: string };
+
+const COMBO: ComboState = { query: '', open: false, active: 0 };
+
+/**
+ * An anonymous feedback survey: loads a survey definition, shows it one question per screen or
+ * all on one page, checks answers with the survey engine's own rules, and sends the response
+ * (queued offline when the collector cannot be reached).
+ *
+ * @summary Embeddable, accessible, offline-safe survey form.
+ * @tag feedback-survey
+ *
+ * @attr collector - Collector base URL; with `survey` gives `GET {collector}/v1/surveys/{id}` and `POST …/responses`.
+ * @attr survey - Survey id on the collector.
+ * @attr src - URL of a survey JSON (any backend); overrides the collector URL.
+ * @attr endpoint - URL responses are POSTed to; overrides the collector URL.
+ * @attr object - The service / support measure the response is about (from the body's catalogue).
+ * @attr channel - site | kiosk | email | sms | qr | paper | intranet | other (default site, kiosk in kiosk mode).
+ * @attr touchpoint - Office, page or device.
+ * @attr respondent - external | internal (default: the survey's).
+ * @attr lang - ru | en; default: the closest `lang` on the page, then ru.
+ * @attr layout - paged (one question per screen) | page (all on one page). Default page, paged in kiosk mode.
+ * @attr mode - kiosk: start screen, idle wipe, thank-you screen then back to start.
+ * @attr context-from-url - Read object, channel and touchpoint from the page URL query.
+ * @attr catalog-url - URL of run-time catalogues `{ services: [{ id, text }] }` for list questions.
+ * @attr official-reply-url - Link shown on completion for people who need an official reply (Госуслуги / ПОС).
+ * @attr idle-seconds - Kiosk: seconds without input before the idle warning (default 60).
+ * @attr thanks-seconds - Kiosk: seconds the thank-you screen stays (default 8).
+ *
+ * @fires otklik-start - OtklikStartEvent: first interaction.
+ * @fires otklik-step - OtklikStepEvent: a question is shown in the paged layout; detail { questionId, index, total }.
+ * @fires otklik-submit - OtklikSubmitEvent: a valid response is being sent; detail { response }.
+ * @fires otklik-reset - OtklikResetEvent: answers wiped; detail { reason: 'kiosk-idle' | 'kiosk-next' | 'api' }.
+ * @fires otklik-queued - The response is stored on the device and will be retried (see delivery events).
+ * @fires otklik-sent - The collector accepted a response.
+ * @fires otklik-error - The collector refused a response, or the queue is full.
+ *
+ * @csspart form - The form.
+ * @csspart title - The survey title.
+ * @csspart question - Each question (a fieldset).
+ * @csspart legend - A question's title.
+ * @csspart option - One choice or scale point.
+ * @csspart error - A validation message.
+ * @csspart progress - "Question 3 of 12" in the paged layout.
+ * @csspart button - Every button.
+ * @csspart completion - The thank-you screen.
+ * @csspart start - The kiosk start screen.
+ * @csspart idle-warning - The kiosk idle warning.
+ *
+ * @cssprop [--otklik-accent=#0d4cd3] - Buttons, chosen scale points, focus rings.
+ * @cssprop [--otklik-fg=#1a1a1a] - Text colour.
+ * @cssprop [--otklik-bg=#fff] - Background.
+ * @cssprop [--otklik-error=#b3261e] - Validation messages and invalid fields.
+ * @cssprop [--otklik-border=#767676] - Field and option borders.
+ * @cssprop [--otklik-radius=0.375em] - Corner radius.
+ * @cssprop [--otklik-gap=1em] - Space between questions.
+ *
+ * @example
+ * <feedback-survey collector="https://opros.example.gov.ru" survey="belgorod-typical" object="licence" channel="site"></feedback-survey>
+ */
+export class FeedbackSurvey extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    collector: {},
+    survey: {},
+    src: {},
+    endpoint: {},
+    definition: { attribute: false },
+    object: {},
+    channel: {},
+    touchpoint: {},
+    respondent: {},
+    lang: { reflect: true },
+    layout: {},
+    mode: {},
+    contextFromUrl: { type: Boolean, attribute: 'context-from-url' },
+    catalogUrl: { attribute: 'catalog-url' },
+    catalogs: { attribute: false },
+    officialReplyUrl: { attribute: 'official-reply-url' },
+    idleSeconds: { type: Number, attribute: 'idle-seconds' },
+    thanksSeconds: { type: Number, attribute: 'thanks-seconds' },
+    _load: { state: true },
+    _phase: { state: true },
+    _answers: { state: true },
+    _errors: { state: true },
+    _current: { state: true },
+    _outcome: { state: true },
+    _announce: { state: true },
+    _fetchedCatalogs: { state: true },
+  };
+
+  declare collector: string | undefined;
+  /** Survey id on the collector (the attribute); the definition object is `definition`. */
+  declare survey: string | undefined;
+  declare src: string | undefined;
+  declare endpoint: string | undefined;
+  /** The survey definition as an object, instead of fetching it. */
+  declare definition: Survey | undefined;
+  declare object: string | undefined;
+  declare channel: string | undefined;
+  declare touchpoint: string | undefined;
+  declare respondent: string | undefined;
+  declare layout: 'paged' | 'page' | undefined;
+  declare mode: 'kiosk' | undefined;
+  declare contextFromUrl: boolean;
+  declare catalogUrl: string | undefined;
+  /** Run-time catalogues for list questions, by name: `{ services: [{ id, text: { ru } }] }`. */
+  declare catalogs: Record<string, CatalogEntry[]> | undefined;
+  declare officialReplyUrl: string | undefined;
+  declare idleSeconds: number | undefined;
+  declare thanksSeconds: number | undefined;
+
+  private declare _load: LoadState;
+  private declare _survey: Survey | undefined;
+  private declare _phase: Phase;
+  private declare _answers: Answers;
+  private declare _specify: SpecifyTexts;
+  private declare _errors: Record<string, string>;
+  private declare _current: string | undefined;
+  private declare _outcome: SendOutcome | undefined;
+  private declare _announce: string;
+  private declare _fetchedCatalogs: Record<string, CatalogEntry[]>;
+  private declare _responseId: string | undefined;
+  private declare _started: boolean;
+  private declare _generation: number;
+  private declare _combos: Map<string, ComboState>;
+  private declare _focus: string | undefined;
+  private declare _focusError: string | undefined;
+  private declare _stepped: string | undefined;
+  private declare _abort: AbortController | undefined;
+  private declare _submission: SubmissionController;
+  private declare _kiosk: KioskController;
+
+  constructor() {
+    super();
+    this.contextFromUrl = false;
+    this._load = { state: 'loading' };
+    this._phase = 'form';
+    this._answers = {};
+    this._specify = {};
+    this._errors = {};
+    this._announce = '';
+    this._fetchedCatalogs = {};
+    this._started = false;
+    this._generation = 0;
+    this._combos = new Map();
+    this._submission = new SubmissionController(this, {
+      endpoint: () => this._source().endpoint,
+      persist: () => this._isKiosk,
+    });
+    this._kiosk = new KioskController(this, {
+      enabled: () => this._isKiosk,
+      idleMs: () => (this.idleSeconds ?? 60) * 1000,
+      thanksMs: () => (this.thanksSeconds ?? 8) * 1000,
+      onReset: (reason) => this._wipe(reason),
+    });
+    // Any input inside the survey keeps a kiosk session alive (events from the shadow root are composed).
+    const alive = () => {
+      if (this._phase === 'form') this._kiosk.activity();
+    };
+    for (const t of ['pointerdown', 'keydown', 'input']) this.addEventListener(t, alive);
+  }
+
+  /**
+   * Removes every answer from memory and from the page and starts again (kiosk: the start screen).
+   * @example document.querySelector('feedback-survey')?.reset();
+   */
+  reset(): void {
+    this._wipe('api');
+  }
+
+  /**
+   * Sends the responses waiting in the offline queue now.
+   * @returns how many were sent.
+   */
+  flush(): Promise<number> {
+    return this._submission.flush();
+  }
+
+  private get _isKiosk(): boolean {
+    return this.mode === 'kiosk';
+  }
+
+  private get _lang(): Lang {
+    return toLang(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+  }
+
+  private get _paged(): boolean {
+    return (this.layout ?? (this._isKiosk ? 'paged' : 'page')) === 'paged';
+  }
+
+  private _source() {
+    return resolveSource({
+      collector: this.collector,
+      survey: this.survey,
+      src: this.src,
+      endpoint: this.endpoint,
+    });
+  }
+
+  private get _catalogs(): Record<string, CatalogEntry[]> {
+    return { ...this._survey?.catalogs, ...this._fetchedCatalogs, ...this.catalogs };
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!this.hasUpdated || ['collector', 'survey', 'src', 'definition'].some((k) => changed.has(k))) {
+      void this._loadSurvey();
+    }
+    if (changed.has('catalogUrl') && this.catalogUrl) void this._loadCatalogs(this.catalogUrl);
+  }
+
+  private async _loadSurvey(): Promise<void> {
+    this._abort?.abort();
+    const ac = new AbortController();
+    this._abort = ac;
+    if (this.definition) return this._accept(this.definition);
+    const inline = this.querySelector(':scope > script[type="application/json"]');
+    if (inline) {
+      try {
+        return this._accept(JSON.parse(inline.textContent ?? ''));
+      } catch {
+        return this._accept(undefined);
+      }
+    }
+    const url = this._source().surveyUrl;
+    if (!url) {
+      this._load = { state: 'error', key: 'noSource' };
+      return;
+    }
+    this._load = { state: 'loading' };
+    try {
+      const json = unwrapSurvey(await fetchJson(url, ac.signal));
+      if (!ac.signal.aborted) this._accept(json);
+    } catch (e) {
+      if (!ac.signal.aborted) this._load = { state: 'error', key: 'loadError', detail: String(e) };
+    }
+  }
+
+  private async _loadCatalogs(url: string): Promise<void> {
+    try {
+      this._fetchedCatalogs = asCatalogs(await fetchJson(url, new AbortController().signal));
+    } catch {
+      // A missing catalogue leaves its list questions with the survey's own options; not fatal.
+    }
+  }
+
+  private _accept(v: unknown): void {
+    const problem = surveyProblem(v);
+    if (problem) {
+      this._load = { state: 'error', key: 'notSurvey', detail: problem };
+      return;
+    }
+    this._survey = v as Survey;
+    this._load = { state: 'ready' };
+    this._clear();
+  }
+
+  /** Forgets every answer: a new answers object, no response id, fresh inputs (new keyed subtree). */
+  private _clear(): void {
+    this._answers = {};
+    this._specify = {};
+    this._errors = {};
+    this._combos = new Map();
+    this._responseId = undefined;
+    this._outcome = undefined;
+    this._current = undefined;
+    this._stepped = undefined;
+    this._started = false;
+    this._announce = '';
+    this._generation++;
+    this._phase = this._isKiosk ? 'start' : 'form';
+  }
+
+  private _wipe(reason: ResetReason): void {
+    this._kiosk.stop();
+    this._clear();
+    this.dispatchEvent(new OtklikResetEvent(reason));
+  }
+
+  private _begin(): void {
+    if (this._started) return;
+    this._started = true;
+    this.dispatchEvent(new OtklikStartEvent());
+  }
+
+  private _set(id: string, v: AnswerValue | undefined): void {
+    this._begin();
+    const next = { ...this._answers };
+    if (v === undefined) delete next[id];
+    else next[id] = v;
+    this._answers = next;
+    this._responseId ??= uuid();
+    if (this._errors[id]) this._recheck([id]);
+  }
+
+  private _setSpecify(id: string, option: string, text: string): void {
+    this._specify = { ...this._specify, [id]: { ...this._specify[id], [option]: text } };
+    if (this._errors[id]) this._recheck([id]);
+    this.requestUpdate();
+  }
+
+  /** Checks these questions; shows or clears their messages; returns the ids still in error. */
+  private _recheck(qids: string[]): string[] {
+    const s = this._survey!;
+    const errors = { ...this._errors };
+    const bad: string[] = [];
+    for (const id of qids) {
+      const issue = issuesFor(s, this._answers, this._specify, id, catalogIds(this._catalogs))[0];
+      if (issue) {
+        errors[id] = issue.message[this._lang];
+        bad.push(id);
+      } else delete errors[id];
+    }
+    this._errors = errors;
+    return bad;
+  }
+
+  private _path(): string[] {
+    return visiblePath(this._survey!, this._answers);
+  }
+
+  private _currentId(path: string[]): string {
+    return this._current && path.includes(this._current) ? this._current : path[0]!;
+  }
+
+  /** Shows the messages and moves focus to the first field in error. */
+  private _showErrors(bad: string[]): void {
+    const d = dictionaries[this._lang];
+    this._announce = bad.length > 1 ? plural(this._lang, d.errors, bad.length) : (this._errors[bad[0]!] ?? '');
+    this._focusError = bad[0];
+  }
+
+  /** The field to focus in a question in error: its specify box, the first unanswered matrix row, or its first input. */
+  private _errorField(qid: string): HTMLElement | null | undefined {
+    const box = this.shadowRoot?.querySelector(`[data-q="${CSS.escape(qid)}"]`);
+    if (!box) return undefined;
+    const row = [...box.querySelectorAll('.row')].find((r) => !r.querySelector(':checked'));
+    return (
+      box.querySelector<HTMLElement>('.specify') ??
+      row?.querySelector<HTMLElement>('input') ??
+      box.querySelector<HTMLElement>('input:checked, input, textarea')
+    );
+  }
+
+  private _next(): void {
+    const path = this._path();
+    const id = this._currentId(path);
+    if (this._recheck([id]).length) return this._showErrors([id]);
+    const k = path.indexOf(id);
+    if (k + 1 >= path.length) return void this._send();
+    this._go(path[k + 1]!);
+  }
+
+  private _back(): void {
+    const path = this._path();
+    const k = path.indexOf(this._currentId(path));
+    if (k > 0) this._go(path[k - 1]!);
+  }
+
+  private _go(id: string): void {
+    this._current = id;
+    this._focus = ids.title(id);
+  }
+
+  private async _send(): Promise<void> {
+    const s = this._survey!;
+    const path = this._path();
+    const bad = this._recheck(path);
+    if (bad.length) return this._showErrors(bad);
+    this._begin();
+    this._responseId ??= uuid();
+    const context = buildContext(
+      s,
+      {
+        object: this.object,
+        channel: this.channel,
+        touchpoint: this.touchpoint,
+        respondent: this.respondent,
+        kiosk: this._isKiosk,
+        fromUrl: this.contextFromUrl,
+      },
+      location.search,
+    );
+    const response = buildResponse(s, this._answers, this._specify, {
+      responseId: this._responseId,
+      lang: this._lang,
+      context,
+    });
+    // Last guard: the collector runs the same check, so a failure here is a widget bug; show it
+    // against the question rather than let the server refuse the response.
+    const checked = validateResponse(s, response, { catalogs: catalogIds(this._catalogs) });
+    if (!checked.ok) {
+      const byQ: Record<string, string> = {};
+      for (const i of checked.issues) byQ[String(i.path[1] ?? i.path[0])] ??= i.message[this._lang];
+      this._errors = byQ;
+      return this._showErrors(Object.keys(byQ));
+    }
+    this.dispatchEvent(new OtklikSubmitEvent(checked.value));
+    this._phase = 'sending';
+    const outcome = await this._submission.submit(checked.value);
+    this._outcome = outcome;
+    if (outcome.status === 'sent' || outcome.status === 'queued') {
+      this._phase = 'done';
+      this._focus = HEADING;
+      this._kiosk.finished();
+    } else {
+      this._phase = 'form';
+      this._announce = sendError(dictionaries[this._lang], outcome) ?? '';
+    }
+  }
+
+  protected override updated(): void {
+    if (this._focus) {
+      const el = this.shadowRoot?.getElementById(this._focus);
+      this._focus = undefined;
+      el?.focus();
+    }
+    if (this._focusError) {
+      const el = this._errorField(this._focusError);
+      this._focusError = undefined;
+      el?.focus();
+    }
+    if (this._paged && this._survey && this._phase === 'form' && this._load.state === 'ready') {
+      const path = this._path();
+      const id = this._currentId(path);
+      if (id !== this._stepped) {
+        this._stepped = id;
+        this.dispatchEvent(new OtklikStepEvent({ questionId: id, index: path.indexOf(id), total: path.length }));
+      }
+    }
+  }
+
+  private _view(q: Question, d: Dictionary, lang: Lang): QuestionView {
+    const catalogs = this._catalogs;
+    return {
+      q,
+      lang,
+      d,
+      value: this._answers[q.id],
+      specify: this._specify[q.id] ?? {},
+      error: this._errors[q.id],
+      rows: q.type === 'matrix' ? visibleRows(q, this._answers) : [],
+      entries: q.type === 'list' ? (q.options ?? catalogs[q.catalog ?? ''] ?? []) : [],
+      combo: this._combos.get(q.id) ?? COMBO,
+      setCombo: (p) => {
+        this._combos.set(q.id, { ...(this._combos.get(q.id) ?? COMBO), ...p });
+        this.requestUpdate();
+      },
+      set: (v) => this._set(q.id, v),
+      current: () => this._answers[q.id],
+      setSpecify: (o, t) => this._setSpecify(q.id, o, t),
+      focus: (id) => {
+        this._focus = id;
+      },
+    };
+  }
+
+  private _form(s: Survey, d: Dictionary, lang: Lang): TemplateResult {
+    const path = this._path();
+    const byId = new Map(s.questions.map((q) => [q.id, q]));
+    const current = this._currentId(path);
+    const k = path.indexOf(current);
+    const shown = this._paged ? [current] : path;
+    const sections = new Map((s.sections ?? []).map((x) => [x.id, x.title]));
+    let section: string | undefined;
+    const busy = this._phase === 'sending';
+    const last = !this._paged || k + 1 >= path.length;
+    const failed = sendError(d, this._outcome);
+    return html`<form part="form" novalidate @submit=${(e: Event) => {
+      e.preventDefault();
+      if (busy) return;
+      if (this._paged) this._next();
+      else void this._send();
+    }}>
+      <h2 part="title" id=${HEADING} tabindex="-1">${localize(s.title, lang)}</h2>
+      ${!this._paged && s.description ? html`<p>${localize(s.description, lang)}</p>` : nothing}
+      ${this._paged
+        ? html`<p class="progress" part="progress">${fill(d.progress, { n: k + 1, total: path.length })}</p>`
+        : nothing}
+      ${shown.map((id) => {
+        const q = byId.get(id)!;
+        const head =
+          !this._paged && q.section && q.section !== section && sections.has(q.section)
+            ? html`<h3 class="section">${localize(sections.get(q.section), lang)}</h3>`
+            : nothing;
+        section = q.section;
+        return html`${head}${renderQuestion(this._view(q, d, lang))}`;
+      })}
+      ${failed ? html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${failed}</p>` : nothing}
+      <div class="nav">
+        ${this._paged && k > 0
+          ? html`<button type="button" part="button back-button" @click=${() => this._back()}>${d.back}</button>`
+          : nothing}
+        <button type="submit" class="primary" part="button ${last ? 'submit-button' : 'next-button'}" ?disabled=${busy}>
+          ${busy ? d.sending : last ? d.submit : d.next}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private _body(d: Dictionary, lang: Lang): unknown {
+    const load = this._load;
+    if (load.state === 'loading') return html`<p class="state">${d.loading}</p>`;
+    if (load.state === 'error') {
+      return html`<div class="state" part="error">
+        <p>${fill(d[load.key], { detail: load.detail ?? '' })}</p>
+        ${load.key === 'loadError'
+          ? html`<button type="button" part="button" @click=${() => void this._loadSurvey()}>${d.retry}</button>`
+          : nothing}
+      </div>`;
+    }
+    const s = this._survey!;
+    const waiting = this._submission.waiting;
+    if (this._phase === 'start') {
+      return startScreen(s, lang, d, waiting, () => {
+        this._phase = 'form';
+        this._begin();
+        this._kiosk.activity();
+        this._focus = HEADING;
+      });
+    }
+    if (this._phase === 'done') {
+      return completionScreen(s, lang, d, this._outcome, this.officialReplyUrl, waiting);
+    }
+    const warn = this._kiosk.warningSecondsLeft;
+    return html`${warn !== null ? idleWarning(d, warn, () => this._kiosk.activity()) : nothing}
+    ${keyed(this._generation, this._form(s, d, lang))}`;
+  }
+
+  protected override render(): TemplateResult {
+    const lang = this._lang;
+    const d = dictionaries[lang];
+    return html`<div class=${this._isKiosk ? 'kiosk' : ''} lang=${lang}>
+      ${this._body(d, lang)}
+      <div class="vh" role="status" id="live">${this._announce}</div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'feedback-survey': FeedbackSurvey;
+  }
+}

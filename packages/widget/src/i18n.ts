@@ -1,0 +1,106 @@
+import { ruPlural, type Lang } from '@otklik/core/engine';
+
+/** Plural forms: [one, few, many] in Russian; English uses `one` and `many`. */
+export type Plural = readonly [one: string, few: string, many: string];
+
+const ru = {
+  loading: 'Загрузка анкеты…',
+  loadError: 'Не удалось загрузить анкету.',
+  notSurvey: 'Полученные данные — не анкета: {detail}.',
+  noSource: 'Не указано, какую анкету показать: задайте атрибуты collector и survey или src.',
+  retry: 'Повторить',
+  required: 'обязательный вопрос',
+  progress: 'Вопрос {n} из {total}',
+  back: 'Назад',
+  next: 'Далее',
+  submit: 'Отправить',
+  sending: 'Отправка…',
+  start: 'Начать',
+  anonymous: 'Анкета анонимная: мы не спрашиваем имя и контакты.',
+  thanksTitle: 'Спасибо!',
+  thanksText: 'Ваш ответ отправлен.',
+  queuedNote: 'Сейчас нет связи с сервером: ответ сохранён и будет отправлен автоматически.',
+  receipt: 'Код ответа: {code}',
+  officialReply: 'Нужен официальный ответ? Напишите через Госуслуги (Платформа обратной связи).',
+  rejected: 'Сервер не принял ответ (код {status}). {message}',
+  full: 'Ответ не сохранён: на этом устройстве слишком много неотправленных ответов. Сообщите сотруднику.',
+  errors: ['Исправьте {n} ошибку', 'Исправьте {n} ошибки', 'Исправьте {n} ошибок'] as Plural,
+  waiting: [
+    '{n} ответ ожидает отправки',
+    '{n} ответа ожидают отправки',
+    '{n} ответов ожидают отправки',
+  ] as Plural,
+  specify: 'уточните',
+  specifyRequired: 'Уточните ответ в поле рядом с вариантом',
+  chars: ['Осталось {n} символ', 'Осталось {n} символа', 'Осталось {n} символов'] as Plural,
+  searchHint: 'Начните вводить название, затем выберите стрелками и клавишей Enter',
+  noMatches: 'Ничего не найдено',
+  matches: ['Найден {n} вариант', 'Найдено {n} варианта', 'Найдено {n} вариантов'] as Plural,
+  remove: 'Убрать: {text}',
+  idleWarning: 'Вы ещё здесь? Через {n} с ответы будут стёрты.',
+  continue: 'Продолжить',
+} as const;
+
+/** Every string the widget shows, by key. */
+export type Key = keyof typeof ru;
+export type Dictionary = { readonly [K in Key]: (typeof ru)[K] extends Plural ? Plural : string };
+
+const en: Dictionary = {
+  loading: 'Loading the survey…',
+  loadError: 'Could not load the survey.',
+  notSurvey: 'The data received is not a survey: {detail}.',
+  noSource: 'No survey given: set the collector and survey attributes, or src.',
+  retry: 'Try again',
+  required: 'required',
+  progress: 'Question {n} of {total}',
+  back: 'Back',
+  next: 'Next',
+  submit: 'Submit',
+  sending: 'Sending…',
+  start: 'Start',
+  anonymous: 'This survey is anonymous: we do not ask your name or contacts.',
+  thanksTitle: 'Thank you!',
+  thanksText: 'Your response has been sent.',
+  queuedNote: 'The server cannot be reached right now: your response is saved and will be sent automatically.',
+  receipt: 'Response code: {code}',
+  officialReply: 'Need an official reply? Write through Gosuslugi (Feedback Platform).',
+  rejected: 'The server did not accept the response (code {status}). {message}',
+  full: 'Response not saved: too many unsent responses on this device. Please tell a member of staff.',
+  errors: ['Please fix {n} error', 'Please fix {n} errors', 'Please fix {n} errors'],
+  waiting: [
+    '{n} response is waiting to be sent',
+    '{n} responses are waiting to be sent',
+    '{n} responses are waiting to be sent',
+  ],
+  specify: 'please specify',
+  specifyRequired: 'Please fill in the field next to the option',
+  chars: ['{n} character left', '{n} characters left', '{n} characters left'],
+  searchHint: 'Start typing, then choose with the arrow keys and Enter',
+  noMatches: 'No matches',
+  matches: ['{n} match', '{n} matches', '{n} matches'],
+  remove: 'Remove: {text}',
+  idleWarning: 'Are you still there? Your answers will be erased in {n} s.',
+  continue: 'Continue',
+};
+
+/** Both dictionaries; a test checks they have the same keys and no empty texts. */
+export const dictionaries: Readonly<Record<Lang, Dictionary>> = { ru, en };
+
+/** Fills `{name}` placeholders. */
+export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => String(values[k] ?? m));
+}
+
+/**
+ * A counted phrase in the right plural form, e.g. `plural('ru', d.waiting, 3)` →
+ * «3 ответа ожидают отправки».
+ */
+export function plural(lang: Lang, forms: Plural, n: number): string {
+  const form = lang === 'ru' ? ruPlural(n, forms) : n === 1 ? forms[0] : forms[2];
+  return fill(form, { n });
+}
+
+/** The widget language from a BCP 47 tag (`ru-RU`, `en`); anything else falls back to Russian. */
+export function toLang(tag: string | null | undefined): Lang {
+  return tag?.toLowerCase().startsWith('en') ? 'en' : 'ru';
+}

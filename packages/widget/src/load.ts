@@ -1,0 +1,99 @@
+import type { CatalogEntry, Survey } from '@otklik/core/engine';
+
+const KINDS = new Set(['single', 'multiple', 'scale', 'matrix', 'list', 'text', 'statement']);
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const hasRu = (v: unknown): boolean => isObj(v) && typeof v['ru'] === 'string';
+const isScale = (v: Record<string, unknown>): boolean =>
+  typeof v['min'] === 'number' && typeof v['max'] === 'number' && v['max'] > v['min'];
+
+function questionProblem(q: unknown, i: number): string | undefined {
+  const at = `questions[${i}]`;
+  if (!isObj(q) || typeof q['id'] !== 'string') return `${at}.id`;
+  if (typeof q['type'] !== 'string' || !KINDS.has(q['type'])) return `${at}.type`;
+  if (!hasRu(q['title'])) return `${at}.title`;
+  const t = q['type'];
+  if ((t === 'single' || t === 'multiple') && !Array.isArray(q['options'])) return `${at}.options`;
+  if (t === 'scale' && !isScale(q)) return `${at}.min/max`;
+  if (t === 'matrix' && !(Array.isArray(q['rows']) && isObj(q['scale']) && isScale(q['scale']))) {
+    return `${at}.rows/scale`;
+  }
+  return undefined;
+}
+
+/**
+ * A light structural check of a fetched survey — enough to show a clear error instead of a broken
+ * form when a URL returns something else (an HTML error page, another JSON). The collector checks
+ * surveys fully with zod when they are published; the widget does not bundle zod.
+ *
+ * @returns the path of the first problem, or undefined when it looks like a survey.
+ * @example surveyProblem({ id: 'x' }) // 'version'
+ */
+export function surveyProblem(v: unknown): string | undefined {
+  if (!isObj(v)) return 'JSON object';
+  if (typeof v['id'] !== 'string') return 'id';
+  if (typeof v['version'] !== 'number') return 'version';
+  if (!hasRu(v['title'])) return 'title';
+  const qs = v['questions'];
+  if (!Array.isArray(qs) || qs.length === 0) return 'questions';
+  for (let i = 0; i < qs.length; i++) {
+    const p = questionProblem(qs[i], i);
+    if (p) return p;
+  }
+  return undefined;
+}
+
+/** Runtime catalogues: `{ services: [{ id, text: { ru, en? } }] }`; malformed entries are dropped. */
+export function asCatalogs(v: unknown): Record<string, CatalogEntry[]> {
+  const out: Record<string, CatalogEntry[]> = {};
+  if (!isObj(v)) return out;
+  for (const [name, list] of Object.entries(v)) {
+    if (!Array.isArray(list)) continue;
+    out[name] = list.filter(
+      (e): e is CatalogEntry => isObj(e) && typeof e['id'] === 'string' && hasRu(e['text']),
+    );
+  }
+  return out;
+}
+
+/** Where the survey comes from and where responses go, from the element's attributes. */
+export interface Source {
+  surveyUrl?: string;
+  endpoint?: string;
+}
+
+/**
+ * `collector` + `survey` give both URLs; `src` and `endpoint` override them for other backends.
+ * @example resolveSource({ collector: 'https://opros.example.gov.ru/', survey: 'belgorod-typical' })
+ */
+export function resolveSource(a: {
+  collector?: string | undefined;
+  survey?: string | undefined;
+  src?: string | undefined;
+  endpoint?: string | undefined;
+}): Source {
+  const out: Source = {};
+  if (a.collector && a.survey) {
+    const base = `${a.collector.replace(/\/+$/, '')}/v1/surveys/${encodeURIComponent(a.survey)}`;
+    out.surveyUrl = base;
+    out.endpoint = `${base}/responses`;
+  }
+  if (a.src) out.surveyUrl = a.src;
+  if (a.endpoint) out.endpoint = a.endpoint;
+  return out;
+}
+
+/** Fetches JSON without credentials: the widget never sends cookies (anonymity). */
+export async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
+  const res = await fetch(url, { credentials: 'omit', signal, headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return (await res.json()) as unknown;
+}
+
+/** The survey definition of the collector's `GET /v1/surveys/{id}`: bare, or wrapped in `{ survey }`. */
+export function unwrapSurvey(v: unknown): unknown {
+  return isObj(v) && isObj(v['survey']) && !('questions' in v) ? v['survey'] : v;
+}
+
+export type { Survey };

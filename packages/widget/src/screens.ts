@@ -1,0 +1,68 @@
+import { localize, type Lang, type Survey } from '@otklik/core/engine';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SendOutcome } from './controllers/submission.js';
+import { fill, plural, type Dictionary } from './i18n.js';
+
+/** Id of each screen's heading: focus moves there when the screen changes. */
+export const HEADING = 'screen-h';
+
+/** «3 ответа ожидают отправки», or nothing when the queue is empty. */
+export function waitingNote(lang: Lang, d: Dictionary, waiting: number): TemplateResult | typeof nothing {
+  return waiting > 0 ? html`<p class="waiting" part="waiting">${plural(lang, d.waiting, waiting)}</p>` : nothing;
+}
+
+/** Kiosk start screen: the survey title and one big button. */
+export function startScreen(s: Survey, lang: Lang, d: Dictionary, waiting: number, start: () => void): TemplateResult {
+  return html`<div class="start" part="start">
+    <h2 id=${HEADING} tabindex="-1">${localize(s.title, lang)}</h2>
+    ${s.description ? html`<p>${localize(s.description, lang)}</p>` : nothing}
+    <p>${d.anonymous}</p>
+    <button type="button" class="primary" part="button start-button" @click=${start}>${d.start}</button>
+    ${waitingNote(lang, d, waiting)}
+  </div>`;
+}
+
+/**
+ * The completion screen: the survey's own thanks (or the default), the receipt code the server
+ * returned, the offline note when the response was queued, and the official-reply link.
+ */
+export function completionScreen(
+  s: Survey,
+  lang: Lang,
+  d: Dictionary,
+  outcome: SendOutcome | undefined,
+  officialReplyUrl: string | undefined,
+  waiting: number,
+): TemplateResult {
+  const c = s.completion;
+  return html`<div class="done" part="completion">
+    <h2 id=${HEADING} tabindex="-1">${c?.title ? localize(c.title, lang) : d.thanksTitle}</h2>
+    ${outcome?.status === 'queued'
+      ? html`<p part="offline-note">${d.queuedNote}</p>`
+      : html`<p>${c?.text ? localize(c.text, lang) : d.thanksText}</p>`}
+    ${outcome?.status === 'sent' && outcome.receipt
+      ? html`<p part="receipt">${fill(d.receipt, { code: outcome.receipt })}</p>`
+      : nothing}
+    ${officialReplyUrl
+      ? html`<p><a part="official-reply" href=${officialReplyUrl} target="_blank" rel="noopener">${d.officialReply}</a></p>`
+      : nothing}
+    ${waitingNote(lang, d, waiting)}
+  </div>`;
+}
+
+/** Why a send failed in a way the respondent must see (the server refused it, or the queue is full). */
+export function sendError(d: Dictionary, outcome: SendOutcome | undefined): string | undefined {
+  if (outcome?.status === 'rejected') {
+    return fill(d.rejected, { status: outcome.httpStatus, message: outcome.message ?? '' }).trim();
+  }
+  if (outcome?.status === 'full') return d.full;
+  return undefined;
+}
+
+/** Kiosk idle warning with a visible countdown and a button to carry on. */
+export function idleWarning(d: Dictionary, seconds: number, carryOn: () => void): TemplateResult {
+  return html`<div class="warn" part="idle-warning">
+    <p role="alert">${fill(d.idleWarning, { n: seconds })}</p>
+    <button type="button" part="button" @click=${carryOn}>${d.continue}</button>
+  </div>`;
+}
