@@ -55,7 +55,14 @@ export function response(over: Partial<SurveyResponse> = {}): SurveyResponse {
 /** A valid response of about `bytes` bytes of JSON (long text answer). */
 export function responseOfSize(bytes: number, over: Partial<SurveyResponse> = {}): SurveyResponse {
   const r = response(over);
-  const pad = Math.max(0, Math.min(1900, bytes - JSON.stringify(r).length));
+  // Cyrillic text, as real answers are: two bytes per character in UTF-8.
+  const pad = Math.max(0, bytes - Buffer.byteLength(JSON.stringify(r)));
   r.answers.q3 = `${r.answers.q3 as string} ${'ж'.repeat(Math.floor(pad / 2))}`.slice(0, 2000);
   return r;
+}
+
+/** A valid v1 response with only these answers (no texts for options). */
+export function bare(answers: SurveyResponse['answers'], over: Partial<SurveyResponse> = {}): SurveyResponse {
+  const { specify: _drop, ...r } = response(over);
+  return { ...r, answers };
 }

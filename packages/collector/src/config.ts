@@ -1,0 +1,105 @@
+import { fileURLToPath } from 'node:url';
+
+/** Everything a running collector is configured with (flags over environment over defaults). */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** PGlite folder when `databaseUrl` is not set. */
+  dataDir: string;
+  /** PostgreSQL connection string; set → PostgreSQL instead of PGlite. */
+  databaseUrl?: string;
+  demo: boolean;
+  adminTokens: string[];
+  allowedOrigins: Record<string, string[]>;
+  widgetDir: string;
+  trustProxy: boolean;
+  /** Responses per second per client, and the burst; `false` = off. */
+  rateLimit: { perSecond: number; burst: number } | false;
+}
+
+export const DEFAULT_PORT = 8787;
+
+/** Thrown for a bad flag or environment value; the CLI prints the message and exits 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses the `ALLOWED_ORIGINS` syntax: `;`-separated `surveyId=origin,origin`, `*` as a survey id
+ * for every survey and as an origin for any origin.
+ *
+ * @example
+ * parseAllowedOrigins('*=https://a.gov.ru,https://b.gov.ru;kiosk-pulse=*')
+ * // { '*': ['https://a.gov.ru', 'https://b.gov.ru'], 'kiosk-pulse': ['*'] }
+ */
+export function parseAllowedOrigins(text: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const part of text.split(';').map((s) => s.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) throw new ConfigError(`ALLOWED_ORIGINS: "${part}" is not surveyId=origin[,origin]`);
+    const id = part.slice(0, eq).trim();
+    const origins = part
+      .slice(eq + 1)
+      .split(',')
+      .map((s) => s.trim().replace(/\/+$/, ''))
+      .filter(Boolean);
+    for (const o of origins) {
+      if (o !== '*' && !/^https?:\/\/[^/\s]+$/.test(o)) {
+        throw new ConfigError(`ALLOWED_ORIGINS: "${o}" is not an origin like https://site.gov.ru`);
+      }
+    }
+    (out[id] ??= []).push(...origins);
+  }
+  return out;
+}
+
+function parsePort(v: string, name: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > 65535) throw new ConfigError(`${name}: "${v}" is not a port number 0…65535`);
+  return n;
+}
+
+function parseRate(v: string): ServerConfig['rateLimit'] {
+  if (v === 'off' || v === '0') return false;
+  const m = /^(\d+(?:\.\d+)?)(?:\/(\d+))?$/.exec(v);
+  if (!m) throw new ConfigError(`RATE_LIMIT: "${v}" is not "perSecond[/burst]" or "off"`);
+  const perSecond = Number(m[1]);
+  return { perSecond, burst: m[2] === undefined ? Math.max(1, Math.ceil(perSecond * 4)) : Number(m[2]) };
+}
+
+/** Flags as the CLI parsed them (strings, booleans). */
+export type Flags = Readonly<Record<string, string | boolean | undefined>>;
+
+const str = (f: Flags, k: string): string | undefined => (typeof f[k] === 'string' ? (f[k] as string) : undefined);
+
+/**
+ * Resolves the configuration from flags and environment.
+ *
+ * @example
+ * const cfg = resolveConfig({ port: '0', demo: true }, process.env);
+ */
+export function resolveConfig(flags: Flags, env: Readonly<Record<string, string | undefined>>): ServerConfig {
+  const portText = str(flags, 'port') ?? env.PORT;
+  const tokens = (str(flags, 'admin-token') ?? env.ADMIN_TOKENS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const originsText = str(flags, 'allowed-origins') ?? env.ALLOWED_ORIGINS;
+  const databaseUrl = str(flags, 'database-url') ?? env.DATABASE_URL;
+  const cfg: ServerConfig = {
+    port: portText === undefined ? DEFAULT_PORT : parsePort(portText, 'port'),
+    host: str(flags, 'host') ?? env.HOST ?? '127.0.0.1',
+    dataDir: str(flags, 'data-dir') ?? env.DATA_DIR ?? './data',
+    demo: flags.demo === true,
+    adminTokens: tokens,
+    allowedOrigins: originsText ? parseAllowedOrigins(originsText) : {},
+    widgetDir:
+      str(flags, 'widget-dir') ??
+      env.WIDGET_DIR ??
+      fileURLToPath(new URL('../../widget/dist/', import.meta.url)),
+    trustProxy: flags['trust-proxy'] === true || env.TRUST_PROXY === '1',
+    rateLimit: parseRate(str(flags, 'rate-limit') ?? env.RATE_LIMIT ?? '5/20'),
+  };
+  if (databaseUrl) cfg.databaseUrl = databaseUrl;
+  return cfg;
+}

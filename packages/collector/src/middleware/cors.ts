@@ -1,0 +1,53 @@
+import type { MiddlewareHandler } from 'hono';
+import { apiError } from './errors.js';
+
+export interface RespondentCorsOptions {
+  /** survey id → allowed origins; the `*` key applies to every survey; an origin `*` allows any. */
+  allowedOrigins: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * CORS for the respondent API with a per-survey allowlist (taken from the `:id` path parameter).
+ * Requests without `Origin` (curl, server-to-server) and same-origin requests (the hosted survey
+ * page) pass. A foreign origin not on the list gets 403 `origin_not_allowed` — for the POST itself
+ * too, since CORS alone would only hide the answer after the response was stored. Never sets
+ * credentials: the API uses no cookies.
+ *
+ * @example
+ * app.use('/v1/surveys/:id/*', respondentCors({ allowedOrigins: { '*': ['https://mintrud.example.ru'] } }));
+ */
+export function respondentCors(opts: RespondentCorsOptions): MiddlewareHandler {
+  const lists = new Map(
+    Object.entries(opts.allowedOrigins).map(([k, v]) => [k, new Set(v.map((o) => o.replace(/\/+$/, '')))]),
+  );
+  const allowed = (surveyId: string, origin: string): boolean => {
+    for (const set of [lists.get(surveyId), lists.get('*')]) {
+      if (set && (set.has('*') || set.has(origin))) return true;
+    }
+    return false;
+  };
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    if (origin === undefined) return next();
+    let sameOrigin = false;
+    try {
+      sameOrigin = new URL(origin).host === (c.req.header('host') ?? new URL(c.req.url).host);
+    } catch {
+      // `Origin: null` (sandboxed frames, file://) is never same-origin.
+    }
+    const id = c.req.param('id') ?? '';
+    if (!sameOrigin && !allowed(id, origin)) {
+      return apiError(c, 403, 'origin_not_allowed', `Origin ${origin} may not use survey "${id}"`);
+    }
+    c.header('Access-Control-Allow-Origin', origin);
+    c.header('Vary', 'Origin');
+    if (c.req.method === 'OPTIONS') {
+      c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      c.header('Access-Control-Allow-Headers', 'Content-Type, If-None-Match');
+      c.header('Access-Control-Max-Age', '600');
+      return c.body(null, 204);
+    }
+    c.header('Access-Control-Expose-Headers', 'ETag, Retry-After');
+    await next();
+  };
+}

@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { apiError } from '../middleware/errors.js';
+import { jsonBody, type JsonBodyVars } from '../middleware/json-body.js';
+import type { Db } from '../store/db.js';
+import { decodeCursor, pageResponses } from '../store/responses.js';
+import type { SurveyStore } from '../store/surveys.js';
+
+/** Largest survey definition accepted by `POST /v1/surveys`. */
+export const MAX_SURVEY_BYTES = 1024 * 1024;
+const DEFAULT_PAGE = 100;
+const MAX_PAGE = 1000;
+
+export interface AdminRouteDeps {
+  db: Pick<Db, 'query'>;
+  surveys: SurveyStore;
+}
+
+/**
+ * The admin API (mount behind `adminAuth`):
+ * - `POST /v1/surveys` — publish a version: 201 created, 200 identical version already there,
+ *   409 `version_conflict` (versions are immutable), 422 `invalid_survey` with issues;
+ * - `GET /v1/surveys` — every survey with its current version;
+ * - `GET /v1/surveys/:id/responses?cursor=&limit=` — responses in arrival order, keyset-paged.
+ *
+ * @example
+ * app.use('/v1/*', adminAuth({ tokens })); app.route('/', adminRoutes({ db, surveys }));
+ */
+export function adminRoutes(deps: AdminRouteDeps): Hono<{ Variables: JsonBodyVars }> {
+  const app = new Hono<{ Variables: JsonBodyVars }>();
+
+  app.post('/v1/surveys', jsonBody({ maxBytes: MAX_SURVEY_BYTES }), async (c) => {
+    const r = await deps.surveys.publish(c.get('body'));
+    switch (r.status) {
+      case 'invalid':
+        return apiError(c, 422, 'invalid_survey', `The survey has ${r.issues.length} issue(s)`, r.issues);
+      case 'conflict':
+        return apiError(
+          c,
+          409,
+          'version_conflict',
+          'This version is already published with a different definition; publish a new version number',
+        );
+      default:
+        return c.json(
+          { status: r.status, id: r.survey.id, version: r.survey.version },
+          r.status === 'created' ? 201 : 200,
+        );
+    }
+  });
+
+  app.get('/v1/surveys', async (c) => c.json({ items: await deps.surveys.list() }));
+
+  app.get('/v1/surveys/:id/responses', async (c) => {
+    const id = c.req.param('id');
+    const limitRaw = c.req.query('limit');
+    const limit = limitRaw === undefined ? DEFAULT_PAGE : Number(limitRaw);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+      return apiError(c, 400, 'invalid_limit', `limit must be an integer 1…${MAX_PAGE}`);
+    }
+    const cursorRaw = c.req.query('cursor');
+    const after = cursorRaw ? decodeCursor(cursorRaw) : undefined;
+    if (cursorRaw && !after) return apiError(c, 400, 'invalid_cursor', 'cursor is not one this API returned');
+    if (!(await deps.surveys.current(id))) return apiError(c, 404, 'unknown_survey', `No survey "${id}"`);
+    c.header('Cache-Control', 'no-store');
+    return c.json(await pageResponses(deps.db, id, after ? { after, limit } : { limit }));
+  });
+
+  return app;
+}
