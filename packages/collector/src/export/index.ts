@@ -1,0 +1,104 @@
+/**
+ * Exports of raw responses — CSV and XLSX, one row per response, one column per question —
+ * streamed from a database cursor in constant memory. The same generators serve the HTTP route
+ * (as a web ReadableStream) and the CLI (written to a file).
+ */
+import type { Writable } from 'node:stream';
+import type { Survey } from '@otklik/core';
+import type { Db } from '../store/db.js';
+import { csvChunks } from './csv.js';
+import { exportSource, type ExportOptions } from './source.js';
+import { xlsxChunks } from './xlsx.js';
+
+export { csvChunks, csvField } from './csv.js';
+export { xlsxChunks, xmlText, columnName } from './xlsx.js';
+export { zipStream, type ZipEntry } from './zip.js';
+export { exportSource, type ExportOptions, type ExportSource } from './source.js';
+export { exportColumns, defuse, type Cell, type Column } from './columns.js';
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+export interface WriteExportOptions extends ExportOptions {
+  /** CSV only: add a second header row with the Russian question titles (XLSX always has it). */
+  titles?: boolean;
+}
+
+/** The bytes of an export, chunk by chunk. */
+export async function* exportChunks(
+  db: Pick<Db, 'stream'>,
+  versions: Survey | readonly Survey[],
+  format: ExportFormat,
+  opts: WriteExportOptions = {},
+): AsyncGenerator<Uint8Array> {
+  const src = exportSource(db, versions, opts);
+  if (format === 'xlsx') yield* xlsxChunks(src);
+  else for await (const s of csvChunks(src, { titles: opts.titles ?? false })) yield Buffer.from(s, 'utf8');
+}
+
+/** Writes chunks to a Node Writable or a web WritableStream, waiting whenever it is full. */
+async function pipeTo(chunks: AsyncIterable<Uint8Array>, out: Writable | WritableStream<Uint8Array>): Promise<void> {
+  if ('getWriter' in out) {
+    const w = out.getWriter();
+    try {
+      for await (const c of chunks) {
+        await w.ready;
+        await w.write(c);
+      }
+      await w.close();
+    } finally {
+      w.releaseLock();
+    }
+    return;
+  }
+  for await (const c of chunks) {
+    if (!out.write(c)) await new Promise<void>((resolve) => out.once('drain', resolve));
+  }
+  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+}
+
+/**
+ * Streams the responses of a survey (all `versions` given) as CSV into `out`.
+ *
+ * @example
+ * await writeCsv(db, await surveys.versions('kiosk-pulse'), createWriteStream('kiosk.csv'), { from: '2026-01-01' });
+ */
+export function writeCsv(
+  db: Pick<Db, 'stream'>,
+  versions: Survey | readonly Survey[],
+  out: Writable | WritableStream<Uint8Array>,
+  opts: WriteExportOptions = {},
+): Promise<void> {
+  return pipeTo(exportChunks(db, versions, 'csv', opts), out);
+}
+
+/**
+ * Streams the responses of a survey as an XLSX workbook into `out`.
+ *
+ * @example
+ * await writeXlsx(db, survey, createWriteStream('kiosk.xlsx'));
+ */
+export function writeXlsx(
+  db: Pick<Db, 'stream'>,
+  versions: Survey | readonly Survey[],
+  out: Writable | WritableStream<Uint8Array>,
+  opts: ExportOptions = {},
+): Promise<void> {
+  return pipeTo(exportChunks(db, versions, 'xlsx', opts), out);
+}
+
+/**
+ * A web ReadableStream that pulls one chunk at a time (back-pressure from the socket reaches the
+ * database cursor); cancelling it — the client went away — closes the cursor.
+ */
+export function toReadableStream(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
