@@ -1,0 +1,277 @@
+#!/usr/bin/env node
+/**
+ * `otklik-collector` — serve, manage surveys, print reports, export responses.
+ * Run `otklik-collector <command> --help` for each command's flags.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, resolveConfig, type Flags, type ServerConfig } from './config.js';
+import { migrate } from './store/migrate.js';
+import { openDb } from './store/open.js';
+import { createSurveyStore, type SurveyStore } from './store/surveys.js';
+import type { Db } from './store/db.js';
+
+const HELP: Record<string, string> = {
+  main: `otklik-collector — anonymous survey collector (PGlite or PostgreSQL)
+
+Usage: otklik-collector <command> [options]
+
+Commands:
+  serve                         run the HTTP server
+  survey add <file.json>        publish a survey version
+  survey list                   list surveys and their current versions
+  report <surveyId>             print a report (JSON)
+  export <surveyId>             export responses to CSV or XLSX
+
+Storage (every command): --database-url (env DATABASE_URL) → PostgreSQL,
+otherwise PGlite in --data-dir (env DATA_DIR, default ./data).
+Run "otklik-collector <command> --help" for details.`,
+  serve: `otklik-collector serve [options]
+
+  --port <n>               port (env PORT, default 8787; 0 = any free port)
+  --host <addr>            address to bind (env HOST, default 127.0.0.1)
+  --data-dir <dir>         PGlite folder (env DATA_DIR, default ./data)
+  --database-url <url>     PostgreSQL instead of PGlite (env DATABASE_URL)
+  --admin-token <t[,t]>    admin bearer tokens (env ADMIN_TOKENS, comma-separated)
+  --allowed-origins <spec> CORS allowlist (env ALLOWED_ORIGINS),
+                           e.g. "*=https://a.gov.ru,https://b.gov.ru;kiosk-pulse=*"
+  --rate-limit <r[/b]>     responses per second per client and burst, or "off"
+                           (env RATE_LIMIT, default 5/20)
+  --trust-proxy            client address from X-Forwarded-For (env TRUST_PROXY=1)
+  --widget-dir <dir>       built widget to serve (env WIDGET_DIR)
+  --demo                   serve the demo page; generate an admin token if none is set
+
+Stops gracefully on SIGTERM / SIGINT (finishes requests, flushes, closes the database).`,
+  survey: `otklik-collector survey add <file.json>   publish a version (immutable once published)
+otklik-collector survey list              list surveys with their current versions
+
+  --data-dir <dir> | --database-url <url>   storage, as for "serve"`,
+  report: `otklik-collector report <surveyId> [options]
+
+  --from <date>            first day (ISO 8601, answered_at)
+  --to <date>              last day
+  --group-by <key>         none | channel | object | touchpoint | respondent | period …
+  --data-dir <dir> | --database-url <url>   storage, as for "serve"`,
+  export: `otklik-collector export <surveyId> --format csv|xlsx --out <file> [options]
+
+  --format <csv|xlsx>      file format (default csv)
+  --out <file>             where to write
+  --from <date> --to <date>  period (answered_at)
+  --data-dir <dir> | --database-url <url>   storage, as for "serve"`,
+};
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
+  'admin-token': { type: 'string' },
+  'allowed-origins': { type: 'string' },
+  'rate-limit': { type: 'string' },
+  'trust-proxy': { type: 'boolean' },
+  'widget-dir': { type: 'string' },
+  demo: { type: 'boolean' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'group-by': { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+/** Thrown for wrong usage; printed with the command's help, exit code 2. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly topic: string,
+  ) {
+    super(message);
+  }
+}
+
+async function withStore<T>(cfg: ServerConfig, fn: (db: Db, store: SurveyStore) => Promise<T>): Promise<T> {
+  const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+  try {
+    await migrate(db);
+    return await fn(db, createSurveyStore(db));
+  } finally {
+    await db.close();
+  }
+}
+
+async function serveCommand(cfg: ServerConfig): Promise<void> {
+  const { startCollector } = await import('./server.js');
+  const log = (line: string): void => void process.stdout.write(`${line}\n`);
+  const c = await startCollector(cfg, { log });
+  const storage = cfg.databaseUrl ? 'PostgreSQL' : `PGlite in ${cfg.dataDir}`;
+  log(`otklik-collector listening on ${c.url} (${storage})`);
+  if (cfg.demo) {
+    log(`  demo page:    ${c.url}/`);
+    log(`  results page: ${c.url}/results/belgorod-typical`);
+    log(`  report (API): ${c.url}/v1/surveys/belgorod-typical/report`);
+    if (cfg.adminTokens.length === 0) log(`  admin token (generated for this run): ${c.adminTokens[0] ?? ''}`);
+  } else if (c.adminTokens.length === 0) {
+    log('  no ADMIN_TOKENS set: the admin API refuses every request');
+  }
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing requests, flushing, closing the database`);
+    c.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function surveyCommand(cfg: ServerConfig, args: string[]): Promise<void> {
+  const [sub, file] = args;
+  if (sub === 'list') {
+    await withStore(cfg, async (_db, store) => {
+      for (const s of await store.list()) process.stdout.write(`${s.id}\tv${s.version}\t${s.title.ru}\n`);
+    });
+    return;
+  }
+  if (sub !== 'add' || !file) throw new UsageError('expected "survey add <file.json>" or "survey list"', 'survey');
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  await withStore(cfg, async (_db, store) => {
+    const r = await store.publish(json);
+    if (r.status === 'invalid') {
+      for (const i of r.issues) process.stderr.write(`${i.path.join('.') || '(root)'}: ${i.message.en}\n`);
+      throw new ConfigError(`${file}: not a valid survey (${r.issues.length} issue(s))`);
+    }
+    if (r.status === 'conflict') {
+      throw new ConfigError(`${file}: this version is already published with a different definition`);
+    }
+    process.stdout.write(`${r.survey.id} v${r.survey.version}: ${r.status}\n`);
+  });
+}
+
+async function reportCommand(cfg: ServerConfig, id: string | undefined, flags: Flags): Promise<void> {
+  if (!id) throw new UsageError('expected a survey id', 'report');
+  const { computeReport, GROUP_BY } = await import('./reports/index.js');
+  const groupBy = flags['group-by'];
+  if (typeof groupBy === 'string' && !(GROUP_BY as readonly string[]).includes(groupBy)) {
+    throw new UsageError(`--group-by must be one of ${GROUP_BY.join(', ')}`, 'report');
+  }
+  await withStore(cfg, async (db, store) => {
+    const versions = await store.versions(id);
+    if (versions.length === 0) throw new ConfigError(`no survey "${id}"`);
+    const report = await computeReport(db, versions, {
+      ...(typeof flags.from === 'string' ? { from: flags.from } : {}),
+      ...(typeof flags.to === 'string' ? { to: flags.to } : {}),
+      ...(typeof groupBy === 'string' ? { groupBy: groupBy as (typeof GROUP_BY)[number] } : {}),
+    });
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  });
+}
+
+async function exportCommand(cfg: ServerConfig, id: string | undefined, flags: Flags): Promise<void> {
+  if (!id) throw new UsageError('expected a survey id', 'export');
+  const format = flags.format ?? 'csv';
+  const out = flags.out;
+  if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format must be csv or xlsx', 'export');
+  if (typeof out !== 'string') throw new UsageError('--out <file> is required', 'export');
+  const { writeCsv, writeXlsx } = await import('./export/index.js');
+  await withStore(cfg, async (db, store) => {
+    const survey = await store.current(id);
+    if (!survey) throw new ConfigError(`no survey "${id}"`);
+    const tty = process.stderr.isTTY;
+    let last = 0;
+    const opts = {
+      ...(typeof flags.from === 'string' ? { from: flags.from } : {}),
+      ...(typeof flags.to === 'string' ? { to: flags.to } : {}),
+      // Progress only on a terminal: redraw one line at most 10 times a second.
+      ...(tty
+        ? {
+            onProgress: (rows: number) => {
+              const now = Date.now();
+              if (now - last < 100) return;
+              last = now;
+              process.stderr.write(`\r${rows} responses written…`);
+            },
+          }
+        : {}),
+    };
+    const n = await (format === 'csv' ? writeCsv : writeXlsx)(db, survey, out, opts);
+    if (tty) process.stderr.write('\r\x1b[K');
+    process.stdout.write(`${out}: ${typeof n === 'number' ? `${n} responses` : 'written'}\n`);
+  });
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script).
+ * @returns the process exit code (serve keeps running and returns 0 once listening).
+ */
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n\n${HELP.main}\n`);
+    return 2;
+  }
+  const [command, ...rest] = parsed.positionals;
+  const flags: Flags = parsed.values;
+  if (!command || command === 'help') {
+    process.stdout.write(`${HELP.main}\n`);
+    return command || parsed.values.help ? 0 : 2;
+  }
+  if (!(command in HELP) || command === 'main') {
+    process.stderr.write(`unknown command "${command}"\n\n${HELP.main}\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`${HELP[command]}\n`);
+    return 0;
+  }
+  try {
+    const cfg = resolveConfig(flags, process.env);
+    switch (command) {
+      case 'serve':
+        await serveCommand(cfg);
+        return 0;
+      case 'survey':
+        await surveyCommand(cfg, rest);
+        return 0;
+      case 'report':
+        await reportCommand(cfg, rest[0], flags);
+        return 0;
+      default:
+        await exportCommand(cfg, rest[0], flags);
+        return 0;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n\n${HELP[e.topic]}\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+// Run when executed directly (tsx src/cli.ts, or bin/otklik-collector.js), not when imported.
+const entry = process.argv[1] ?? '';
+if (/cli\.(ts|js)$/.test(entry) || process.env.OTKLIK_CLI === '1') {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== 0) process.exit(code);
+    },
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}
