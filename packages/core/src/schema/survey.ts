@@ -12,12 +12,16 @@ export const ZId = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'letters, digits, _ . - ; starts with a letter');
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'letters, digits, _ . - ; starts with a letter')
+  .meta({ id: 'Id', description: 'Stable id: letters, digits, _ . - ; starts with a letter.' });
 
-export const ZLocalizedText = z.strictObject({
-  ru: z.string().min(1).max(5000),
-  en: z.string().min(1).max(5000).exactOptional(),
-});
+// `meta({ id })` names the definitions in the generated JSON Schema (`$defs/Condition`, …).
+export const ZLocalizedText = z
+  .strictObject({
+    ru: z.string().min(1).max(5000),
+    en: z.string().min(1).max(5000).exactOptional(),
+  })
+  .meta({ id: 'LocalizedText', description: 'Russian text (required) and English (optional).' });
 
 const ZJumpTarget = z.union([ZId, z.literal(END)]);
 
@@ -35,7 +39,7 @@ export const ZOption = z.strictObject({
   problem: z.boolean().exactOptional(),
   positive: z.boolean().exactOptional(),
   goTo: ZJumpTarget.exactOptional(),
-});
+}).meta({ id: 'Option' });
 
 const ZScaleRole = z.enum(['satisfaction', 'effort', 'recommend', 'other']);
 
@@ -62,7 +66,7 @@ export const ZCondition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ op: z.literal('or'), any: z.array(ZCondition).min(1) }),
     z.strictObject({ op: z.literal('not'), cond: ZCondition }),
   ]),
-) as z.ZodType<Condition>;
+).meta({ id: 'Condition', description: 'A condition on earlier answers.' }) as z.ZodType<Condition>;
 
 const base = {
   id: ZId,
@@ -119,7 +123,7 @@ export const ZQuestion = z.discriminatedUnion('type', [
     maxLength: z.int().min(1).max(20000).exactOptional(),
   }),
   z.strictObject({ ...base, type: z.literal('statement') }),
-]);
+]).meta({ id: 'Question' });
 
 const ZCatalogEntry = z.strictObject({ id: z.string().min(1).max(200), text: ZLocalizedText });
 
