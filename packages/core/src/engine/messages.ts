@@ -56,6 +56,7 @@ const MESSAGES: Partial<Record<IssueCode, Msg>> = {
     en: 'Response is for another version of the survey',
   }),
   missing: () => ({ ru: 'Поле обязательно', en: 'Field is required' }),
+  invalid_type: () => ({ ru: 'Неверный тип значения', en: 'Wrong type of value' }),
 };
 
 /** Builds an issue; `n` feeds the message where it counts something. */

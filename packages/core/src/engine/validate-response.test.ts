@@ -211,6 +211,11 @@ describe('specify texts', () => {
     expect(issuesOf((r) => (r.specify = {} as never))).toEqual([[['specify', 'q3', 'x'], 'required']]);
     expect(issuesOf((r) => delete (r as Partial<Raw>).specify)).toEqual([[['specify', 'q3', 'x'], 'required']]);
     expect(issuesOf((r) => (r.specify = { q3: { x: '   ' } }))).toEqual([[['specify', 'q3', 'x'], 'required']]);
+    const r = validateResponse(sample, { ...validResponse(), specify: {} });
+    expect(r.ok ? undefined : r.issues[0]!.message).toEqual({
+      ru: 'Уточните ответ в поле этого варианта',
+      en: 'Please type the details for this option',
+    });
   });
   it('too long, wrong type, unknown and off-path questions', () => {
     expect(issuesOf((r) => (r.specify = { q3: { x: 'x'.repeat(21) } }))).toEqual([

@@ -205,7 +205,14 @@ function checkSpecify(
       const p = ['specify', qid, oid];
       const o = chosen.find((c) => c.id === oid);
       if (!o?.specify) {
-        out.push(issue(p, 'unknown_option', 0, `${oid} is not a chosen option with its own text`));
+        out.push({
+          path: p,
+          code: 'unknown_option',
+          message: {
+            ru: `Вариант «${oid}» не выбран или не имеет поля для текста`,
+            en: `Option "${oid}" is not chosen or has no text field`,
+          },
+        });
       } else if (checkString(text, p, o.specify.maxLength ?? DEFAULT_SPECIFY_MAX, out) && text) {
         (result[qid] ??= {})[oid] = text;
       }
@@ -313,7 +320,11 @@ export function validateResponse(
     for (const o of chosenOptions(byId.get(id)!, clean[id])) {
       // Blank text does not satisfy a required field: «Другое (укажите)» with nothing said.
       if (o.specify?.required && !spec?.[id]?.[o.id]?.trim()) {
-        out.push(issue(['specify', id, o.id], 'required'));
+        out.push({
+          path: ['specify', id, o.id],
+          code: 'required',
+          message: { ru: 'Уточните ответ в поле этого варианта', en: 'Please type the details for this option' },
+        });
       }
     }
   }
