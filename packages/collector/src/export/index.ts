@@ -3,11 +3,12 @@
  * streamed from a database cursor in constant memory. The same generators serve the HTTP route
  * (as a web ReadableStream) and the CLI (written to a file).
  */
+import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Survey } from '@otklik/core';
 import type { Db } from '../store/db.js';
 import { csvChunks } from './csv.js';
-import { exportSource, type ExportOptions } from './source.js';
+import { exportSource, type ExportOptions, type ExportSource } from './source.js';
 import { xlsxChunks } from './xlsx.js';
 
 export { csvChunks, csvField } from './csv.js';
@@ -24,15 +25,33 @@ export interface WriteExportOptions extends ExportOptions {
 }
 
 /** The bytes of an export, chunk by chunk. */
-export async function* exportChunks(
+export function exportChunks(
   db: Pick<Db, 'stream'>,
   versions: Survey | readonly Survey[],
   format: ExportFormat,
   opts: WriteExportOptions = {},
 ): AsyncGenerator<Uint8Array> {
-  const src = exportSource(db, versions, opts);
+  return chunksOf(exportSource(db, versions, opts), format, opts);
+}
+
+async function* chunksOf(src: ExportSource, format: ExportFormat, opts: WriteExportOptions): AsyncGenerator<Uint8Array> {
   if (format === 'xlsx') yield* xlsxChunks(src);
   else for await (const s of csvChunks(src, { titles: opts.titles ?? false })) yield Buffer.from(s, 'utf8');
+}
+
+/** A file path, a Node Writable, or a web WritableStream. */
+export type ExportTarget = string | Writable | WritableStream<Uint8Array>;
+
+async function write(
+  db: Pick<Db, 'stream'>,
+  versions: Survey | readonly Survey[],
+  format: ExportFormat,
+  out: ExportTarget,
+  opts: WriteExportOptions,
+): Promise<number> {
+  const src = exportSource(db, versions, opts);
+  await pipeTo(chunksOf(src, format, opts), typeof out === 'string' ? createWriteStream(out) : out);
+  return src.rows;
 }
 
 /** Writes chunks to a Node Writable or a web WritableStream, waiting whenever it is full. */
@@ -57,7 +76,8 @@ async function pipeTo(chunks: AsyncIterable<Uint8Array>, out: Writable | Writabl
 }
 
 /**
- * Streams the responses of a survey (all `versions` given) as CSV into `out`.
+ * Streams the responses of a survey (all `versions` given) as CSV into `out` (a path is created
+ * or overwritten); resolves to the number of responses written.
  *
  * @example
  * await writeCsv(db, await surveys.versions('kiosk-pulse'), createWriteStream('kiosk.csv'), { from: '2026-01-01' });
@@ -65,14 +85,15 @@ async function pipeTo(chunks: AsyncIterable<Uint8Array>, out: Writable | Writabl
 export function writeCsv(
   db: Pick<Db, 'stream'>,
   versions: Survey | readonly Survey[],
-  out: Writable | WritableStream<Uint8Array>,
+  out: ExportTarget,
   opts: WriteExportOptions = {},
-): Promise<void> {
-  return pipeTo(exportChunks(db, versions, 'csv', opts), out);
+): Promise<number> {
+  return write(db, versions, 'csv', out, opts);
 }
 
 /**
- * Streams the responses of a survey as an XLSX workbook into `out`.
+ * Streams the responses of a survey as an XLSX workbook into `out`; resolves to the number of
+ * responses written.
  *
  * @example
  * await writeXlsx(db, survey, createWriteStream('kiosk.xlsx'));
@@ -80,10 +101,10 @@ export function writeCsv(
 export function writeXlsx(
   db: Pick<Db, 'stream'>,
   versions: Survey | readonly Survey[],
-  out: Writable | WritableStream<Uint8Array>,
+  out: ExportTarget,
   opts: ExportOptions = {},
-): Promise<void> {
-  return pipeTo(exportChunks(db, versions, 'xlsx', opts), out);
+): Promise<number> {
+  return write(db, versions, 'xlsx', out, opts);
 }
 
 /**

@@ -7,6 +7,8 @@ import { exportColumns, type Cell, type Column, type ExportRow } from './columns
 export interface ExportOptions extends ResponseFilter {
   /** Rows per database round trip (and per chunk written); default 500. */
   batchSize?: number;
+  /** Called after each batch with the number of responses read so far (CLI progress). */
+  onProgress?: (rows: number) => void;
 }
 
 /** The export's columns and its rows, one batch of cells at a time. */
@@ -14,6 +16,8 @@ export interface ExportSource {
   surveyId: string;
   columns: Column[];
   batches: AsyncIterable<Cell[][]>;
+  /** Responses read so far. */
+  readonly rows: number;
 }
 
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`;
@@ -37,10 +41,20 @@ export function exportSource(db: Pick<Db, 'stream'>, versions: Survey | readonly
       to_char(received_at AT TIME ZONE 'UTC', ${ISO}) AS received_at,
       lang, channel, object, touchpoint, respondent, answers, specify
     FROM responses WHERE ${where} ORDER BY responses.answered_at, responses.response_id`;
+  let count = 0;
   async function* batches(): AsyncGenerator<Cell[][]> {
     for await (const rows of db.stream<ExportRow>(sql, params, opts.batchSize ?? 500)) {
+      count += rows.length;
       yield rows.map((r) => columns.map((c) => c.value(r)));
+      opts.onProgress?.(count);
     }
   }
-  return { surveyId: head.id, columns, batches: batches() };
+  return {
+    surveyId: head.id,
+    columns,
+    batches: batches(),
+    get rows() {
+      return count;
+    },
+  };
 }
