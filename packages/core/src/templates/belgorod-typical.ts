@@ -107,7 +107,10 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
     {
       id: 'q5',
       type: 'single',
-      title: t('Каким способом Вы обращались за предоставлением данной услуги?', 'How did you apply for this service?'),
+      title: t(
+        'Каким способом Вы обращались за предоставлением данной услуги?',
+        'How did you apply for this service?',
+      ),
       options: [
         opt(
           'portal',
@@ -119,7 +122,11 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
           'При обращении на мобильное приложение портала Госуслуги (gosuslugi.ru) был перенаправлен на сайт ведомства',
           'Via the Gosuslugi mobile app (gosuslugi.ru), redirected to the agency website',
         ),
-        opt('site', 'При непосредственном обращении на сайт ведомства', 'Directly on the agency website'),
+        opt(
+          'site',
+          'При непосредственном обращении на сайт ведомства',
+          'Directly on the agency website',
+        ),
         opt('in_person', 'При личном обращении в ведомство', 'In person at the agency'),
         opt('other', 'Другое (укажите)', 'Other (please specify)', { specify: { maxLength: 500 } }),
       ],
@@ -127,7 +134,10 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
     {
       id: 'q6',
       type: 'matrix',
-      title: t('Насколько Вы удовлетворены работой данных ресурсов?', 'How satisfied are you with these resources?'),
+      title: t(
+        'Насколько Вы удовлетворены работой данных ресурсов?',
+        'How satisfied are you with these resources?',
+      ),
       description: t(
         'Дайте оценку по 5-балльной шкале, где оценка 1 означает, что Вы полностью не удовлетворены, оценка 5 означает, что Вы полностью удовлетворены.',
         'Rate on a 5-point scale, where 1 means completely dissatisfied and 5 means completely satisfied.',
@@ -154,7 +164,10 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
     {
       id: 'q7',
       type: 'single',
-      title: t('Как была предоставлена государственная услуга?', 'How was the public service provided?'),
+      title: t(
+        'Как была предоставлена государственная услуга?',
+        'How was the public service provided?',
+      ),
       options: [
         opt('offered', 'Услуга была предложена ведомством', 'The agency offered the service'),
         opt('applied', 'Я сам обратился за услугой', 'I applied for the service myself'),
@@ -168,8 +181,16 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
         'Was the public service provided at once, or was it refused?',
       ),
       options: [
-        opt('provided', 'Да, услуга была предоставлена сразу', 'Yes, the service was provided at once'),
-        opt('refused', 'Нет, услуга не была предоставлена, был отказ', 'No, the service was refused'),
+        opt(
+          'provided',
+          'Да, услуга была предоставлена сразу',
+          'Yes, the service was provided at once',
+        ),
+        opt(
+          'refused',
+          'Нет, услуга не была предоставлена, был отказ',
+          'No, the service was refused',
+        ),
       ],
     },
     {
@@ -229,8 +250,14 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
         'Rate each on a 5-point scale, where 1 means completely dissatisfied and 5 means completely satisfied.',
       ),
       rows: [
-        { id: 'application', text: t('Понятность и удобство подачи заявления', 'Clarity and ease of applying') },
-        { id: 'status', text: t('Информирование о статусе услуги', 'Updates on the status of the service') },
+        {
+          id: 'application',
+          text: t('Понятность и удобство подачи заявления', 'Clarity and ease of applying'),
+        },
+        {
+          id: 'status',
+          text: t('Информирование о статусе услуги', 'Updates on the status of the service'),
+        },
         {
           id: 'documents',
           text: t(
@@ -238,10 +265,16 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
             'A reasonable number of documents required',
           ),
         },
-        { id: 'speed', text: t('Оперативность предоставления результата', 'Speed of delivering the result') },
+        {
+          id: 'speed',
+          text: t('Оперативность предоставления результата', 'Speed of delivering the result'),
+        },
         {
           id: 'electronic',
-          text: t('Возможность получить результат в электронном виде', 'Option to receive the result electronically'),
+          text: t(
+            'Возможность получить результат в электронном виде',
+            'Option to receive the result electronically',
+          ),
         },
       ],
       scale: { min: 1, max: 5, order: 'desc', role: 'satisfaction', ...satisfactionLabels },
@@ -256,9 +289,14 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
       ),
       options: [
         ...ratherSatisfied(),
-        opt('no_contact', 'С техподдержкой не взаимодействовал', 'I did not contact technical support', {
-          kind: 'notApplicable',
-        }),
+        opt(
+          'no_contact',
+          'С техподдержкой не взаимодействовал',
+          'I did not contact technical support',
+          {
+            kind: 'notApplicable',
+          },
+        ),
       ],
     },
     {
@@ -297,7 +335,11 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
         'Did you have to pay a state fee (or other charges) for the public service?',
       ),
       options: [
-        opt('yes', 'Да, оплачивал государственную пошлину (иные платежи)', 'Yes, I paid a state fee (other charges)'),
+        opt(
+          'yes',
+          'Да, оплачивал государственную пошлину (иные платежи)',
+          'Yes, I paid a state fee (other charges)',
+        ),
         opt('no', 'Нет, не оплачивал', 'No, I did not pay'),
       ],
     },
@@ -310,7 +352,11 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
       ),
       options: [
         opt('yes', 'Да, использовал досудебное обжалование', 'Yes, I used a pre-trial appeal'),
-        opt('no', 'Нет, не использовал досудебное обжалование', 'No, I did not use a pre-trial appeal'),
+        opt(
+          'no',
+          'Нет, не использовал досудебное обжалование',
+          'No, I did not use a pre-trial appeal',
+        ),
       ],
     },
     {
@@ -377,25 +423,49 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
   catalogs: {
     // Illustrations only: the body supplies its own list of services at run time.
     services: [
-      example('accreditation', 'Государственная аккредитация образовательной деятельности', 'State accreditation of educational activity'),
-      example('licensing', 'Лицензирование образовательной деятельности', 'Licensing of educational activity'),
+      example(
+        'accreditation',
+        'Государственная аккредитация образовательной деятельности',
+        'State accreditation of educational activity',
+      ),
+      example(
+        'licensing',
+        'Лицензирование образовательной деятельности',
+        'Licensing of educational activity',
+      ),
       example(
         'diploma',
         'Подтверждение документов об образовании и (или) о квалификации',
         'Confirmation of education and qualification documents',
       ),
-      example('attestation', 'Аттестация педагогических работников', 'Certification of teaching staff'),
+      example(
+        'attestation',
+        'Аттестация педагогических работников',
+        'Certification of teaching staff',
+      ),
     ],
     // A few of the region's municipalities, enough for a demonstration; a deployment supplies all.
     municipalities: [
       { id: 'belgorod', text: t('Город Белгород', 'City of Belgorod') },
       { id: 'belgorodsky', text: t('Белгородский район', 'Belgorodsky district') },
-      { id: 'stary-oskol', text: t('Старооскольский городской округ', 'Stary Oskol urban district') },
+      {
+        id: 'stary-oskol',
+        text: t('Старооскольский городской округ', 'Stary Oskol urban district'),
+      },
       { id: 'gubkin', text: t('Губкинский городской округ', 'Gubkin urban district') },
-      { id: 'shebekino', text: t('Шебекинский муниципальный округ', 'Shebekino municipal district') },
+      {
+        id: 'shebekino',
+        text: t('Шебекинский муниципальный округ', 'Shebekino municipal district'),
+      },
       { id: 'valuyki', text: t('Валуйский муниципальный округ', 'Valuyki municipal district') },
-      { id: 'alekseevka', text: t('Алексеевский муниципальный округ', 'Alekseevka municipal district') },
-      { id: 'yakovlevo', text: t('Яковлевский муниципальный округ', 'Yakovlevo municipal district') },
+      {
+        id: 'alekseevka',
+        text: t('Алексеевский муниципальный округ', 'Alekseevka municipal district'),
+      },
+      {
+        id: 'yakovlevo',
+        text: t('Яковлевский муниципальный округ', 'Yakovlevo municipal district'),
+      },
     ],
   },
   completion: thanks,

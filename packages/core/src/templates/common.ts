@@ -10,14 +10,20 @@ import type { CatalogEntry, ChoiceOption, LocalizedText, Question, Survey } from
 export const t = (ru: string, en: string): LocalizedText => ({ ru, en });
 
 /** An option: `t(…)` plus the flags (kind, specify, goTo…). */
-export const opt = (id: string, ru: string, en: string, extra: Omit<ChoiceOption, 'id' | 'text'> = {}): ChoiceOption => ({
+export const opt = (
+  id: string,
+  ru: string,
+  en: string,
+  extra: Omit<ChoiceOption, 'id' | 'text'> = {},
+): ChoiceOption => ({
   id,
   text: t(ru, en),
   ...extra,
 });
 
 /** «Затрудняюсь ответить»: counted in the distribution, excluded from levels and means. */
-export const dontKnow = (): ChoiceOption => opt('dont_know', 'Затрудняюсь ответить', 'Hard to say', { kind: 'dontKnow' });
+export const dontKnow = (): ChoiceOption =>
+  opt('dont_know', 'Затрудняюсь ответить', 'Hard to say', { kind: 'dontKnow' });
 
 /**
  * The three answers of a "rather satisfied or rather not" question. Some forms print the
@@ -69,7 +75,11 @@ export function demographics(sexId: string, ageId: string, educationId: string):
         opt('incomplete_higher', 'Незаконченное высшее', 'Incomplete higher'),
         opt('vocational', 'Среднее специальное', 'Secondary vocational'),
         opt('secondary', 'Среднее общее образование', 'Secondary general'),
-        opt('below_secondary', 'Неполное среднее образование и ниже', 'Incomplete secondary or lower'),
+        opt(
+          'below_secondary',
+          'Неполное среднее образование и ниже',
+          'Incomplete secondary or lower',
+        ),
       ],
     },
   ];

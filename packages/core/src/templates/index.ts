@@ -13,7 +13,12 @@ import { vladimirSocial } from './vladimir-social.js';
 export { belgorodTypical, internalStaff, kioskPulse, vladimirSocial };
 
 /** Ids of the built-in templates, in the order a picker lists them. */
-export const templateIds = ['belgorod-typical', 'vladimir-social', 'internal-staff', 'kiosk-pulse'] as const;
+export const templateIds = [
+  'belgorod-typical',
+  'vladimir-social',
+  'internal-staff',
+  'kiosk-pulse',
+] as const;
 
 export type TemplateId = (typeof templateIds)[number];
 

@@ -1,5 +1,5 @@
 import type { Survey } from '../types.js';
-import { deepFreeze, dontKnow, opt, satisfactionLabels, t, thanks } from './common.js';
+import { deepFreeze, dontKnow, satisfactionLabels, t, thanks } from './common.js';
 
 /**
  * A survey of internal clients (employees). No seed prints this form: it is composed from the
@@ -38,7 +38,10 @@ export const internalStaff: Survey = deepFreeze<Survey>({
       role: 'satisfaction',
       required: true,
       ...satisfactionLabels,
-      title: t('Насколько Вы удовлетворены работой в ведомстве в целом?', 'Overall, how satisfied are you with working here?'),
+      title: t(
+        'Насколько Вы удовлетворены работой в ведомстве в целом?',
+        'Overall, how satisfied are you with working here?',
+      ),
       description: t(
         'Дайте оценку по 5-балльной шкале, где оценка 1 означает, что Вы полностью не удовлетворены, оценка 5 означает, что Вы полностью удовлетворены.',
         'Rate on a 5-point scale, where 1 means completely dissatisfied and 5 means completely satisfied.',
@@ -56,9 +59,24 @@ export const internalStaff: Survey = deepFreeze<Survey>({
         'Rate each on a 5-point scale, where 1 means completely dissatisfied and 5 means completely satisfied.',
       ),
       rows: [
-        { id: 'equipment', text: t('Материально-техническое оснащение', 'Equipment and facilities') },
-        { id: 'regulation', text: t('Регламентация профессиональной деятельности', 'Regulation of professional activity') },
-        { id: 'automation', text: t('Автоматизация профессиональной деятельности', 'Automation of professional activity') },
+        {
+          id: 'equipment',
+          text: t('Материально-техническое оснащение', 'Equipment and facilities'),
+        },
+        {
+          id: 'regulation',
+          text: t(
+            'Регламентация профессиональной деятельности',
+            'Regulation of professional activity',
+          ),
+        },
+        {
+          id: 'automation',
+          text: t(
+            'Автоматизация профессиональной деятельности',
+            'Automation of professional activity',
+          ),
+        },
         {
           id: 'cooperation',
           text: t(
@@ -68,9 +86,15 @@ export const internalStaff: Survey = deepFreeze<Survey>({
         },
         {
           id: 'development',
-          text: t('Возможности профессионального развития в ведомстве', 'Opportunities for professional development'),
+          text: t(
+            'Возможности профессионального развития в ведомстве',
+            'Opportunities for professional development',
+          ),
         },
-        { id: 'career', text: t('Возможности должностного роста в ведомстве', 'Opportunities for promotion') },
+        {
+          id: 'career',
+          text: t('Возможности должностного роста в ведомстве', 'Opportunities for promotion'),
+        },
         {
           id: 'units',
           text: t(
@@ -78,11 +102,20 @@ export const internalStaff: Survey = deepFreeze<Survey>({
             'Relations between civil servants and units',
           ),
         },
-        { id: 'colleagues', text: t('Взаимоотношения между коллегами в коллективе', 'Relations between colleagues') },
-        { id: 'work', text: t('Элементы профессиональной деятельности (труда)', 'Elements of the work itself') },
+        {
+          id: 'colleagues',
+          text: t('Взаимоотношения между коллегами в коллективе', 'Relations between colleagues'),
+        },
+        {
+          id: 'work',
+          text: t('Элементы профессиональной деятельности (труда)', 'Elements of the work itself'),
+        },
         {
           id: 'requests',
-          text: t('Сроки и качество рассмотрения запросов и обращений', 'Time and quality of handling requests'),
+          text: t(
+            'Сроки и качество рассмотрения запросов и обращений',
+            'Time and quality of handling requests',
+          ),
         },
         {
           id: 'hr',

@@ -27,7 +27,10 @@ export const kioskPulse: Survey = deepFreeze<Survey>({
       role: 'satisfaction',
       required: true,
       ...satisfactionLabels,
-      title: t('Насколько Вы удовлетворены обслуживанием?', 'How satisfied are you with the service?'),
+      title: t(
+        'Насколько Вы удовлетворены обслуживанием?',
+        'How satisfied are you with the service?',
+      ),
       description: t(
         'Оценка 1 означает, что Вы полностью не удовлетворены, оценка 5 означает, что Вы полностью удовлетворены.',
         '1 means completely dissatisfied, 5 means completely satisfied.',
@@ -39,7 +42,10 @@ export const kioskPulse: Survey = deepFreeze<Survey>({
       multiline: true,
       maxLength: 1000,
       title: t('Что необходимо улучшить?', 'What should we improve?'),
-      description: t('Выскажите свои предложения (необязательно).', 'Share your suggestions (optional).'),
+      description: t(
+        'Выскажите свои предложения (необязательно).',
+        'Share your suggestions (optional).',
+      ),
     },
   ],
   catalogs: {

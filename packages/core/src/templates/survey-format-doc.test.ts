@@ -44,7 +44,9 @@ describe('docs/survey-format.md', () => {
     expect(r.ok ? [] : r.issues).toEqual([]);
     const s = (r as { ok: true; value: Survey }).value;
     const qs = s.questions;
-    expect(qs.some((q) => 'options' in q && q.options?.some((o) => o.goTo !== undefined))).toBe(true);
+    expect(qs.some((q) => 'options' in q && q.options?.some((o) => o.goTo !== undefined))).toBe(
+      true,
+    );
     expect(qs.some((q) => q.showIf !== undefined)).toBe(true);
     expect(qs.some((q) => q.type === 'matrix' && q.rows.some((row) => row.showIf))).toBe(true);
     expect(qs.some((q) => q.type === 'list' && q.catalog !== undefined)).toBe(true);
@@ -53,31 +55,47 @@ describe('docs/survey-format.md', () => {
   it('the complete example walks as the page says', () => {
     const s = (parseSurvey(complete!.body) as { ok: true; value: Survey }).value;
     expect(visiblePath(s, { q2: 'refused' })).toEqual(['q1', 'q2', 'q5', 'q6', 'q7']);
-    expect(visiblePath(s, { q2: 'provided', q3: 1 })).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7']);
+    expect(visiblePath(s, { q2: 'provided', q3: 1 })).toEqual([
+      'q1',
+      'q2',
+      'q3',
+      'q4',
+      'q5',
+      'q6',
+      'q7',
+    ]);
     const q6 = s.questions.find((q) => q.id === 'q6');
-    expect(q6?.type === 'matrix' && visibleRows(q6, { q5: 'walk_in' }).map((r) => r.id)).toEqual(['courtesy', 'waiting']);
+    expect(q6?.type === 'matrix' && visibleRows(q6, { q5: 'walk_in' }).map((r) => r.id)).toEqual([
+      'courtesy',
+      'waiting',
+    ]);
   });
 
-  it.each(blocks.map((b, i) => [i, b.heading, b.body] as const))('JSON block %i (under "%s") is valid', (_i, _h, body) => {
-    const value: unknown = JSON.parse(body);
-    expect(typeof value).toBe('object');
-    const v = value as Record<string, unknown>;
-    if ('questions' in v) {
-      const r = parseSurvey(v);
-      expect(r.ok ? [] : r.issues).toEqual([]);
-    } else if ('responseId' in v) {
-      const s = (parseSurvey(complete!.body) as { ok: true; value: Survey }).value;
-      const catalogs = { services: (s.catalogs?.['services'] ?? []).map((e) => e.id) };
-      const r = validateResponse(s, v, { catalogs });
-      expect(r.ok ? [] : r.issues).toEqual([]);
-    } else if ('type' in v) {
-      const r = ZQuestion.safeParse(v);
-      expect(r.success ? [] : r.error.issues).toEqual([]);
-    } else if ('op' in v) {
-      const r = ZCondition.safeParse(v);
-      expect(r.success ? [] : r.error.issues).toEqual([]);
-    } else {
-      expect.fail('a JSON block that is neither a survey, a response, a question nor a condition');
-    }
-  });
+  it.each(blocks.map((b, i) => [i, b.heading, b.body] as const))(
+    'JSON block %i (under "%s") is valid',
+    (_i, _h, body) => {
+      const value: unknown = JSON.parse(body);
+      expect(typeof value).toBe('object');
+      const v = value as Record<string, unknown>;
+      if ('questions' in v) {
+        const r = parseSurvey(v);
+        expect(r.ok ? [] : r.issues).toEqual([]);
+      } else if ('responseId' in v) {
+        const s = (parseSurvey(complete!.body) as { ok: true; value: Survey }).value;
+        const catalogs = { services: (s.catalogs?.['services'] ?? []).map((e) => e.id) };
+        const r = validateResponse(s, v, { catalogs });
+        expect(r.ok ? [] : r.issues).toEqual([]);
+      } else if ('type' in v) {
+        const r = ZQuestion.safeParse(v);
+        expect(r.success ? [] : r.error.issues).toEqual([]);
+      } else if ('op' in v) {
+        const r = ZCondition.safeParse(v);
+        expect(r.success ? [] : r.error.issues).toEqual([]);
+      } else {
+        expect.fail(
+          'a JSON block that is neither a survey, a response, a question nor a condition',
+        );
+      }
+    },
+  );
 });

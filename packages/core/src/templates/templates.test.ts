@@ -5,7 +5,15 @@ import { visiblePath, visibleRows } from '../engine/path.js';
 import { validateResponse } from '../engine/validate-response.js';
 import { parseSurvey } from '../schema/parse.js';
 import type { Answers, MatrixQuestion, Question, Survey } from '../types.js';
-import { belgorodTypical, getTemplate, internalStaff, kioskPulse, templateIds, templates, vladimirSocial } from './index.js';
+import {
+  belgorodTypical,
+  getTemplate,
+  internalStaff,
+  kioskPulse,
+  templateIds,
+  templates,
+  vladimirSocial,
+} from './index.js';
 
 const byId = (s: Survey, id: string): Question => {
   const q = s.questions.find((x) => x.id === id);
@@ -33,7 +41,12 @@ const envelope = (s: Survey, answers: Answers, extra: Record<string, unknown> = 
 
 describe('templates index', () => {
   it('lists the four templates under their ids', () => {
-    expect(templateIds).toEqual(['belgorod-typical', 'vladimir-social', 'internal-staff', 'kiosk-pulse']);
+    expect(templateIds).toEqual([
+      'belgorod-typical',
+      'vladimir-social',
+      'internal-staff',
+      'kiosk-pulse',
+    ]);
     expect(Object.keys(templates)).toEqual([...templateIds]);
     for (const id of templateIds) expect(templates[id].id).toBe(id);
   });
@@ -86,7 +99,8 @@ describe.each(templateIds)('%s', (id) => {
 
   it('ships its list catalogues, labelled as examples where they are illustrations', () => {
     for (const q of s.questions) {
-      if (q.type === 'list' && q.catalog) expect(s.catalogs?.[q.catalog]?.length).toBeGreaterThan(0);
+      if (q.type === 'list' && q.catalog)
+        expect(s.catalogs?.[q.catalog]?.length).toBeGreaterThan(0);
     }
     for (const e of s.catalogs?.['services'] ?? []) {
       expect(e.id).toMatch(/^example-/);
@@ -107,24 +121,76 @@ describe('belgorod-typical (001 Приложение 1)', () => {
 
   it('has the printed numbers, gaps included (no 17, 23–27, 31)', () => {
     expect(all).toEqual([
-      'q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'q10', 'q11', 'q12', 'q13', 'q14', 'q15',
-      'q16', 'q18', 'q19', 'q20', 'q21', 'q22', 'q28', 'q29', 'q30', 'q32',
+      'q1',
+      'q2',
+      'q3',
+      'q4',
+      'q5',
+      'q6',
+      'q7',
+      'q8',
+      'q9',
+      'q10',
+      'q11',
+      'q12',
+      'q13',
+      'q14',
+      'q15',
+      'q16',
+      'q18',
+      'q19',
+      'q20',
+      'q21',
+      'q22',
+      'q28',
+      'q29',
+      'q30',
+      'q32',
     ]);
   });
 
   it('marks the options and scales the figures depend on', () => {
     expect(byId(s, 'q1')).toMatchObject({
       role: 'satisfaction',
-      options: [{ id: 'satisfied', positive: true }, { id: 'not_satisfied' }, { id: 'dont_know', kind: 'dontKnow' }],
+      options: [
+        { id: 'satisfied', positive: true },
+        { id: 'not_satisfied' },
+        { id: 'dont_know', kind: 'dontKnow' },
+      ],
     });
-    expect(byId(s, 'q13')).toMatchObject({ options: [{}, {}, {}, { id: 'no_contact', kind: 'notApplicable' }] });
+    expect(byId(s, 'q13')).toMatchObject({
+      options: [{}, {}, {}, { id: 'no_contact', kind: 'notApplicable' }],
+    });
     expect(byId(s, 'q4')).toMatchObject({
-      options: [{ id: 'problem', problem: true, specify: { required: true } }, { id: 'no_problems', exclusive: true }],
+      options: [
+        { id: 'problem', problem: true, specify: { required: true } },
+        { id: 'no_problems', exclusive: true },
+      ],
     });
-    expect(byId(s, 'q5')).toMatchObject({ options: [{}, {}, {}, {}, { id: 'other', specify: {} }] });
-    expect(byId(s, 'q3')).toMatchObject({ type: 'scale', min: 1, max: 5, order: 'desc', role: 'satisfaction' });
-    expect(byId(s, 'q11')).toMatchObject({ type: 'scale', min: 1, max: 5, order: 'desc', role: 'effort' });
-    expect(byId(s, 'q21')).toMatchObject({ type: 'scale', min: 1, max: 10, order: 'desc', role: 'recommend' });
+    expect(byId(s, 'q5')).toMatchObject({
+      options: [{}, {}, {}, {}, { id: 'other', specify: {} }],
+    });
+    expect(byId(s, 'q3')).toMatchObject({
+      type: 'scale',
+      min: 1,
+      max: 5,
+      order: 'desc',
+      role: 'satisfaction',
+    });
+    expect(byId(s, 'q11')).toMatchObject({
+      type: 'scale',
+      min: 1,
+      max: 5,
+      order: 'desc',
+      role: 'effort',
+    });
+    expect(byId(s, 'q21')).toMatchObject({
+      type: 'scale',
+      min: 1,
+      max: 10,
+      order: 'desc',
+      role: 'recommend',
+    });
     expect(byId(s, 'q2')).toMatchObject({ type: 'list', catalog: 'services', multiple: true });
     expect(byId(s, 'q32')).toMatchObject({ type: 'list', catalog: 'municipalities' });
     expect(matrix(s, 'q12').scale).toMatchObject({ min: 1, max: 5, role: 'satisfaction' });
@@ -191,21 +257,31 @@ describe('belgorod-typical (001 Приложение 1)', () => {
 
   it('a full response walks every question but Q9 and passes validateResponse', () => {
     expect(visiblePath(s, full)).toEqual(without('q9'));
-    const r = validateResponse(s, envelope(s, full, { specify: { q4: { problem: 'Долгое ожидание' } } }), {
-      catalogs: catalogIds(s),
-    });
+    const r = validateResponse(
+      s,
+      envelope(s, full, { specify: { q4: { problem: 'Долгое ожидание' } } }),
+      {
+        catalogs: catalogIds(s),
+      },
+    );
     expect(r.ok ? [] : r.issues).toEqual([]);
   });
 
   it('the problem option wants its text', () => {
     const r = validateResponse(s, envelope(s, full), { catalogs: catalogIds(s) });
-    expect(r.ok ? [] : r.issues.map((i) => [i.path, i.code])).toEqual([[['specify', 'q4', 'problem'], 'required']]);
+    expect(r.ok ? [] : r.issues.map((i) => [i.path, i.code])).toEqual([
+      [['specify', 'q4', 'problem'], 'required'],
+    ]);
   });
 
   it('answers off the path are off_path: Q9 after "provided", an unused resource row in Q6', () => {
     const r = validateResponse(
       s,
-      envelope(s, { ...full, q9: 'yes', q6: { portal: 5, app: 4 } }, { specify: { q4: { problem: 'x' } } }),
+      envelope(
+        s,
+        { ...full, q9: 'yes', q6: { portal: 5, app: 4 } },
+        { specify: { q4: { problem: 'x' } } },
+      ),
     );
     expect(r.ok ? [] : r.issues.map((i) => [i.path, i.code])).toEqual([
       [['answers', 'q9'], 'off_path'],
@@ -222,8 +298,16 @@ describe('vladimir-social (003 Приложение)', () => {
   it('has Q1…Q15 with Q1 a services list', () => {
     expect(all).toEqual(Array.from({ length: 15 }, (_, i) => `q${i + 1}`));
     expect(byId(s, 'q1')).toMatchObject({ type: 'list', catalog: 'services' });
-    expect(matrix(s, 'q9').rows.map((r) => r.id)).toEqual(['application', 'status', 'documents', 'speed', 'electronic']);
-    expect(byId(s, 'q10')).toMatchObject({ options: [{}, {}, {}, { id: 'no_contact', kind: 'notApplicable' }] });
+    expect(matrix(s, 'q9').rows.map((r) => r.id)).toEqual([
+      'application',
+      'status',
+      'documents',
+      'speed',
+      'electronic',
+    ]);
+    expect(byId(s, 'q10')).toMatchObject({
+      options: [{}, {}, {}, { id: 'no_contact', kind: 'notApplicable' }],
+    });
   });
 
   it('Q4 «Учреждение» or «МФЦ» jumps to Q6 (skips Q5); the portal does not', () => {
@@ -282,7 +366,12 @@ describe('internal-staff and kiosk-pulse', () => {
       q3: 8,
       q4: 'Больше автоматизации',
     };
-    const r = validateResponse(internalStaff, envelope(internalStaff, answers, { context: { channel: 'intranet', respondent: 'internal' } }));
+    const r = validateResponse(
+      internalStaff,
+      envelope(internalStaff, answers, {
+        context: { channel: 'intranet', respondent: 'internal' },
+      }),
+    );
     expect(r.ok ? [] : r.issues).toEqual([]);
     expect(visiblePath(internalStaff, answers)).toEqual(['q1', 'q2', 'q3', 'q4']);
   });
@@ -290,12 +379,18 @@ describe('internal-staff and kiosk-pulse', () => {
   it('kiosk-pulse needs only the score', () => {
     const ok = validateResponse(kioskPulse, envelope(kioskPulse, { q2: 5 }));
     expect(ok.ok ? [] : ok.issues).toEqual([]);
-    const full = validateResponse(kioskPulse, envelope(kioskPulse, { q1: 'example-result', q2: 1, q3: 'Очередь' }), {
-      catalogs: catalogIds(kioskPulse),
-    });
+    const full = validateResponse(
+      kioskPulse,
+      envelope(kioskPulse, { q1: 'example-result', q2: 1, q3: 'Очередь' }),
+      {
+        catalogs: catalogIds(kioskPulse),
+      },
+    );
     expect(full.ok ? [] : full.issues).toEqual([]);
     const none = validateResponse(kioskPulse, envelope(kioskPulse, {}));
-    expect(none.ok ? [] : none.issues.map((i) => [i.path, i.code])).toEqual([[['answers', 'q2'], 'required']]);
+    expect(none.ok ? [] : none.issues.map((i) => [i.path, i.code])).toEqual([
+      [['answers', 'q2'], 'required'],
+    ]);
   });
 });
 

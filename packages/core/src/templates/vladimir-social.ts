@@ -1,5 +1,15 @@
 import type { Survey } from '../types.js';
-import { deepFreeze, demographics, dontKnow, example, opt, ratherSatisfied, satisfactionLabels, t, thanks } from './common.js';
+import {
+  deepFreeze,
+  demographics,
+  dontKnow,
+  example,
+  opt,
+  ratherSatisfied,
+  satisfactionLabels,
+  t,
+  thanks,
+} from './common.js';
 
 /**
  * The external-client questionnaire of the Vladimir region Ministry of Social Protection (seed 003,
@@ -47,7 +57,11 @@ export const vladimirSocial: Survey = deepFreeze<Survey>({
       ),
       options: [
         opt('portal', 'На портале Госуслуги', 'On the Gosuslugi portal'),
-        opt('ministry_site', 'На официальном сайте Министерства', 'On the Ministry’s official website'),
+        opt(
+          'ministry_site',
+          'На официальном сайте Министерства',
+          'On the Ministry’s official website',
+        ),
         opt(
           'in_person',
           'При личном обращении в Министерство, учреждение, подведомственное Министерству',
@@ -58,7 +72,11 @@ export const vladimirSocial: Survey = deepFreeze<Survey>({
           'В многофункциональном центре предоставления государственных и муниципальных услуг (далее - МФЦ)',
           'At a multifunctional centre for public services (MFC)',
         ),
-        opt('media', 'В средствах массовой информации (далее - СМИ)/социальных сетях', 'In the media or on social networks'),
+        opt(
+          'media',
+          'В средствах массовой информации (далее - СМИ)/социальных сетях',
+          'In the media or on social networks',
+        ),
         opt('people', 'От коллег/знакомых/работников', 'From colleagues, acquaintances or staff'),
       ],
     },
@@ -115,7 +133,10 @@ export const vladimirSocial: Survey = deepFreeze<Survey>({
       order: 'desc',
       role: 'satisfaction',
       ...satisfactionLabels,
-      title: t('Насколько Вы удовлетворены работой использованного сервиса?', 'How satisfied are you with the online service you used?'),
+      title: t(
+        'Насколько Вы удовлетворены работой использованного сервиса?',
+        'How satisfied are you with the online service you used?',
+      ),
       description: t(
         'Дайте оценку по 5-балльной шкале, где "1" означает, что Вы полностью неудовлетворены, оценка "5" означает, что Вы полностью удовлетворены.',
         'Rate on a 5-point scale, where "1" means completely dissatisfied and "5" means completely satisfied.',
@@ -130,7 +151,11 @@ export const vladimirSocial: Survey = deepFreeze<Survey>({
       ),
       options: [
         opt('offered', 'Услуга предложена Учреждением', 'The institution offered the service'),
-        opt('applied', 'Я сам(-а) обратился(-ась) в Учреждение', 'I applied to the institution myself'),
+        opt(
+          'applied',
+          'Я сам(-а) обратился(-ась) в Учреждение',
+          'I applied to the institution myself',
+        ),
       ],
     },
     {
@@ -141,7 +166,9 @@ export const vladimirSocial: Survey = deepFreeze<Survey>({
         'Was the public service or support measure provided?',
       ),
       options: [
-        opt('provided', 'Да, услуга предоставлена', 'Yes, the service was provided', { goTo: 'q9' }),
+        opt('provided', 'Да, услуга предоставлена', 'Yes, the service was provided', {
+          goTo: 'q9',
+        }),
         opt('not_provided', 'Нет, услуга не предоставлена', 'No, the service was not provided'),
       ],
     },
@@ -167,8 +194,14 @@ export const vladimirSocial: Survey = deepFreeze<Survey>({
         'Rate each on a 5-point scale, where "1" means completely dissatisfied and "5" means completely satisfied.',
       ),
       rows: [
-        { id: 'application', text: t('Понятность и удобство подачи заявления', 'Clarity and ease of applying') },
-        { id: 'status', text: t('Информирование о статусе услуги', 'Updates on the status of the service') },
+        {
+          id: 'application',
+          text: t('Понятность и удобство подачи заявления', 'Clarity and ease of applying'),
+        },
+        {
+          id: 'status',
+          text: t('Информирование о статусе услуги', 'Updates on the status of the service'),
+        },
         {
           id: 'documents',
           text: t(
@@ -176,7 +209,13 @@ export const vladimirSocial: Survey = deepFreeze<Survey>({
             'A reasonable number of documents required',
           ),
         },
-        { id: 'speed', text: t('Оперативность получения государственной услуги', 'Speed of obtaining the service') },
+        {
+          id: 'speed',
+          text: t(
+            'Оперативность получения государственной услуги',
+            'Speed of obtaining the service',
+          ),
+        },
         {
           id: 'electronic',
           text: t(
@@ -230,14 +269,26 @@ export const vladimirSocial: Survey = deepFreeze<Survey>({
   catalogs: {
     // Illustrations only: the Ministry supplies its own list of services and measures at run time.
     services: [
-      example('veteran-payment', 'Ежемесячная денежная выплата ветеранам труда', 'Monthly payment to labour veterans'),
+      example(
+        'veteran-payment',
+        'Ежемесячная денежная выплата ветеранам труда',
+        'Monthly payment to labour veterans',
+      ),
       example(
         'housing-compensation',
         'Компенсация расходов на оплату жилого помещения и коммунальных услуг',
         'Compensation of housing and utility costs',
       ),
-      example('birth-allowance', 'Единовременное пособие при рождении ребенка', 'One-off childbirth allowance'),
-      example('social-contract', 'Государственная социальная помощь на основании социального контракта', 'State social assistance under a social contract'),
+      example(
+        'birth-allowance',
+        'Единовременное пособие при рождении ребенка',
+        'One-off childbirth allowance',
+      ),
+      example(
+        'social-contract',
+        'Государственная социальная помощь на основании социального контракта',
+        'State social assistance under a social contract',
+      ),
     ],
   },
   completion: thanks,
