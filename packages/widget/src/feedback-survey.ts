@@ -12,7 +12,6 @@ import {
   type Survey,
 } from '@otklik/core/engine';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import { KioskController } from './controllers/kiosk.js';
 import { SubmissionController, type SendOutcome } from './controllers/submission.js';
 import {
@@ -558,7 +557,11 @@ export class FeedbackSurvey extends LitElement {
     }
     const warn = this._kiosk.warningSecondsLeft;
     return html`${warn !== null ? idleWarning(d, warn, () => this._kiosk.activity()) : nothing}
-    ${keyed(this._generation, this._form(s, d, lang))}`;
+    ${
+      // Two template call sites alternate with each wipe: lit then builds the form's DOM anew, so no
+      // input can keep a value from the previous respondent (what keyed() does, without its bytes).
+      this._generation % 2 ? html`<div>${this._form(s, d, lang)}</div>` : html`<div>${this._form(s, d, lang)}</div>`
+    }`;
   }
 
   protected override render(): TemplateResult {

@@ -8,7 +8,6 @@ import type {
 } from '@otklik/core/engine';
 import { localize } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { Dictionary } from '../i18n.js';
 
 /** The searchable list's transient state (query typed, popup open, highlighted entry). */
@@ -104,7 +103,7 @@ export function specifyBox(v: QuestionView, o: ChoiceOption): TemplateResult {
     aria-required=${o.specify?.required ? 'true' : nothing}
     aria-invalid=${v.error ? 'true' : nothing}
     aria-describedby=${describedBy(v)}
-    .value=${live(v.specify[o.id] ?? '')}
+    .value=${v.specify[o.id] ?? ''}
     @input=${(e: Event) => v.setSpecify(o.id, (e.target as HTMLInputElement).value)}
   />`;
 }
@@ -127,7 +126,7 @@ export function choice(
       type=${type}
       id=${id}
       name=${name}
-      .checked=${live(checked)}
+      .checked=${checked}
       aria-invalid=${v.error ? 'true' : nothing}
       aria-describedby=${describedBy(v)}
       @change=${(e: Event) => {

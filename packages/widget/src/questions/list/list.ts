@@ -1,7 +1,6 @@
 import type { CatalogEntry, ListQuestion } from '@otklik/core/engine';
 import { localize } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { fill, plural } from '../../i18n.js';
 import { describedBy, frame, ids, type QuestionView } from '../view.js';
 
@@ -111,7 +110,7 @@ export function renderList(v: QuestionView<ListQuestion>): TemplateResult {
           aria-describedby=${[ids.control(q.id, '-h'), describedBy(v)].filter((x) => x !== nothing).join(' ')}
           aria-required=${q.required ? 'true' : nothing}
           aria-invalid=${v.error ? 'true' : nothing}
-          .value=${live(combo.query || (!many && chosen[0] ? textOf(chosen[0]) : ''))}
+          .value=${combo.query || (!many && chosen[0] ? textOf(chosen[0]) : '')}
           @input=${onInput}
           @keydown=${onKey}
           @blur=${() => v.setCombo({ open: false })}

@@ -1,7 +1,6 @@
 import type { ChoiceOption, ScaleQuestion, ScaleSpec } from '@otklik/core/engine';
 import { localize } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { choice, describedBy, frame, ids, vh, type QuestionView } from '../view.js';
 
 /** The scale's values in the order the survey prints them (the seeds print 5…1 and 10…1). */
@@ -42,7 +41,7 @@ export function scaleGroup(
             type="radio"
             id=${id}
             name=${name}
-            .checked=${live(value === n)}
+            .checked=${value === n}
             aria-invalid=${v.error ? 'true' : nothing}
             aria-describedby=${describedBy(v)}
             @change=${() => set(n)}

@@ -1,7 +1,6 @@
 import type { TextQuestion } from '@otklik/core/engine';
 import { DEFAULT_TEXT_MAX } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { plural } from '../../i18n.js';
 import { describedBy, frame, ids, type QuestionView } from '../view.js';
 
@@ -31,7 +30,7 @@ export function renderText(v: QuestionView<TextQuestion>): TemplateResult {
         aria-describedby=${attrs.by}
         aria-required=${q.required ? 'true' : nothing}
         aria-invalid=${v.error ? 'true' : nothing}
-        .value=${live(text)}
+        .value=${text}
         @input=${onInput}
       ></textarea>`
     : html`<input
@@ -42,7 +41,7 @@ export function renderText(v: QuestionView<TextQuestion>): TemplateResult {
         aria-describedby=${attrs.by}
         aria-required=${q.required ? 'true' : nothing}
         aria-invalid=${v.error ? 'true' : nothing}
-        .value=${live(text)}
+        .value=${text}
         @input=${onInput}
       />`;
   return frame(

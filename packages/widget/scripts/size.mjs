@@ -1,0 +1,29 @@
+// Prints the gzip -9 size of both builds and fails when the IIFE (every question kind, both
+// languages) is over budget. `--build` builds first, so `pnpm test` catches a size regression.
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+/** Hard limit for the IIFE, in bytes of gzip -9; the aim is 15 KB. */
+const BUDGET = 20 * 1024;
+const dir = fileURLToPath(new URL('..', import.meta.url));
+
+if (process.argv.includes('--build')) {
+  const vite = 'node_modules/.bin/vite';
+  execSync(`${vite} build --logLevel warn && ${vite} build --mode iife --logLevel warn`, { cwd: dir, stdio: 'inherit' });
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+let failed = false;
+for (const [file, budget] of [
+  ['dist/feedback-survey.js', undefined],
+  ['dist/feedback-survey.iife.js', BUDGET],
+]) {
+  const raw = readFileSync(new URL(`../${file}`, import.meta.url));
+  const gz = gzipSync(raw, { level: 9 }).length;
+  const over = budget !== undefined && gz > budget;
+  failed ||= over;
+  console.log(`${file}: ${kb(raw.length)} minified, ${kb(gz)} gzip -9${budget ? ` (budget ${kb(budget)})` : ''}${over ? '  OVER BUDGET' : ''}`);
+}
+if (failed) process.exit(1);

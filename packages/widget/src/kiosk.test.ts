@@ -1,0 +1,88 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Answers } from '@otklik/core/engine';
+import './define.js';
+import type { FeedbackSurvey } from './feedback-survey.js';
+import { multiple, single, surveyOf, text } from './test/fixtures.js';
+import { $, $$, assertCspClean, settle } from './test/harness.js';
+
+const survey = surveyOf(single, multiple, text);
+
+/** What the element holds in memory (private; read here to prove the wipe). */
+const memory = (el: FeedbackSurvey) =>
+  el as unknown as { _answers: Answers; _specify: object; _responseId: string | undefined };
+
+async function kiosk(extra = ''): Promise<FeedbackSurvey> {
+  const el = await fixture<FeedbackSurvey>(
+    html`<feedback-survey .definition=${survey} mode="kiosk" lang="ru" thanks-seconds=${extra || '8'}></feedback-survey>`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+async function start(el: FeedbackSurvey): Promise<void> {
+  $<HTMLButtonElement>(el, '[part~=start-button]')!.click();
+  await settle(el);
+}
+
+describe('kiosk mode', () => {
+  it('opens on a start screen with one big button, then shows one question per screen', async () => {
+    const el = await kiosk();
+    await expect(el).to.be.accessible();
+    expect($(el, '[part=start] button')?.textContent).to.equal('Начать');
+    expect($(el, 'form')).to.be.null;
+    await start(el);
+    await expect(el).to.be.accessible();
+    expect($$(el, '[part=question]')).to.have.length(1);
+    expect($(el, '[part=progress]')?.textContent).to.equal('Вопрос 1 из 3');
+    assertCspClean(el);
+  });
+
+  it('reset() wipes every answer from memory and the page', async () => {
+    const el = await kiosk();
+    await expect(el).to.be.accessible();
+    await start(el);
+    $$<HTMLInputElement>(el, 'input[type=radio]')[2]!.click(); // «Другое (укажите)» with its box
+    await settle(el);
+    $<HTMLInputElement>(el, '.specify')!.value = 'личное';
+    $<HTMLInputElement>(el, '.specify')!.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    $<HTMLFormElement>(el, 'form')!.requestSubmit();
+    await settle(el);
+    $$<HTMLInputElement>(el, 'input[type=checkbox]')[0]!.click();
+    await settle(el);
+    expect(memory(el)._answers).to.deep.equal({ q1: 'other', q2: ['queue'] });
+    expect(memory(el)._responseId).to.be.a('string');
+    const old = $(el, 'form');
+    let reason = '';
+    el.addEventListener('otklik-reset', (e) => (reason = e.detail.reason));
+    el.reset();
+    await settle(el);
+    expect(reason).to.equal('api');
+    expect(memory(el)._answers).to.deep.equal({});
+    expect(memory(el)._specify).to.deep.equal({});
+    expect(memory(el)._responseId).to.equal(undefined);
+    expect($(el, '[part=start]')).to.exist;
+    await start(el);
+    expect($(el, 'form')).not.to.equal(old);
+    for (const i of $$<HTMLInputElement>(el, 'input, textarea')) {
+      expect(i.checked || i.value !== (i.type === 'radio' || i.type === 'checkbox' ? 'on' : ''), i.id).to.equal(false);
+    }
+    expect($(el, '[part=progress]')?.textContent).to.equal('Вопрос 1 из 3');
+  });
+
+  it('after sending shows thanks for thanks-seconds, then the start screen again', async () => {
+    const el = await kiosk('0.2');
+    await expect(el).to.be.accessible();
+    await start(el);
+    for (let i = 0; i < 3; i++) {
+      const first = $$<HTMLInputElement>(el, '[part=question] input')[0];
+      if (first && first.type !== 'text') first.click();
+      await settle(el);
+      $<HTMLFormElement>(el, 'form')!.requestSubmit();
+      await settle(el);
+    }
+    await waitUntil(() => $(el, '[part=completion]'), 'thanks shown');
+    await expect(el).to.be.accessible();
+    await waitUntil(() => $(el, '[part=start]'), 'back to start', { timeout: 5000 });
+    expect(memory(el)._answers).to.deep.equal({});
+  });
+});

@@ -1,0 +1,39 @@
+// Library build: `vite build` → dist/feedback-survey.js (ES module), `vite build --mode iife` →
+// dist/feedback-survey.iife.js (one classic script for CMSs). Both bundle lit and the engine, so
+// either file alone is the whole widget. The visualizer writes dist/stats[-iife].html.
+import { visualizer } from 'rollup-plugin-visualizer';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Lit templates and css`` keep their source indentation through minification. In minified output
+ * a raw newline can only sit inside a template literal, where a whitespace run means one space to
+ * HTML and CSS alike, so every newline-plus-indent run can shrink to one newline.
+ */
+const collapseTemplateWhitespace = (): Plugin => ({
+  name: 'otklik-collapse-template-whitespace',
+  renderChunk: (code) => ({ code: code.replace(/\n\s+/g, '\n'), map: null }),
+});
+
+export default defineConfig(({ mode }) => {
+  const iife = mode === 'iife';
+  return {
+    resolve: { conditions: ['@otklik/source'] },
+    // Lit's dev-mode warnings are dropped by the "production" export condition.
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      emptyOutDir: !iife,
+      // Vite leaves the ES library build unminified for whitespace; this file is served as-is.
+      rolldownOptions: { output: { minify: true } },
+      lib: {
+        entry: 'src/index.ts',
+        formats: [iife ? 'iife' : 'es'],
+        name: 'Otklik',
+        fileName: () => (iife ? 'feedback-survey.iife.js' : 'feedback-survey.js'),
+      },
+    },
+    plugins: [collapseTemplateWhitespace(), visualizer({ filename: iife ? 'dist/stats-iife.html' : 'dist/stats.html', gzipSize: true })],
+  };
+});
