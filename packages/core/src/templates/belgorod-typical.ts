@@ -23,8 +23,9 @@ import {
  * becomes the `description`.
  *
  * Choices where the seed is silent:
- * - Q4, printed as «(Открытый вопрос)» with two options, is a single choice: «Проблема (укажите)»
- *   (a problem, with a required text) or «Проблем не было».
+ * - Q4, printed as «(Открытый вопрос)» with two options, is a multiple choice of «Проблема
+ *   (укажите)» (a problem, with a required text) and the exclusive «Проблем не было»: as a multiple
+ *   the engine enforces that the two are never chosen together, which a single choice cannot say.
  * - Q6 rows follow Q5 (a single choice): redirected from the portal ⇒ portal and agency-site rows;
  *   redirected from the mobile app ⇒ app and agency-site rows (the respondent used both resources);
  *   straight to the agency site ⇒ site row; in person or other ⇒ no row, so Q6 is not asked.
@@ -91,7 +92,7 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
     },
     {
       id: 'q4',
-      type: 'single',
+      type: 'multiple',
       title: t(
         'С какими проблемами Вы столкнулись в процессе предоставления государственной услуги?',
         'What problems did you face while the public service was provided?',

@@ -162,6 +162,7 @@ describe('belgorod-typical (001 Приложение 1)', () => {
       options: [{}, {}, {}, { id: 'no_contact', kind: 'notApplicable' }],
     });
     expect(byId(s, 'q4')).toMatchObject({
+      type: 'multiple',
       options: [
         { id: 'problem', problem: true, specify: { required: true } },
         { id: 'no_problems', exclusive: true },
@@ -232,7 +233,7 @@ describe('belgorod-typical (001 Приложение 1)', () => {
     q1: 'satisfied',
     q2: ['example-licensing', 'example-diploma'],
     q3: 4,
-    q4: 'problem',
+    q4: ['problem'],
     q5: 'portal',
     q6: { portal: 5, site: 3 },
     q7: 'applied',
@@ -270,6 +271,16 @@ describe('belgorod-typical (001 Приложение 1)', () => {
   it('the problem option wants its text', () => {
     const r = validateResponse(s, envelope(s, full), { catalogs: catalogIds(s) });
     expect(r.ok ? [] : r.issues.map((i) => [i.path, i.code])).toEqual([
+      [['specify', 'q4', 'problem'], 'required'],
+    ]);
+  });
+
+  it('Q4 «Проблем не было» cannot be combined with a problem', () => {
+    const r = validateResponse(s, envelope(s, { ...full, q4: ['problem', 'no_problems'] }), {
+      catalogs: catalogIds(s),
+    });
+    expect(r.ok ? [] : r.issues.map((i) => [i.path, i.code])).toEqual([
+      [['answers', 'q4'], 'exclusive_conflict'],
       [['specify', 'q4', 'problem'], 'required'],
     ]);
   });
