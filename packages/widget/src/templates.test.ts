@@ -137,7 +137,7 @@ describe('belgorod-typical, one page, keyboard only', () => {
       q1: 'satisfied',
       q2: [svc.id], // a list with any number of answers
       q3: 4,
-      q4: 'problem',
+      q4: ['problem'],
       q8: 'refused',
       q9: 'yes',
       q21: 10,
