@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import type { AnswerValue, Answers, ChoiceOption, Condition, Question, Survey } from '../src/types.js';
+import type {
+  AnswerValue,
+  Answers,
+  ChoiceOption,
+  Condition,
+  Question,
+  Survey,
+} from '../src/types.js';
 
 /**
  * fast-check arbitraries for valid surveys and for answers to them. A survey is built from a
@@ -14,7 +21,11 @@ const text = (ru: string) => ({ ru });
 function reader(seeds: number[]) {
   let k = 0;
   const next = () => seeds[k++ % seeds.length]!;
-  return { next, pick: <T>(xs: readonly T[]): T => xs[next() % xs.length]!, chance: (pct: number) => next() % 100 < pct };
+  return {
+    next,
+    pick: <T>(xs: readonly T[]): T => xs[next() % xs.length]!,
+    chance: (pct: number) => next() % 100 < pct,
+  };
 }
 type Reader = ReturnType<typeof reader>;
 
@@ -27,7 +38,9 @@ function valueFor(q: Question, r: Reader): string | number {
     case 'list':
       return q.options ? r.pick(q.options).id : `svc${r.next() % 3}`;
     case 'scale':
-      return q.extraOptions && r.chance(20) ? q.extraOptions[0]!.id : q.min + (r.next() % (q.max - q.min + 1));
+      return q.extraOptions && r.chance(20)
+        ? q.extraOptions[0]!.id
+        : q.min + (r.next() % (q.max - q.min + 1));
     case 'matrix':
       return 1 + (r.next() % 5);
     default:
@@ -103,7 +116,9 @@ function question(qs: Question[], i: number, n: number, r: Reader): Question {
         scale: { min: 1, max: 5 },
         rows: Array.from({ length: 1 + (r.next() % 3) }, (_, k) => {
           const c = r.chance(40) ? condition(qs, i, r) : undefined;
-          return c ? { id: `r${k}`, text: text(`строка ${k}`), showIf: c } : { id: `r${k}`, text: text(`строка ${k}`) };
+          return c
+            ? { id: `r${k}`, text: text(`строка ${k}`), showIf: c }
+            : { id: `r${k}`, text: text(`строка ${k}`) };
         }),
       };
       if (r.chance(30)) q.extraOptions = options(i, n, r, 'x', false).slice(0, 1);
@@ -125,7 +140,10 @@ function question(qs: Question[], i: number, n: number, r: Reader): Question {
 
 /** A valid survey of 1–12 questions with forward jumps and back-looking conditions. */
 export const surveyArb: fc.Arbitrary<Survey> = fc
-  .tuple(fc.integer({ min: 1, max: 12 }), fc.array(fc.nat({ max: 1_000_000 }), { minLength: 1, maxLength: 200 }))
+  .tuple(
+    fc.integer({ min: 1, max: 12 }),
+    fc.array(fc.nat({ max: 1_000_000 }), { minLength: 1, maxLength: 200 }),
+  )
   .map(([n, seeds]) => {
     const r = reader(seeds);
     const questions: Question[] = [];
@@ -138,7 +156,10 @@ function answerArb(q: Question): fc.Arbitrary<AnswerValue> {
   const ids = 'options' in q && q.options ? q.options.map((o) => o.id) : ['svc0', 'svc1'];
   const id = fc.oneof(fc.constantFrom(...ids), fc.constant('zz'));
   const scaleValue = (min: number, max: number, extra: ChoiceOption[] | undefined) =>
-    fc.oneof(fc.integer({ min: min - 1, max: max + 1 }), fc.constantFrom('zz', ...(extra ?? []).map((o) => o.id)));
+    fc.oneof(
+      fc.integer({ min: min - 1, max: max + 1 }),
+      fc.constantFrom('zz', ...(extra ?? []).map((o) => o.id)),
+    );
   switch (q.type) {
     case 'single':
       return id;
@@ -149,9 +170,13 @@ function answerArb(q: Question): fc.Arbitrary<AnswerValue> {
     case 'scale':
       return scaleValue(q.min, q.max, q.extraOptions);
     case 'matrix':
-      return fc.dictionary(fc.constantFrom(...q.rows.map((r) => r.id)), scaleValue(1, 5, q.extraOptions), {
-        maxKeys: 3,
-      });
+      return fc.dictionary(
+        fc.constantFrom(...q.rows.map((r) => r.id)),
+        scaleValue(1, 5, q.extraOptions),
+        {
+          maxKeys: 3,
+        },
+      );
     default:
       return fc.string({ maxLength: 5 });
   }
@@ -159,4 +184,6 @@ function answerArb(q: Question): fc.Arbitrary<AnswerValue> {
 
 /** Answers to any subset of the survey's questions, on the path or not. */
 export const answersArb = (s: Survey): fc.Arbitrary<Answers> =>
-  fc.record(Object.fromEntries(s.questions.map((q) => [q.id, answerArb(q)])), { requiredKeys: [] }) as fc.Arbitrary<Answers>;
+  fc.record(Object.fromEntries(s.questions.map((q) => [q.id, answerArb(q)])), {
+    requiredKeys: [],
+  }) as fc.Arbitrary<Answers>;

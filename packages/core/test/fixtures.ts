@@ -1,7 +1,11 @@
 import type { ChoiceOption, Survey } from '../src/types.js';
 
 const t = (ru: string, en?: string) => (en === undefined ? { ru } : { ru, en });
-const opt = (id: string, extra: Partial<ChoiceOption> = {}): ChoiceOption => ({ id, text: t(id), ...extra });
+const opt = (id: string, extra: Partial<ChoiceOption> = {}): ChoiceOption => ({
+  id,
+  text: t(id),
+  ...extra,
+});
 
 /**
  * A small survey with every question kind and every kind of logic the seeds use: an option jump
@@ -21,7 +25,12 @@ export const sample: Survey = {
       title: t('Получали услугу?'),
       options: [opt('a', { goTo: 'q4' }), opt('b'), opt('c', { kind: 'dontKnow' })],
     },
-    { id: 'q2', type: 'text', title: t('Почему?'), showIf: { op: 'equals', question: 'q1', value: 'b' } },
+    {
+      id: 'q2',
+      type: 'text',
+      title: t('Почему?'),
+      showIf: { op: 'equals', question: 'q1', value: 'b' },
+    },
     {
       id: 'q3',
       type: 'multiple',
@@ -68,8 +77,19 @@ export const sample: Survey = {
       showIf: { op: 'equals', question: 'q7', value: 'yes' },
     },
     { id: 'q9', type: 'statement', title: t('Спасибо, ещё немного') },
-    { id: 'q10', type: 'single', title: t('Продолжить?'), options: [opt('go'), opt('stop', { goTo: '@end' })] },
-    { id: 'q11', type: 'list', title: t('Районы'), multiple: true, options: [opt('d1'), opt('d2')] },
+    {
+      id: 'q10',
+      type: 'single',
+      title: t('Продолжить?'),
+      options: [opt('go'), opt('stop', { goTo: '@end' })],
+    },
+    {
+      id: 'q11',
+      type: 'list',
+      title: t('Районы'),
+      multiple: true,
+      options: [opt('d1'), opt('d2')],
+    },
   ],
 };
 

@@ -8,9 +8,30 @@
 type Schema = Record<string, unknown>;
 
 const KNOWN = new Set([
-  '$schema', '$ref', '$defs', 'title', 'description', 'type', 'const', 'enum', 'properties', 'required',
-  'additionalProperties', 'propertyNames', 'items', 'minItems', 'maxItems', 'minLength', 'maxLength',
-  'minimum', 'maximum', 'pattern', 'anyOf', 'oneOf', 'format', 'id',
+  '$schema',
+  '$ref',
+  '$defs',
+  'title',
+  'description',
+  'type',
+  'const',
+  'enum',
+  'properties',
+  'required',
+  'additionalProperties',
+  'propertyNames',
+  'items',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'pattern',
+  'anyOf',
+  'oneOf',
+  'format',
+  'id',
 ]);
 
 function typeOk(t: string, v: unknown): boolean {
@@ -34,12 +55,18 @@ export function jsonSchemaErrors(root: Schema, value: unknown): string[] {
   const defs = (root.$defs ?? {}) as Record<string, Schema>;
   const errors: string[] = [];
   const check = (s: Schema, v: unknown, at: string): void => {
-    for (const k of Object.keys(s)) if (!KNOWN.has(k)) throw new Error(`unsupported keyword ${k} at ${at}`);
+    for (const k of Object.keys(s))
+      if (!KNOWN.has(k)) throw new Error(`unsupported keyword ${k} at ${at}`);
     if (typeof s.$ref === 'string') check(defs[s.$ref.replace('#/$defs/', '')]!, v, at);
-    const fail = (why: string) => errors.push(`${at || '/'}: ${why}`);
+    const fail = (why: string): void => {
+      errors.push(`${at || '/'}: ${why}`);
+    };
     if (s.type !== undefined) {
       const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
-      if (!types.some((t) => typeOk(t, v))) return fail(`not ${types.join('|')}`);
+      if (!types.some((t) => typeOk(t, v))) {
+        fail(`not ${types.join('|')}`);
+        return;
+      }
     }
     if ('const' in s && v !== s.const) fail(`not ${JSON.stringify(s.const)}`);
     if (s.enum && !(s.enum as unknown[]).includes(v)) fail('not in enum');
@@ -65,14 +92,18 @@ export function jsonSchemaErrors(root: Schema, value: unknown): string[] {
         if (s.propertyNames) check(s.propertyNames as Schema, k, `${at}/${k}(key)`);
         if (props[k]) check(props[k], x, `${at}/${k}`);
         else if (s.additionalProperties === false) fail(`unknown key ${k}`);
-        else if (typeof s.additionalProperties === 'object') check(s.additionalProperties as Schema, x, `${at}/${k}`);
+        else if (typeof s.additionalProperties === 'object')
+          check(s.additionalProperties as Schema, x, `${at}/${k}`);
       }
     }
     for (const kw of ['anyOf', 'oneOf'] as const) {
       const alts = s[kw] as Schema[] | undefined;
       if (!alts) continue;
-      const passing = alts.filter((a) => jsonSchemaErrors({ ...a, $defs: defs }, v).length === 0).length;
-      if (kw === 'anyOf' ? passing === 0 : passing !== 1) fail(`${kw}: ${passing} alternatives match`);
+      const passing = alts.filter(
+        (a) => jsonSchemaErrors({ ...a, $defs: defs }, v).length === 0,
+      ).length;
+      if (kw === 'anyOf' ? passing === 0 : passing !== 1)
+        fail(`${kw}: ${passing} alternatives match`);
     }
   };
   check(root, value, '');

@@ -48,7 +48,9 @@ const ENGINE = [
 describe('engine bundle', () => {
   it(`is at most ${LIMIT} bytes gzipped and contains no zod`, async () => {
     const { code, gzip } = await bundle(ENGINE, 'engine/index.ts');
-    console.log(`engine (${ENGINE.length} functions): ${code.length} B minified, ${gzip} B gzip -9`);
+    console.log(
+      `engine (${ENGINE.length} functions): ${code.length} B minified, ${gzip} B gzip -9`,
+    );
     expect(zodIn(code)).toEqual([]);
     expect(gzip).toBeLessThanOrEqual(LIMIT);
     // The functions really are in it, so the figure is not of an empty bundle.

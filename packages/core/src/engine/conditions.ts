@@ -1,7 +1,11 @@
 import type { AnswerValue, Answers, Condition } from '../types.js';
 
 /** The value a condition looks at: the answer itself, or one row of a matrix answer. */
-function pick(answers: Answers, question: string, row: string | undefined): AnswerValue | undefined {
+function pick(
+  answers: Answers,
+  question: string,
+  row: string | undefined,
+): AnswerValue | undefined {
   const a = answers[question];
   if (row === undefined || a === undefined) return a;
   return typeof a === 'object' && !Array.isArray(a) ? a[row] : undefined;

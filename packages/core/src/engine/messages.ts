@@ -4,7 +4,10 @@ import type { Issue, IssueCode } from '../types.js';
  * Russian plural form: `ruPlural(n, ['ответ', 'ответа', 'ответов'])`.
  * One for 1, 21, 101…; few for 2–4, 22–24…; many for the rest (including 11–14).
  */
-export function ruPlural(n: number, forms: readonly [one: string, few: string, many: string]): string {
+export function ruPlural(
+  n: number,
+  forms: readonly [one: string, few: string, many: string],
+): string {
   const a = Math.abs(n) % 100;
   const b = a % 10;
   if (a > 10 && a < 20) return forms[2];
@@ -50,7 +53,10 @@ const MESSAGES: Partial<Record<IssueCode, Msg>> = {
     ru: 'Этот вопрос не задаётся при данных ответах',
     en: 'This question is not asked given the other answers',
   }),
-  wrong_survey: () => ({ ru: 'Ответ относится к другой анкете', en: 'Response is for another survey' }),
+  wrong_survey: () => ({
+    ru: 'Ответ относится к другой анкете',
+    en: 'Response is for another survey',
+  }),
   wrong_version: () => ({
     ru: 'Ответ относится к другой версии анкеты',
     en: 'Response is for another version of the survey',

@@ -60,11 +60,14 @@ describe('pruneAnswers on generated surveys and answers', () => {
 describe('validateResponse on arbitrary input', () => {
   it('never throws on arbitrary JSON or JS values', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.anything({ withBigInt: true, withDate: true })), (v) => {
-        const r = validateResponse(sample, v);
-        expect(r.ok).toBe(false);
-        if (!r.ok) expect(r.issues.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(fc.jsonValue(), fc.anything({ withBigInt: true, withDate: true })),
+        (v) => {
+          const r = validateResponse(sample, v);
+          expect(r.ok).toBe(false);
+          if (!r.ok) expect(r.issues.length).toBeGreaterThan(0);
+        },
+      ),
       RUNS,
     );
   });
@@ -74,7 +77,10 @@ describe('validateResponse on arbitrary input', () => {
     fc.assert(
       fc.property(fc.constantFrom(...keys), fc.jsonValue(), (k, v) => {
         const r = validateResponse(sample, { ...validResponse(), [k]: v });
-        if (!r.ok) expect(r.issues.every((i) => Array.isArray(i.path) && i.message.ru && i.message.en)).toBe(true);
+        if (!r.ok)
+          expect(r.issues.every((i) => Array.isArray(i.path) && i.message.ru && i.message.en)).toBe(
+            true,
+          );
       }),
       RUNS,
     );
@@ -84,8 +90,14 @@ describe('validateResponse on arbitrary input', () => {
     const arb = surveyArb.chain((s) =>
       fc.tuple(
         fc.constant(s),
-        fc.dictionary(fc.constantFrom(...s.questions.map((q) => q.id), 'zz'), fc.jsonValue(), { maxKeys: 6 }),
-        fc.option(fc.dictionary(fc.constantFrom(...s.questions.map((q) => q.id)), fc.jsonValue(), { maxKeys: 3 })),
+        fc.dictionary(fc.constantFrom(...s.questions.map((q) => q.id), 'zz'), fc.jsonValue(), {
+          maxKeys: 6,
+        }),
+        fc.option(
+          fc.dictionary(fc.constantFrom(...s.questions.map((q) => q.id)), fc.jsonValue(), {
+            maxKeys: 3,
+          }),
+        ),
       ),
     );
     fc.assert(

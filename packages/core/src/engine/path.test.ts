@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sample } from '../../test/fixtures.js';
 import type { MatrixQuestion, Survey } from '../types.js';
-import { nextQuestion, previousQuestion, pruneAnswers, questionIndex, visiblePath, visibleRows } from './path.js';
+import {
+  nextQuestion,
+  previousQuestion,
+  pruneAnswers,
+  questionIndex,
+  visiblePath,
+  visibleRows,
+} from './path.js';
 
 const all = sample.questions.map((q) => q.id);
 const without = (...ids: string[]) => all.filter((id) => !ids.includes(id));
@@ -50,7 +57,9 @@ describe('visiblePath', () => {
     const s: Survey = {
       ...sample,
       questions: sample.questions.map((q) =>
-        q.type === 'scale' ? { ...q, extraOptions: [{ id: 'dk', text: { ru: 'Затрудняюсь' }, goTo: 'q9' }] } : q,
+        q.type === 'scale'
+          ? { ...q, extraOptions: [{ id: 'dk', text: { ru: 'Затрудняюсь' }, goTo: 'q9' }] }
+          : q,
       ),
     };
     expect(visiblePath(s, { q1: 'a', q4: 'dk' })).toEqual(['q1', 'q4', 'q9', 'q10', 'q11']);
@@ -140,7 +149,10 @@ describe('pruneAnswers', () => {
       q3: ['x'],
       q5: { r1: 4 },
     });
-    expect(pruneAnswers(sample, { q1: 'b', q3: ['x'], q5: { r2: 2 } })).toEqual({ q1: 'b', q3: ['x'] });
+    expect(pruneAnswers(sample, { q1: 'b', q3: ['x'], q5: { r2: 2 } })).toEqual({
+      q1: 'b',
+      q3: ['x'],
+    });
   });
   it('drops everything after an end jump', () => {
     expect(pruneAnswers(sample, { q10: 'stop', q11: ['d1'] })).toEqual({ q10: 'stop' });

@@ -1,4 +1,11 @@
-import type { AnswerValue, Answers, MatrixQuestion, MatrixRow, Question, Survey } from '../types.js';
+import type {
+  AnswerValue,
+  Answers,
+  MatrixQuestion,
+  MatrixRow,
+  Question,
+  Survey,
+} from '../types.js';
 import { END } from '../types.js';
 import { evaluate } from './conditions.js';
 

@@ -72,31 +72,41 @@ describe('envelope issues', () => {
     ]);
   });
   it('bad or missing uuid', () => {
-    expect(issuesOf((r) => (r.responseId = 'not-a-uuid'))).toEqual([[['responseId'], 'invalid_value']]);
+    expect(issuesOf((r) => (r.responseId = 'not-a-uuid'))).toEqual([
+      [['responseId'], 'invalid_value'],
+    ]);
     expect(issuesOf((r) => (r.responseId = '00000000-0000-0000-0000-000000000000'))).toEqual([
       [['responseId'], 'invalid_value'],
     ]);
-    expect(issuesOf((r) => delete (r as Partial<Raw>).responseId)).toEqual([[['responseId'], 'missing']]);
+    expect(issuesOf((r) => delete (r as Partial<Raw>).responseId)).toEqual([
+      [['responseId'], 'missing'],
+    ]);
   });
   it('bad lang', () => {
     expect(issuesOf((r) => (r.lang = 'de'))).toEqual([[['lang'], 'invalid_value']]);
   });
   it('bad answeredAt', () => {
-    expect(issuesOf((r) => (r.answeredAt = 'yesterday'))).toEqual([[['answeredAt'], 'invalid_value']]);
-    expect(issuesOf((r) => (r.answeredAt = 1700000000))).toEqual([[['answeredAt'], 'invalid_value']]);
+    expect(issuesOf((r) => (r.answeredAt = 'yesterday'))).toEqual([
+      [['answeredAt'], 'invalid_value'],
+    ]);
+    expect(issuesOf((r) => (r.answeredAt = 1700000000))).toEqual([
+      [['answeredAt'], 'invalid_value'],
+    ]);
   });
   it('bad channel, respondent and context', () => {
     expect(issuesOf((r) => (r.context = { channel: 'fax', touchpoint: 'x' }))).toEqual([
       [['context', 'channel'], 'invalid_value'],
     ]);
-    expect(issuesOf((r) => (r.context = { channel: 'site', respondent: 'robot' } as never))).toEqual([
-      [['context', 'respondent'], 'invalid_value'],
-    ]);
-    expect(issuesOf((r) => (r.context = { channel: 'site', touchpoint: 'x'.repeat(201) }))).toEqual([
-      [['context', 'touchpoint'], 'too_long'],
-    ]);
+    expect(
+      issuesOf((r) => (r.context = { channel: 'site', respondent: 'robot' } as never)),
+    ).toEqual([[['context', 'respondent'], 'invalid_value']]);
+    expect(issuesOf((r) => (r.context = { channel: 'site', touchpoint: 'x'.repeat(201) }))).toEqual(
+      [[['context', 'touchpoint'], 'too_long']],
+    );
     expect(issuesOf((r) => delete (r as Partial<Raw>).context)).toEqual([[['context'], 'missing']]);
-    expect(issuesOf((r) => (r.context = 'kiosk' as never))).toEqual([[['context'], 'invalid_type']]);
+    expect(issuesOf((r) => (r.context = 'kiosk' as never))).toEqual([
+      [['context'], 'invalid_type'],
+    ]);
   });
   it('missing or malformed answers', () => {
     expect(issuesOf((r) => delete (r as Partial<Raw>).answers)).toEqual([[['answers'], 'missing']]);
@@ -112,11 +122,17 @@ describe('answer issues', () => {
   });
   it('unknown option, in a single and at its index in a multiple', () => {
     expect(issuesOf((r) => (r.answers.q7 = 'zz'))).toEqual([[['answers', 'q7'], 'unknown_option']]);
-    expect(issuesOf((r) => (r.answers.q3 = ['x', 'y', 'zz']))).toEqual([[['answers', 'q3', 2], 'unknown_option']]);
-    expect(issuesOf((r) => (r.answers.q4 = 'maybe' as never))).toEqual([[['answers', 'q4'], 'unknown_option']]);
+    expect(issuesOf((r) => (r.answers.q3 = ['x', 'y', 'zz']))).toEqual([
+      [['answers', 'q3', 2], 'unknown_option'],
+    ]);
+    expect(issuesOf((r) => (r.answers.q4 = 'maybe' as never))).toEqual([
+      [['answers', 'q4'], 'unknown_option'],
+    ]);
   });
   it('wrong type of answer', () => {
-    expect(issuesOf((r) => (r.answers.q7 = 3 as never))).toEqual([[['answers', 'q7'], 'invalid_type']]);
+    expect(issuesOf((r) => (r.answers.q7 = 3 as never))).toEqual([
+      [['answers', 'q7'], 'invalid_type'],
+    ]);
     // A bare id where an array is due: still read as chosen for the path, but rejected.
     expect(
       issuesOf((r) => {
@@ -124,12 +140,20 @@ describe('answer issues', () => {
         delete (r as Partial<Raw>).specify;
       }),
     ).toEqual([[['answers', 'q3'], 'invalid_type']]);
-    expect(issuesOf((r) => (r.answers.q4 = true as never))).toEqual([[['answers', 'q4'], 'invalid_type']]);
-    expect(issuesOf((r) => (r.answers.q5 = [5] as never))).toEqual([[['answers', 'q5'], 'invalid_type']]);
-    expect(issuesOf((r) => (r.answers.q2 = 5 as never))).toEqual([[['answers', 'q2'], 'invalid_type']]);
+    expect(issuesOf((r) => (r.answers.q4 = true as never))).toEqual([
+      [['answers', 'q4'], 'invalid_type'],
+    ]);
+    expect(issuesOf((r) => (r.answers.q5 = [5] as never))).toEqual([
+      [['answers', 'q5'], 'invalid_type'],
+    ]);
+    expect(issuesOf((r) => (r.answers.q2 = 5 as never))).toEqual([
+      [['answers', 'q2'], 'invalid_type'],
+    ]);
   });
   it('a duplicate option in a multiple', () => {
-    expect(issuesOf((r) => (r.answers.q3 = ['x', 'y', 'x']))).toEqual([[['answers', 'q3', 2], 'invalid_value']]);
+    expect(issuesOf((r) => (r.answers.q3 = ['x', 'y', 'x']))).toEqual([
+      [['answers', 'q3', 2], 'invalid_value'],
+    ]);
   });
   it('an answer to a statement', () => {
     expect(issuesOf((r) => ((r.answers as Record<string, unknown>).q9 = 'ok'))).toEqual([
@@ -154,9 +178,15 @@ describe('answer issues', () => {
     expect(issuesOf((r) => delete (r.answers as Partial<typeof r.answers>).q4)).toEqual([
       [['answers', 'q4'], 'required'],
     ]);
-    expect(issuesOf((r) => (r.answers.q4 = '' as never))).toEqual([[['answers', 'q4'], 'required']]);
-    expect(issuesOf((r) => (r.answers.q5 = { r1: 5 } as never))).toEqual([[['answers', 'q5', 'r2'], 'required']]);
-    expect(issuesOf((r) => (r.answers.q5 = {} as never))).toEqual([[['answers', 'q5'], 'required']]);
+    expect(issuesOf((r) => (r.answers.q4 = '' as never))).toEqual([
+      [['answers', 'q4'], 'required'],
+    ]);
+    expect(issuesOf((r) => (r.answers.q5 = { r1: 5 } as never))).toEqual([
+      [['answers', 'q5', 'r2'], 'required'],
+    ]);
+    expect(issuesOf((r) => (r.answers.q5 = {} as never))).toEqual([
+      [['answers', 'q5'], 'required'],
+    ]);
   });
   it('exclusive conflict', () => {
     expect(
@@ -177,12 +207,17 @@ describe('answer issues', () => {
         (r.answers as Record<string, unknown>).q8 = 'x'.repeat(11);
       }),
     ).toEqual([[['answers', 'q8'], 'too_long']]);
-    expect(issuesOf((r) => (r.answers.q2 = 'x'.repeat(2001)))).toEqual([[['answers', 'q2'], 'too_long']]);
+    expect(issuesOf((r) => (r.answers.q2 = 'x'.repeat(2001)))).toEqual([
+      [['answers', 'q2'], 'too_long'],
+    ]);
   });
   it('off_path: an answer to a question not asked, and a matrix row not asked', () => {
-    expect(issuesOf((r) => (r.answers.q7 = 'no') && ((r.answers as Record<string, unknown>).q8 = 'x'))).toEqual([
-      [['answers', 'q8'], 'off_path'],
-    ]);
+    expect(
+      issuesOf((r) => {
+        r.answers.q7 = 'no';
+        (r.answers as Record<string, unknown>).q8 = 'x';
+      }),
+    ).toEqual([[['answers', 'q8'], 'off_path']]);
     expect(
       issuesOf((r) => {
         r.answers.q3 = ['x'];
@@ -208,9 +243,15 @@ describe('specify texts', () => {
     ]);
   });
   it('required and missing or blank', () => {
-    expect(issuesOf((r) => (r.specify = {} as never))).toEqual([[['specify', 'q3', 'x'], 'required']]);
-    expect(issuesOf((r) => delete (r as Partial<Raw>).specify)).toEqual([[['specify', 'q3', 'x'], 'required']]);
-    expect(issuesOf((r) => (r.specify = { q3: { x: '   ' } }))).toEqual([[['specify', 'q3', 'x'], 'required']]);
+    expect(issuesOf((r) => (r.specify = {} as never))).toEqual([
+      [['specify', 'q3', 'x'], 'required'],
+    ]);
+    expect(issuesOf((r) => delete (r as Partial<Raw>).specify)).toEqual([
+      [['specify', 'q3', 'x'], 'required'],
+    ]);
+    expect(issuesOf((r) => (r.specify = { q3: { x: '   ' } }))).toEqual([
+      [['specify', 'q3', 'x'], 'required'],
+    ]);
     const r = validateResponse(sample, { ...validResponse(), specify: {} });
     expect(r.ok ? undefined : r.issues[0]!.message).toEqual({
       ru: 'Уточните ответ в поле этого варианта',
@@ -228,7 +269,9 @@ describe('specify texts', () => {
     expect(issuesOf((r) => Object.assign(r.specify, { q99: { a: 'b' } }))).toEqual([
       [['specify', 'q99'], 'unknown_question'],
     ]);
-    expect(issuesOf((r) => Object.assign(r.specify, { q8: { a: 'b' } }))).toEqual([[['specify', 'q8'], 'off_path']]);
+    expect(issuesOf((r) => Object.assign(r.specify, { q8: { a: 'b' } }))).toEqual([
+      [['specify', 'q8'], 'off_path'],
+    ]);
     expect(issuesOf((r) => (r.specify = 'x' as never))).toEqual([
       [['specify'], 'invalid_type'],
       [['specify', 'q3', 'x'], 'required'],
@@ -246,7 +289,9 @@ describe('catalogue lists', () => {
   it('accept only known ids with catalogs', () => {
     const opts = { catalogs: { services: ['svc-1', 'svc-2'] } };
     expect(issuesOf(withService('svc-2'), sample, opts)).toEqual([]);
-    expect(issuesOf(withService('svc-42'), sample, opts)).toEqual([[['answers', 'q6'], 'unknown_option']]);
+    expect(issuesOf(withService('svc-42'), sample, opts)).toEqual([
+      [['answers', 'q6'], 'unknown_option'],
+    ]);
     // A catalogue not supplied stays open.
     expect(issuesOf(withService('svc-42'), sample, { catalogs: { other: [] } })).toEqual([]);
   });
@@ -300,10 +345,12 @@ describe('questionIssues', () => {
   it('checks one question as the respondent answers', () => {
     expect(questionIssues(sample, {}, 'q1').map((i) => i.code)).toEqual(['required']);
     expect(questionIssues(sample, {}, 'q2')).toEqual([]);
-    expect(questionIssues(sample, { q8: 'x'.repeat(11) }, 'q8').map((i) => [i.path, i.code])).toEqual([
-      [['answers', 'q8'], 'too_long'],
+    expect(
+      questionIssues(sample, { q8: 'x'.repeat(11) }, 'q8').map((i) => [i.path, i.code]),
+    ).toEqual([[['answers', 'q8'], 'too_long']]);
+    expect(questionIssues(sample, { q3: ['x', 'none'] }, 'q3').map((i) => i.code)).toEqual([
+      'exclusive_conflict',
     ]);
-    expect(questionIssues(sample, { q3: ['x', 'none'] }, 'q3').map((i) => i.code)).toEqual(['exclusive_conflict']);
     expect(questionIssues(sample, {}, 'nope').map((i) => i.code)).toEqual(['unknown_question']);
   });
 });

@@ -84,7 +84,8 @@ function checkScaleValue(
       out.push(issue(path, 'out_of_range', 0, `${min}…${max}`));
     }
   } else if (typeof v === 'string') {
-    if (!extra?.some((o) => o.id === v)) out.push(issue(path, 'unknown_option', 0, JSON.stringify(v)));
+    if (!extra?.some((o) => o.id === v))
+      out.push(issue(path, 'unknown_option', 0, JSON.stringify(v)));
   } else {
     out.push(issue(path, 'invalid_type', 0, 'integer'));
   }
@@ -237,7 +238,11 @@ function checkContext(raw: unknown, survey: Survey, out: Issue[]): ResponseConte
   else if (respondent !== undefined) {
     out.push(issue(['context', 'respondent'], 'invalid_value', 0, 'external | internal'));
   }
-  if (object !== undefined && checkString(object, ['context', 'object'], CONTEXT_MAX, out) && object) {
+  if (
+    object !== undefined &&
+    checkString(object, ['context', 'object'], CONTEXT_MAX, out) &&
+    object
+  ) {
     ctx.object = object;
   }
   if (
@@ -273,9 +278,12 @@ export function validateResponse(
   if (!isRecord(input)) {
     return { ok: false, issues: [issue([], 'invalid_type', 0, 'object')] };
   }
-  const { responseId, surveyId, surveyVersion, lang, answers, specify, context, answeredAt } = input;
+  const { responseId, surveyId, surveyVersion, lang, answers, specify, context, answeredAt } =
+    input;
   if (typeof responseId !== 'string' || !UUID.test(responseId)) {
-    out.push(issue(['responseId'], responseId === undefined ? 'missing' : 'invalid_value', 0, 'UUID'));
+    out.push(
+      issue(['responseId'], responseId === undefined ? 'missing' : 'invalid_value', 0, 'UUID'),
+    );
   }
   if (surveyId !== survey.id) out.push(issue(['surveyId'], 'wrong_survey', 0, String(surveyId)));
   if (surveyVersion !== survey.version) {
@@ -284,7 +292,9 @@ export function validateResponse(
   if (lang !== 'ru' && lang !== 'en') out.push(issue(['lang'], 'invalid_value', 0, 'ru | en'));
   if (
     answeredAt !== undefined &&
-    (typeof answeredAt !== 'string' || answeredAt.length > 40 || Number.isNaN(Date.parse(answeredAt)))
+    (typeof answeredAt !== 'string' ||
+      answeredAt.length > 40 ||
+      Number.isNaN(Date.parse(answeredAt)))
   ) {
     out.push(issue(['answeredAt'], 'invalid_value', 0, 'ISO 8601 date-time'));
   }
@@ -323,7 +333,10 @@ export function validateResponse(
         out.push({
           path: ['specify', id, o.id],
           code: 'required',
-          message: { ru: 'Уточните ответ в поле этого варианта', en: 'Please type the details for this option' },
+          message: {
+            ru: 'Уточните ответ в поле этого варианта',
+            en: 'Please type the details for this option',
+          },
         });
       }
     }

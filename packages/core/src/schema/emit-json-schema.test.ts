@@ -8,7 +8,8 @@ import { templates } from '../templates/index.js';
 import { jsonSchemas, renderJsonSchemas, SCHEMA_DIR } from './emit-json-schema.js';
 import { ZSurvey, ZSurveyResponse } from './survey.js';
 
-const { 'survey.schema.json': surveySchema, 'response.schema.json': responseSchema } = jsonSchemas();
+const { 'survey.schema.json': surveySchema, 'response.schema.json': responseSchema } =
+  jsonSchemas();
 
 describe('generated JSON Schema files', () => {
   it('are committed up to date (run `pnpm --filter @otklik/core build` after changing the zod schemas)', async () => {
@@ -29,14 +30,22 @@ describe('generated JSON Schema files', () => {
     ]);
     expect(JSON.stringify(surveySchema)).toContain('"cond":{"$ref":"#/$defs/Condition"}');
     expect(surveySchema!.required).toEqual(['id', 'version', 'title', 'questions']);
-    expect(responseSchema!.required).toEqual(['responseId', 'surveyId', 'surveyVersion', 'lang', 'answers', 'context']);
+    expect(responseSchema!.required).toEqual([
+      'responseId',
+      'surveyId',
+      'surveyVersion',
+      'lang',
+      'answers',
+      'context',
+    ]);
   });
 });
 
 describe('survey.schema.json', () => {
   it('accepts the sample and every template', () => {
     expect(jsonSchemaErrors(surveySchema!, sample)).toEqual([]);
-    for (const [id, t] of Object.entries(templates)) expect(jsonSchemaErrors(surveySchema!, t), id).toEqual([]);
+    for (const [id, t] of Object.entries(templates))
+      expect(jsonSchemaErrors(surveySchema!, t), id).toEqual([]);
   });
 
   it('rejects what the zod schema rejects', () => {
@@ -44,13 +53,21 @@ describe('survey.schema.json', () => {
       { ...sample, title: undefined },
       { ...sample, colour: 'red' },
       { ...sample, questions: [{ id: 'q1', type: 'slider', title: { ru: 'x' } }] },
-      { ...sample, questions: [{ id: 'q1', type: 'text', title: { ru: 'x' }, showIf: { op: 'not', cond: { op: 'x' } } }] },
+      {
+        ...sample,
+        questions: [
+          { id: 'q1', type: 'text', title: { ru: 'x' }, showIf: { op: 'not', cond: { op: 'x' } } },
+        ],
+      },
       { ...sample, id: '1abc' },
     ];
     for (const b of broken) {
       const s = JSON.parse(JSON.stringify(b));
       expect(ZSurvey.safeParse(s).success).toBe(false);
-      expect(jsonSchemaErrors(surveySchema!, s).length, JSON.stringify(s).slice(0, 200)).toBeGreaterThan(0);
+      expect(
+        jsonSchemaErrors(surveySchema!, s).length,
+        JSON.stringify(s).slice(0, 200),
+      ).toBeGreaterThan(0);
     }
   });
 
@@ -67,7 +84,8 @@ describe('survey.schema.json', () => {
     const paths: (string | number)[][] = [];
     const walk = (v: unknown, p: (string | number)[]) => {
       paths.push(p);
-      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...p, Array.isArray(v) ? Number(k) : k]);
+      if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) walk(x, [...p, Array.isArray(v) ? Number(k) : k]);
     };
     walk(sample, []);
     fc.assert(
@@ -77,7 +95,9 @@ describe('survey.schema.json', () => {
         for (const k of p.slice(0, -1)) at = at[k] as Record<string | number, unknown>;
         at[p.at(-1)!] = v;
         const json = JSON.parse(JSON.stringify(s));
-        expect(jsonSchemaErrors(surveySchema!, json).length === 0).toBe(ZSurvey.safeParse(json).success);
+        expect(jsonSchemaErrors(surveySchema!, json).length === 0).toBe(
+          ZSurvey.safeParse(json).success,
+        );
       }),
       { numRuns: 200 },
     );

@@ -86,7 +86,12 @@ function checkCondition(
   const values = c.op === 'in' ? c.values : c.op === 'equals' ? [c.value] : [];
   values.forEach((v, i) => {
     if (typeof v === 'string' && ids && !ids.includes(v)) {
-      push(out, [...path, c.op === 'in' ? 'values' : 'value', ...(c.op === 'in' ? [i] : [])], 'unknown_option', v);
+      push(
+        out,
+        [...path, c.op === 'in' ? 'values' : 'value', ...(c.op === 'in' ? [i] : [])],
+        'unknown_option',
+        v,
+      );
     }
   });
 }
@@ -164,7 +169,12 @@ export function checkSurveyLogic(survey: Survey): Issue[] {
         const s = q.type === 'scale' ? q : q.scale;
         const sp = q.type === 'scale' ? p : [...p, 'scale'];
         if (s.min >= s.max || s.max - s.min > 20) {
-          push(out, [...sp, 'max'], 'out_of_range', `${s.min}…${s.max} (min < max, at most 21 points)`);
+          push(
+            out,
+            [...sp, 'max'],
+            'out_of_range',
+            `${s.min}…${s.max} (min < max, at most 21 points)`,
+          );
         }
         if (q.type === 'matrix') {
           checkUnique(
@@ -173,7 +183,8 @@ export function checkSurveyLogic(survey: Survey): Issue[] {
             out,
           );
           q.rows.forEach((r, k) => {
-            if (r.showIf) checkCondition(r.showIf, [...p, 'rows', k, 'showIf'], i, survey, index, out);
+            if (r.showIf)
+              checkCondition(r.showIf, [...p, 'rows', k, 'showIf'], i, survey, index, out);
           });
         }
         break;
@@ -182,7 +193,12 @@ export function checkSurveyLogic(survey: Survey): Issue[] {
         const min = q.min ?? 1;
         const max = q.max ?? q.options.length;
         if (min > max || max > q.options.length) {
-          push(out, [...p, 'max'], 'out_of_range', `min ${min}, max ${max}, ${q.options.length} options`);
+          push(
+            out,
+            [...p, 'max'],
+            'out_of_range',
+            `min ${min}, max ${max}, ${q.options.length} options`,
+          );
         }
         break;
       }

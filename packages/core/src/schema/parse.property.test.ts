@@ -32,9 +32,12 @@ describe('parseSurvey on arbitrary input', () => {
 
   it('never throws on arbitrary JS values (undefined, symbols-free objects, typed arrays…)', () => {
     fc.assert(
-      fc.property(fc.anything({ withBigInt: true, withDate: true, withMap: true, withTypedArray: true }), (v) => {
-        expectIssues(parseSurvey(v));
-      }),
+      fc.property(
+        fc.anything({ withBigInt: true, withDate: true, withMap: true, withTypedArray: true }),
+        (v) => {
+          expectIssues(parseSurvey(v));
+        },
+      ),
       RUNS,
     );
   });
@@ -52,7 +55,8 @@ describe('parseSurvey on arbitrary input', () => {
     const paths: (string | number)[][] = [];
     const walk = (v: unknown, p: (string | number)[]) => {
       paths.push(p);
-      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...p, Array.isArray(v) ? Number(k) : k]);
+      if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) walk(x, [...p, Array.isArray(v) ? Number(k) : k]);
     };
     walk(sample, []);
     fc.assert(

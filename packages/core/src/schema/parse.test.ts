@@ -25,7 +25,9 @@ describe('types', () => {
     // `exactOptional` makes this equality hold under exactOptionalPropertyTypes.
     expectTypeOf<z.infer<typeof ZSurvey>>().toEqualTypeOf<Survey>();
     expectTypeOf<z.infer<typeof ZQuestion>>().toEqualTypeOf<Survey['questions'][number]>();
-    expectTypeOf<z.infer<typeof ZCondition>>().toEqualTypeOf<NonNullable<Survey['questions'][number]['showIf']>>();
+    expectTypeOf<z.infer<typeof ZCondition>>().toEqualTypeOf<
+      NonNullable<Survey['questions'][number]['showIf']>
+    >();
   });
   it('every normalised response is a valid wire response (not the reverse: context.respondent may be absent)', () => {
     expectTypeOf<SurveyResponse>().toExtend<z.input<typeof ZSurveyResponse>>();
@@ -51,7 +53,9 @@ describe('parseSurvey rejects', () => {
   it('a value that is not an object', () => {
     for (const v of [null, 5, [], 'null', '"text"']) {
       const r = parseSurvey(v);
-      expect(r.ok ? [] : r.issues.map((i) => [i.path, i.code]), String(v)).toEqual([[[], 'invalid_type']]);
+      expect(r.ok ? [] : r.issues.map((i) => [i.path, i.code]), String(v)).toEqual([
+        [[], 'invalid_type'],
+      ]);
     }
   });
   it('missing fields, each with its path', () => {
@@ -75,18 +79,27 @@ describe('parseSurvey rejects', () => {
   });
   it('unknown keys, at the top and in a question', () => {
     expect(issuesOf((s) => (s.colour = 'red'))).toEqual([[[], 'unknown_key']]);
-    expect(issuesOf((s) => (q(s, 'q2').placeholder = 'x'))).toEqual([[['questions', 1], 'unknown_key']]);
-  });
-  it('an unknown question type or condition op, naming the allowed ones', () => {
-    const r = parseSurvey({ ...sample, questions: [{ id: 'q1', type: 'slider', title: { ru: 'x' } }] });
-    expect(r.ok ? [] : r.issues.map((i) => [i.path, i.code])).toEqual([[['questions', 0, 'type'], 'invalid_value']]);
-    expect(r.ok ? '' : r.issues[0]!.message.en).toContain('single, multiple, scale');
-    expect(issuesOf((s) => (q(s, 'q2').showIf = { op: 'matches', question: 'q1', value: 'a' }))).toEqual([
-      [['questions', 1, 'showIf', 'op'], 'invalid_value'],
+    expect(issuesOf((s) => (q(s, 'q2').placeholder = 'x'))).toEqual([
+      [['questions', 1], 'unknown_key'],
     ]);
   });
+  it('an unknown question type or condition op, naming the allowed ones', () => {
+    const r = parseSurvey({
+      ...sample,
+      questions: [{ id: 'q1', type: 'slider', title: { ru: 'x' } }],
+    });
+    expect(r.ok ? [] : r.issues.map((i) => [i.path, i.code])).toEqual([
+      [['questions', 0, 'type'], 'invalid_value'],
+    ]);
+    expect(r.ok ? '' : r.issues[0]!.message.en).toContain('single, multiple, scale');
+    expect(
+      issuesOf((s) => (q(s, 'q2').showIf = { op: 'matches', question: 'q1', value: 'a' })),
+    ).toEqual([[['questions', 1, 'showIf', 'op'], 'invalid_value']]);
+  });
   it('duplicate ids of questions, options, rows and sections', () => {
-    expect(issuesOf((s) => (q(s, 'q2').id = 'q1'))).toEqual([[['questions', 1, 'id'], 'duplicate_id']]);
+    expect(issuesOf((s) => (q(s, 'q2').id = 'q1'))).toEqual([
+      [['questions', 1, 'id'], 'duplicate_id'],
+    ]);
     expect(issuesOf((s) => ((q(s, 'q7').options as Json[])[1]!.id = 'yes'))).toEqual([
       [['questions', 6, 'options', 1, 'id'], 'duplicate_id'],
     ]);
@@ -94,19 +107,31 @@ describe('parseSurvey rejects', () => {
       [['questions', 4, 'rows', 1, 'id'], 'duplicate_id'],
     ]);
     const t = { ru: 'Раздел' };
-    expect(issuesOf((s) => (s.sections = [{ id: 's', title: t }, { id: 's', title: t }]))).toEqual([
-      [['sections', 1, 'id'], 'duplicate_id'],
-    ]);
+    expect(
+      issuesOf(
+        (s) =>
+          (s.sections = [
+            { id: 's', title: t },
+            { id: 's', title: t },
+          ]),
+      ),
+    ).toEqual([[['sections', 1, 'id'], 'duplicate_id']]);
   });
   it('a jump to an unknown question', () => {
     expect(issuesOf((s) => ((q(s, 'q1').options as Json[])[0]!.goTo = 'q99'))).toEqual([
       [['questions', 0, 'options', 0, 'goTo'], 'unknown_target'],
     ]);
-    expect(issuesOf((s) => (q(s, 'q9').goTo = 'q99'))).toEqual([[['questions', 8, 'goTo'], 'unknown_target']]);
+    expect(issuesOf((s) => (q(s, 'q9').goTo = 'q99'))).toEqual([
+      [['questions', 8, 'goTo'], 'unknown_target'],
+    ]);
   });
   it('a backward jump and a jump to itself', () => {
-    expect(issuesOf((s) => (q(s, 'q7').goTo = 'q1'))).toEqual([[['questions', 6, 'goTo'], 'backward_jump']]);
-    expect(issuesOf((s) => (q(s, 'q7').goTo = 'q7'))).toEqual([[['questions', 6, 'goTo'], 'backward_jump']]);
+    expect(issuesOf((s) => (q(s, 'q7').goTo = 'q1'))).toEqual([
+      [['questions', 6, 'goTo'], 'backward_jump'],
+    ]);
+    expect(issuesOf((s) => (q(s, 'q7').goTo = 'q7'))).toEqual([
+      [['questions', 6, 'goTo'], 'backward_jump'],
+    ]);
     expect(issuesOf((s) => ((q(s, 'q4').extraOptions as Json[])[0]!.goTo = 'q2'))).toEqual([
       [['questions', 3, 'extraOptions', 0, 'goTo'], 'backward_jump'],
     ]);
@@ -125,22 +150,27 @@ describe('parseSurvey rejects', () => {
     ]);
     const nested = {
       op: 'and',
-      all: [{ op: 'answered', question: 'q1' }, { op: 'not', cond: { op: 'gt', question: 'q4', value: 3 } }],
+      all: [
+        { op: 'answered', question: 'q1' },
+        { op: 'not', cond: { op: 'gt', question: 'q4', value: 3 } },
+      ],
     };
     expect(issuesOf((s) => (q(s, 'q2').showIf = nested))).toEqual([
       [['questions', 1, 'showIf', 'all', 1, 'cond', 'question'], 'forward_reference'],
     ]);
-    expect(issuesOf((s) => ((q(s, 'q5').rows as Json[])[1]!.showIf = { op: 'answered', question: 'q5' }))).toEqual([
-      [['questions', 4, 'rows', 1, 'showIf', 'question'], 'forward_reference'],
-    ]);
+    expect(
+      issuesOf(
+        (s) => ((q(s, 'q5').rows as Json[])[1]!.showIf = { op: 'answered', question: 'q5' }),
+      ),
+    ).toEqual([[['questions', 4, 'rows', 1, 'showIf', 'question'], 'forward_reference']]);
   });
   it('a condition on an unknown question, option or row', () => {
     expect(issuesOf((s) => (q(s, 'q2').showIf = { op: 'answered', question: 'q99' }))).toEqual([
       [['questions', 1, 'showIf', 'question'], 'unknown_question'],
     ]);
-    expect(issuesOf((s) => (q(s, 'q2').showIf = { op: 'equals', question: 'q1', value: 'zz' }))).toEqual([
-      [['questions', 1, 'showIf', 'value'], 'unknown_option'],
-    ]);
+    expect(
+      issuesOf((s) => (q(s, 'q2').showIf = { op: 'equals', question: 'q1', value: 'zz' })),
+    ).toEqual([[['questions', 1, 'showIf', 'value'], 'unknown_option']]);
     expect(
       issuesOf((s) => (q(s, 'q6').showIf = { op: 'in', question: 'q3', values: ['x', 'zz'] })),
     ).toEqual([[['questions', 5, 'showIf', 'values', 1], 'unknown_option']]);
@@ -151,8 +181,12 @@ describe('parseSurvey rejects', () => {
       issuesOf((s) => (q(s, 'q6').showIf = { op: 'equals', question: 'q4', row: 'r1', value: 5 })),
     ).toEqual([[['questions', 5, 'showIf', 'row'], 'unknown_row']]);
     // "Don't know" on a scale is one of its extra options; free text and catalogues are open.
-    expect(issuesOf((s) => (q(s, 'q6').showIf = { op: 'equals', question: 'q4', value: 'dk' }))).toEqual([]);
-    expect(issuesOf((s) => (q(s, 'q7').showIf = { op: 'equals', question: 'q6', value: 'svc-1' }))).toEqual([]);
+    expect(
+      issuesOf((s) => (q(s, 'q6').showIf = { op: 'equals', question: 'q4', value: 'dk' })),
+    ).toEqual([]);
+    expect(
+      issuesOf((s) => (q(s, 'q7').showIf = { op: 'equals', question: 'q6', value: 'svc-1' })),
+    ).toEqual([]);
   });
   it('a bad scale range', () => {
     expect(issuesOf((s) => Object.assign(q(s, 'q4'), { min: 5, max: 1 }))).toEqual([
@@ -177,7 +211,9 @@ describe('parseSurvey rejects', () => {
     expect(issuesOf((s) => delete q(s, 'q6').catalog)).toEqual([[['questions', 5], 'missing']]);
   });
   it('a question in an undeclared section', () => {
-    expect(issuesOf((s) => (q(s, 'q1').section = 'intro'))).toEqual([[['questions', 0, 'section'], 'missing']]);
+    expect(issuesOf((s) => (q(s, 'q1').section = 'intro'))).toEqual([
+      [['questions', 0, 'section'], 'missing'],
+    ]);
   });
 });
 

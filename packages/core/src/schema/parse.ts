@@ -17,7 +17,10 @@ function fromZod(i: ZodIssue): Issue {
         ? {
             path,
             code: 'missing',
-            message: { ru: `Обязательное поле (${i.expected})`, en: `Required field (${i.expected})` },
+            message: {
+              ru: `Обязательное поле (${i.expected})`,
+              en: `Required field (${i.expected})`,
+            },
           }
         : {
             path,
@@ -27,7 +30,8 @@ function fromZod(i: ZodIssue): Issue {
     case 'too_small':
     case 'too_big': {
       const n = Number(i.code === 'too_small' ? i.minimum : i.maximum);
-      const [ru, en] = i.code === 'too_small' ? ['не меньше', 'at least'] : ['не больше', 'at most'];
+      const [ru, en] =
+        i.code === 'too_small' ? ['не меньше', 'at least'] : ['не больше', 'at most'];
       // "Символов: не меньше 1" sidesteps Russian numeral agreement for any n.
       const what =
         i.origin === 'string'
@@ -40,7 +44,9 @@ function fromZod(i: ZodIssue): Issue {
         code: i.code === 'too_big' && i.origin === 'string' ? 'too_long' : 'out_of_range',
         message: {
           ru: `${what[0]}: ${ru} ${n}`,
-          en: what[1] ? `Must have ${en} ${n} ${what[1]}${n === 1 ? '' : 's'}` : `Must be ${en} ${n}`,
+          en: what[1]
+            ? `Must have ${en} ${n} ${what[1]}${n === 1 ? '' : 's'}`
+            : `Must be ${en} ${n}`,
         },
       };
     }
@@ -67,7 +73,10 @@ function fromZod(i: ZodIssue): Issue {
         return {
           path,
           code: 'invalid_value',
-          message: { ru: 'Значение не подходит ни под один вариант', en: 'Value matches no allowed form' },
+          message: {
+            ru: 'Значение не подходит ни под один вариант',
+            en: 'Value matches no allowed form',
+          },
         };
       }
       // zod does not say which values the discriminator takes, so name them here.
@@ -110,7 +119,10 @@ export function parseSurvey(json: unknown): Result<Survey> {
           {
             path: [],
             code: 'invalid_json',
-            message: { ru: `Некорректный JSON: ${(e as Error).message}`, en: `Invalid JSON: ${(e as Error).message}` },
+            message: {
+              ru: `Некорректный JSON: ${(e as Error).message}`,
+              en: `Invalid JSON: ${(e as Error).message}`,
+            },
           },
         ],
       };

@@ -25,21 +25,23 @@ export const ZLocalizedText = z
 
 const ZJumpTarget = z.union([ZId, z.literal(END)]);
 
-export const ZOption = z.strictObject({
-  id: ZId,
-  text: ZLocalizedText,
-  kind: z.enum(['dontKnow', 'notApplicable']).exactOptional(),
-  exclusive: z.boolean().exactOptional(),
-  specify: z
-    .strictObject({
-      maxLength: z.int().min(1).max(10000).exactOptional(),
-      required: z.boolean().exactOptional(),
-    })
-    .exactOptional(),
-  problem: z.boolean().exactOptional(),
-  positive: z.boolean().exactOptional(),
-  goTo: ZJumpTarget.exactOptional(),
-}).meta({ id: 'Option' });
+export const ZOption = z
+  .strictObject({
+    id: ZId,
+    text: ZLocalizedText,
+    kind: z.enum(['dontKnow', 'notApplicable']).exactOptional(),
+    exclusive: z.boolean().exactOptional(),
+    specify: z
+      .strictObject({
+        maxLength: z.int().min(1).max(10000).exactOptional(),
+        required: z.boolean().exactOptional(),
+      })
+      .exactOptional(),
+    problem: z.boolean().exactOptional(),
+    positive: z.boolean().exactOptional(),
+    goTo: ZJumpTarget.exactOptional(),
+  })
+  .meta({ id: 'Option' });
 
 const ZScaleRole = z.enum(['satisfaction', 'effort', 'recommend', 'other']);
 
@@ -56,17 +58,22 @@ export const ZScaleSpec = z.strictObject(scaleFields);
 const ZValue = z.union([z.string().max(200), z.number()]);
 const ref = { question: ZId, row: ZId.exactOptional() };
 
-export const ZCondition: z.ZodType<Condition> = z.lazy(() =>
-  z.discriminatedUnion('op', [
-    z.strictObject({ op: z.literal('answered'), ...ref }),
-    z.strictObject({ op: z.literal('equals'), ...ref, value: ZValue }),
-    z.strictObject({ op: z.literal('in'), ...ref, values: z.array(ZValue).min(1) }),
-    z.strictObject({ op: z.enum(['gt', 'gte', 'lt', 'lte']), ...ref, value: z.number() }),
-    z.strictObject({ op: z.literal('and'), all: z.array(ZCondition).min(1) }),
-    z.strictObject({ op: z.literal('or'), any: z.array(ZCondition).min(1) }),
-    z.strictObject({ op: z.literal('not'), cond: ZCondition }),
-  ]),
-).meta({ id: 'Condition', description: 'A condition on earlier answers.' }) as z.ZodType<Condition>;
+export const ZCondition: z.ZodType<Condition> = z
+  .lazy(() =>
+    z.discriminatedUnion('op', [
+      z.strictObject({ op: z.literal('answered'), ...ref }),
+      z.strictObject({ op: z.literal('equals'), ...ref, value: ZValue }),
+      z.strictObject({ op: z.literal('in'), ...ref, values: z.array(ZValue).min(1) }),
+      z.strictObject({ op: z.enum(['gt', 'gte', 'lt', 'lte']), ...ref, value: z.number() }),
+      z.strictObject({ op: z.literal('and'), all: z.array(ZCondition).min(1) }),
+      z.strictObject({ op: z.literal('or'), any: z.array(ZCondition).min(1) }),
+      z.strictObject({ op: z.literal('not'), cond: ZCondition }),
+    ]),
+  )
+  .meta({
+    id: 'Condition',
+    description: 'A condition on earlier answers.',
+  }) as z.ZodType<Condition>;
 
 const base = {
   id: ZId,
@@ -79,51 +86,55 @@ const base = {
 };
 const ZOptions = z.array(ZOption).min(1).max(1000);
 
-export const ZQuestion = z.discriminatedUnion('type', [
-  z.strictObject({
-    ...base,
-    type: z.literal('single'),
-    options: ZOptions,
-    role: z.enum(['satisfaction', 'other']).exactOptional(),
-  }),
-  z.strictObject({
-    ...base,
-    type: z.literal('multiple'),
-    options: ZOptions,
-    min: z.int().min(0).exactOptional(),
-    max: z.int().min(1).exactOptional(),
-  }),
-  z.strictObject({
-    ...base,
-    ...scaleFields,
-    type: z.literal('scale'),
-    extraOptions: z.array(ZOption).max(5).exactOptional(),
-  }),
-  z.strictObject({
-    ...base,
-    type: z.literal('matrix'),
-    rows: z
-      .array(z.strictObject({ id: ZId, text: ZLocalizedText, showIf: ZCondition.exactOptional() }))
-      .min(1)
-      .max(100),
-    scale: ZScaleSpec,
-    extraOptions: z.array(ZOption).max(5).exactOptional(),
-  }),
-  z.strictObject({
-    ...base,
-    type: z.literal('list'),
-    options: ZOptions.exactOptional(),
-    catalog: ZId.exactOptional(),
-    multiple: z.boolean().exactOptional(),
-  }),
-  z.strictObject({
-    ...base,
-    type: z.literal('text'),
-    multiline: z.boolean().exactOptional(),
-    maxLength: z.int().min(1).max(20000).exactOptional(),
-  }),
-  z.strictObject({ ...base, type: z.literal('statement') }),
-]).meta({ id: 'Question' });
+export const ZQuestion = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      ...base,
+      type: z.literal('single'),
+      options: ZOptions,
+      role: z.enum(['satisfaction', 'other']).exactOptional(),
+    }),
+    z.strictObject({
+      ...base,
+      type: z.literal('multiple'),
+      options: ZOptions,
+      min: z.int().min(0).exactOptional(),
+      max: z.int().min(1).exactOptional(),
+    }),
+    z.strictObject({
+      ...base,
+      ...scaleFields,
+      type: z.literal('scale'),
+      extraOptions: z.array(ZOption).max(5).exactOptional(),
+    }),
+    z.strictObject({
+      ...base,
+      type: z.literal('matrix'),
+      rows: z
+        .array(
+          z.strictObject({ id: ZId, text: ZLocalizedText, showIf: ZCondition.exactOptional() }),
+        )
+        .min(1)
+        .max(100),
+      scale: ZScaleSpec,
+      extraOptions: z.array(ZOption).max(5).exactOptional(),
+    }),
+    z.strictObject({
+      ...base,
+      type: z.literal('list'),
+      options: ZOptions.exactOptional(),
+      catalog: ZId.exactOptional(),
+      multiple: z.boolean().exactOptional(),
+    }),
+    z.strictObject({
+      ...base,
+      type: z.literal('text'),
+      multiline: z.boolean().exactOptional(),
+      maxLength: z.int().min(1).max(20000).exactOptional(),
+    }),
+    z.strictObject({ ...base, type: z.literal('statement') }),
+  ])
+  .meta({ id: 'Question' });
 
 const ZCatalogEntry = z.strictObject({ id: z.string().min(1).max(200), text: ZLocalizedText });
 
