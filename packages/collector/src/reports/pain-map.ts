@@ -1,0 +1,151 @@
+import { localize, type Survey } from '@otklik/core';
+import type { Db } from '../store/db.js';
+import { filterSql, type ResponseFilter } from './filter.js';
+import { computeReport } from './index.js';
+import { newest, reportQuestions } from './questions.js';
+
+export type Prevalence = 'high' | 'medium' | 'low';
+
+/**
+ * Prevalence of a problem by its share of the object's responses (the seeds ask for
+ * high/medium/low without numbers): ≥ 20 % high, ≥ 5 % medium, below 5 % low. A question or matrix
+ * row counts as a low score when its satisfaction level (or satisfied share) is below 50 %.
+ */
+export const PAIN_THRESHOLDS = { high: 20, medium: 5, lowScore: 50 } as const;
+
+export interface PainItem {
+  kind: 'problem' | 'low-score';
+  question: string;
+  /** The problem option (kind `problem`). */
+  option?: string;
+  /** The matrix row (kind `low-score` on a matrix). */
+  row?: string;
+  /** What the problem is, in Russian: the option's text, or «Низкая оценка: …». */
+  problem: string;
+  /** Responses that chose the option / did not give a top-two score. */
+  count: number;
+  /** count as a share of the object's responses, %. */
+  share: number | null;
+  prevalence: Prevalence;
+  /** Texts typed into the option's field («Проблема (укажите)»), newest first, at most 20. */
+  texts: string[];
+  /** For the analysts to fill in (001 Приложение 2, 004 Приложение). */
+  priority: '';
+  measures: '';
+  responsible: '';
+  deadline: '';
+}
+
+export interface PainMap {
+  survey: { id: string; version: number };
+  from: string | null;
+  to: string | null;
+  thresholds: typeof PAIN_THRESHOLDS;
+  objects: { object: string | null; name: string; responses: number; items: PainItem[] }[];
+}
+
+export const prevalence = (share: number | null): Prevalence =>
+  share !== null && share >= PAIN_THRESHOLDS.high ? 'high' : share !== null && share >= PAIN_THRESHOLDS.medium ? 'medium' : 'low';
+
+const TEXTS_PER_PROBLEM = 20;
+
+/**
+ * The pain map («карта болей»): per object (service, process), the problem options chosen and the
+ * questions scored low, with their prevalence, and the respondents' own words for each problem.
+ * Figures come from the SQL report grouped by object; texts from one windowed query.
+ *
+ * @example
+ * const map = await painMap(db, versions, { from: '2026-01-01', to: '2026-03-31' });
+ * map.objects[0]?.items[0]; // { kind: 'problem', problem: 'Очередь', share: 23.5, prevalence: 'high', … }
+ */
+export async function painMap(db: Pick<Db, 'query'>, versions: readonly Survey[], f: ResponseFilter = {}): Promise<PainMap> {
+  const head = newest(versions);
+  const questions = reportQuestions(versions);
+  const report = await computeReport(db, versions, { ...f, groupBy: 'object' });
+  const texts = await specifyTexts(db, head.id, questions, f);
+  const catalogNames = new Map<string, string>();
+  for (const s of versions) for (const entries of Object.values(s.catalogs ?? {})) for (const e of entries) catalogNames.set(e.id, localize(e.text, 'ru'));
+
+  const objects = report.groups.map(({ key, report: r }) => {
+    const items: PainItem[] = [];
+    const blank = { priority: '', measures: '', responsible: '', deadline: '' } as const;
+    const share = (n: number): number | null => (r.responses > 0 ? Math.round((n * 1000) / r.responses) / 10 : null);
+    for (const q of questions) {
+      const fig = r.questions.find((x) => x.id === q.id);
+      if (!fig) continue;
+      const title = localize(q.title, 'ru');
+      if ((q.type === 'single' || q.type === 'multiple' || q.type === 'list') && 'distribution' in fig) {
+        for (const o of q.options ?? []) {
+          const count = fig.distribution[o.id] ?? 0;
+          if (!o.problem || count === 0) continue;
+          const s = share(count);
+          items.push({
+            kind: 'problem', question: q.id, option: o.id, problem: localize(o.text, 'ru'), count, share: s,
+            prevalence: prevalence(s), texts: texts.get(`${key ?? ''}\u0000${q.id}\u0000${o.id}`) ?? [], ...blank,
+          });
+        }
+        if (fig.type === 'single' && typeof fig.satisfiedShare === 'number' && fig.satisfiedShare < PAIN_THRESHOLDS.lowScore) {
+          const positive = (q.options ?? []).filter((o) => o.positive).reduce((n, o) => n + (fig.distribution[o.id] ?? 0), 0);
+          const count = fig.answered - fig.excluded - positive;
+          const s = share(count);
+          items.push({ kind: 'low-score', question: q.id, problem: `Низкая оценка: ${title}`, count, share: s, prevalence: prevalence(s), texts: [], ...blank });
+        }
+      } else if (fig.type === 'scale' && q.type === 'scale' && q.role === 'satisfaction' && fig.topTwoShare !== null && fig.topTwoShare < PAIN_THRESHOLDS.lowScore) {
+        const count = fig.valid - Math.round((fig.topTwoShare * fig.valid) / 100);
+        const s = share(count);
+        items.push({ kind: 'low-score', question: q.id, problem: `Низкая оценка: ${title}`, count, share: s, prevalence: prevalence(s), texts: [], ...blank });
+      } else if (fig.type === 'matrix' && q.type === 'matrix' && q.scale.role === 'satisfaction') {
+        for (const row of fig.rows) {
+          if (row.topTwoShare === null || row.topTwoShare >= PAIN_THRESHOLDS.lowScore) continue;
+          const count = row.valid - Math.round((row.topTwoShare * row.valid) / 100);
+          const s = share(count);
+          const rowText = localize(q.rows.find((x) => x.id === row.id)?.text, 'ru');
+          items.push({ kind: 'low-score', question: q.id, row: row.id, problem: `Низкая оценка: ${title} — ${rowText}`, count, share: s, prevalence: prevalence(s), texts: [], ...blank });
+        }
+      }
+    }
+    // Most widespread first; on a tie, the concrete problem before the low score it may explain.
+    items.sort((a, b) => (b.share ?? 0) - (a.share ?? 0) || (a.kind === b.kind ? 0 : a.kind === 'problem' ? -1 : 1));
+    return { object: key, name: key === null ? 'Объект не указан' : (catalogNames.get(key) ?? key), responses: r.responses, items };
+  });
+  return { survey: { id: head.id, version: head.version }, from: f.from ?? null, to: f.to ?? null, thresholds: PAIN_THRESHOLDS, objects };
+}
+
+/** Specify texts of problem options, newest first, at most TEXTS_PER_PROBLEM per object and option. */
+async function specifyTexts(
+  db: Pick<Db, 'query'>,
+  surveyId: string,
+  questions: ReturnType<typeof reportQuestions>,
+  f: ResponseFilter,
+): Promise<Map<string, string[]>> {
+  const keys: string[] = [];
+  for (const q of questions) {
+    if (q.type !== 'single' && q.type !== 'multiple' && q.type !== 'list') continue;
+    for (const o of q.options ?? []) if (o.problem && o.specify) keys.push(`${q.id}:${o.id}`);
+  }
+  const out = new Map<string, string[]>();
+  if (keys.length === 0) return out;
+  const params: unknown[] = [];
+  const where = filterSql(surveyId, f, params);
+  params.push(keys, TEXTS_PER_PROBLEM);
+  const rows = await db.query<{ object: string | null; qid: string; opt: string; text: string }>(
+    `SELECT object, qid, opt, text FROM (
+       SELECT r.object, s.key AS qid, o.key AS opt, o.value #>> '{}' AS text,
+              row_number() OVER (PARTITION BY r.object, s.key, o.key ORDER BY r.answered_at DESC) AS n
+         FROM responses r,
+              jsonb_each(COALESCE(r.specify, '{}'::jsonb)) AS s,
+              jsonb_each(CASE WHEN jsonb_typeof(s.value) = 'object' THEN s.value ELSE '{}'::jsonb END) AS o
+        WHERE ${where}
+          AND s.key || ':' || o.key = ANY($${params.length - 1}::text[])
+          AND jsonb_typeof(o.value) = 'string' AND o.value <> '""'::jsonb
+     ) t WHERE n <= $${params.length}::int ORDER BY object, qid, opt, n`,
+    params,
+  );
+  for (const r of rows) {
+    const k = `${r.object ?? ''}\u0000${r.qid}\u0000${r.opt}`;
+    const list = out.get(k) ?? [];
+    list.push(r.text);
+    out.set(k, list);
+  }
+  return out;
+}
