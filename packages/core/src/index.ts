@@ -24,6 +24,11 @@ export {
   restoreAccumulator,
   type AccumulatorOptions,
 } from './scoring/accumulator.js';
-export { checkState, STATE_FORMAT, type AccumulatorState, type QuestionState } from './scoring/state.js';
+export {
+  checkState,
+  STATE_FORMAT,
+  type AccumulatorState,
+  type QuestionState,
+} from './scoring/state.js';
 export { meanOfFigures, percent, roundedRatio } from './scoring/round.js';
 export type * from './scoring/types.js';

@@ -4,7 +4,13 @@ import type { Answers, Channel, Survey, SurveyResponse } from '../types.js';
 import { validateResponse } from '../engine/validate-response.js';
 import { CHANNELS } from '../types.js';
 import { Accumulator, createAccumulator, restoreAccumulator } from './accumulator.js';
-import type { ChoiceFigures, MatrixFigures, QuestionFigures, ScaleFigures, TextFigures } from './types.js';
+import type {
+  ChoiceFigures,
+  MatrixFigures,
+  QuestionFigures,
+  ScaleFigures,
+  TextFigures,
+} from './types.js';
 
 const t = (ru: string) => ({ ru });
 
@@ -72,7 +78,11 @@ const survey: Survey = {
 
 let seq = 0;
 /** A response as the collector stores it (validated: the test fails if it would be rejected). */
-function response(answers: Answers, channel: Channel = 'site', touchpoint?: string): SurveyResponse {
+function response(
+  answers: Answers,
+  channel: Channel = 'site',
+  touchpoint?: string,
+): SurveyResponse {
   seq++;
   const r: SurveyResponse = {
     responseId: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
@@ -80,7 +90,10 @@ function response(answers: Answers, channel: Channel = 'site', touchpoint?: stri
     surveyVersion: survey.version,
     lang: 'ru',
     answers,
-    context: touchpoint === undefined ? { channel, respondent: 'external' } : { channel, touchpoint, respondent: 'external' },
+    context:
+      touchpoint === undefined
+        ? { channel, respondent: 'external' }
+        : { channel, touchpoint, respondent: 'external' },
   };
   const v = validateResponse(survey, r);
   if (!v.ok) throw new Error(`test response invalid: ${JSON.stringify(v.issues)}`);
@@ -133,7 +146,10 @@ describe('satisfaction scale', () => {
 
 describe('recommend scale (1–10)', () => {
   it('NPS = %promoters (9–10) − %detractors (1–6), from counts', () => {
-    const f = scale(reportOf([10, 9, 1, 7, 8, 8].map((v) => response({ rec: v }))).questions, 'rec');
+    const f = scale(
+      reportOf([10, 9, 1, 7, 8, 8].map((v) => response({ rec: v }))).questions,
+      'rec',
+    );
     expect(f.promoters).toBe(33.3); // 2 / 6
     expect(f.detractors).toBe(16.7); // 1 / 6
     // (2 − 1) / 6 = 16.7: computed from counts, not 33.3 − 16.7 = 16.6.
@@ -164,7 +180,9 @@ describe('effort scale', () => {
   });
 
   it('all hard is −100', () => {
-    expect(scale(reportOf([response({ ease: 1 }), response({ ease: 2 })]).questions, 'ease').effortIndex).toBe(-100);
+    expect(
+      scale(reportOf([response({ ease: 1 }), response({ ease: 2 })]).questions, 'ease').effortIndex,
+    ).toBe(-100);
   });
 });
 
@@ -185,7 +203,10 @@ describe('single choice with role satisfaction', () => {
   });
 
   it('only excluded answers give null', () => {
-    const f = choice(reportOf([response({ rather: 'dk' }), response({ rather: 'na' })]).questions, 'rather');
+    const f = choice(
+      reportOf([response({ rather: 'dk' }), response({ rather: 'na' })]).questions,
+      'rather',
+    );
     expect(f.satisfiedShare).toBeNull();
     expect(f.excluded).toBe(2);
   });
@@ -218,8 +239,22 @@ describe('matrix', () => {
     const f = matrix(r.questions, 'grid');
     expect(f.answered).toBe(3);
     expect(f.rows).toEqual([
-      { id: 'r1', answered: 3, valid: 3, mean: 3.67, topTwoShare: 66.7, distribution: { '2': 1, '4': 1, '5': 1 } },
-      { id: 'r2', answered: 2, valid: 1, mean: 3, topTwoShare: 0, distribution: { '3': 1, unused: 1 } },
+      {
+        id: 'r1',
+        answered: 3,
+        valid: 3,
+        mean: 3.67,
+        topTwoShare: 66.7,
+        distribution: { '2': 1, '4': 1, '5': 1 },
+      },
+      {
+        id: 'r2',
+        answered: 2,
+        valid: 1,
+        mean: 3,
+        topTwoShare: 0,
+        distribution: { '3': 1, unused: 1 },
+      },
       { id: 'r3', answered: 0, valid: 0, mean: null, topTwoShare: null, distribution: {} },
     ]);
     // Satisfaction rows join the level: (66.7 + 0) / 2, r3 has no figure.
@@ -244,7 +279,10 @@ describe('channels, lists, texts, statements', () => {
   it('count and share per channel', () => {
     const r = reportOf([response({}, 'site'), response({}, 'kiosk'), response({}, 'site')]);
     expect(r.responses).toBe(3);
-    expect(r.channels).toEqual({ site: { count: 2, share: 66.7 }, kiosk: { count: 1, share: 33.3 } });
+    expect(r.channels).toEqual({
+      site: { count: 2, share: 66.7 },
+      kiosk: { count: 1, share: 33.3 },
+    });
     expect(Object.keys(r.channels)).toEqual(['site', 'kiosk']); // CHANNELS order, whatever came first
   });
 
@@ -254,8 +292,15 @@ describe('channels, lists, texts, statements', () => {
       response({ service: 'a-grant' }),
       response({ service: 'b-licence' }),
     ]);
-    expect(choice(r.questions, 'service')).toMatchObject({ answered: 3, distribution: { 'a-grant': 1, 'b-licence': 2 } });
-    expect(figure(r.questions, 'comment') as TextFigures).toEqual({ id: 'comment', type: 'text', answered: 1 });
+    expect(choice(r.questions, 'service')).toMatchObject({
+      answered: 3,
+      distribution: { 'a-grant': 1, 'b-licence': 2 },
+    });
+    expect(figure(r.questions, 'comment') as TextFigures).toEqual({
+      id: 'comment',
+      type: 'text',
+      answered: 1,
+    });
     expect(r.questions.map((q) => q.id)).not.toContain('intro');
   });
 });
@@ -270,7 +315,13 @@ describe('empty', () => {
       channels: {},
       summary: { satisfactionLevel: null, satisfiedShare: null, nps: null, effortIndex: null },
     });
-    expect(scale(r.questions, 'rec')).toMatchObject({ answered: 0, mean: null, promoters: null, detractors: null, nps: null });
+    expect(scale(r.questions, 'rec')).toMatchObject({
+      answered: 0,
+      mean: null,
+      promoters: null,
+      detractors: null,
+      nps: null,
+    });
     expect(scale(r.questions, 'ease').effortIndex).toBeNull();
     expect(choice(r.questions, 'rather').satisfiedShare).toBeNull();
     expect(r).not.toHaveProperty('skipped');
@@ -283,7 +334,17 @@ describe('odd input', () => {
     const acc = new Accumulator(survey);
     const bad = {
       ...response({ sat: 4 }),
-      answers: { sat: 7, ease: 2.5, rec: 'dk', rather: 'maybe', problems: ['queue', 'nope'], grid: { r9: 1, r1: 9 }, ghost: 1, intro: 'x', comment: '' },
+      answers: {
+        sat: 7,
+        ease: 2.5,
+        rec: 'dk',
+        rather: 'maybe',
+        problems: ['queue', 'nope'],
+        grid: { r9: 1, r1: 9 },
+        ghost: 1,
+        intro: 'x',
+        comment: '',
+      },
     } as unknown as SurveyResponse;
     acc.add(bad);
     const r = acc.result();
@@ -297,13 +358,19 @@ describe('odd input', () => {
 
   it('refuses a response to another survey', () => {
     const acc = createAccumulator(survey);
-    expect(() => acc.add({ ...response({}), surveyId: 'other' })).toThrow(/survey "other".*"scoring-test"/);
+    expect(() => acc.add({ ...response({}), surveyId: 'other' })).toThrow(
+      /survey "other".*"scoring-test"/,
+    );
     expect(acc.size).toBe(0);
   });
 
   it('counts touchpoints when asked', () => {
     const acc = createAccumulator(survey, { touchpoints: true });
-    acc.add(response({}, 'kiosk', 'mfc-2')).add(response({}, 'kiosk', 'mfc-1')).add(response({})).add(response({}, 'qr', 'mfc-2'));
+    acc
+      .add(response({}, 'kiosk', 'mfc-2'))
+      .add(response({}, 'kiosk', 'mfc-1'))
+      .add(response({}))
+      .add(response({}, 'qr', 'mfc-2'));
     expect(acc.result().touchpoints).toEqual({ '@none': 1, 'mfc-1': 1, 'mfc-2': 2 });
   });
 });
@@ -366,7 +433,10 @@ describe('merge', () => {
   it('merging in any grouping gives the same result (three parts through JSON)', () => {
     fc.assert(
       fc.property(fc.array(anyResponse, { maxLength: 30 }), fc.nat(), fc.nat(), (rs, x, y) => {
-        const [i, j] = [x % (rs.length + 1), y % (rs.length + 1)].sort((a, b) => a - b) as [number, number];
+        const [i, j] = [x % (rs.length + 1), y % (rs.length + 1)].sort((a, b) => a - b) as [
+          number,
+          number,
+        ];
         const parts = [rs.slice(0, i), rs.slice(i, j), rs.slice(j)].map((p) =>
           restoreAccumulator(survey, JSON.parse(JSON.stringify(accOf(p))) as unknown),
         );
@@ -392,7 +462,11 @@ describe('merge', () => {
 describe('toJSON / restoreAccumulator', () => {
   it('round-trips through JSON text to the same figures and the same state', () => {
     const acc = accOf([
-      response({ sat: 4, rec: 9, problems: ['queue'], grid: { r1: 'unused' }, service: 'a-grant' }, 'kiosk', 'mfc-1'),
+      response(
+        { sat: 4, rec: 9, problems: ['queue'], grid: { r1: 'unused' }, service: 'a-grant' },
+        'kiosk',
+        'mfc-1',
+      ),
       response({ sat: 'dk', ease: 1, rather: 'ratherNo', comment: 'Нет пандуса' }, 'email'),
     ]);
     const text = JSON.stringify(acc);
@@ -404,7 +478,10 @@ describe('toJSON / restoreAccumulator', () => {
       responses: 2,
       channels: { email: 1, kiosk: 1 },
       touchpoints: { '@none': 1, 'mfc-1': 1 },
-      questions: { sat: { type: 'scale', counts: { '4': 1, dk: 1 } }, grid: { type: 'matrix', answered: 1 } },
+      questions: {
+        sat: { type: 'scale', counts: { '4': 1, dk: 1 } },
+        grid: { type: 'matrix', answered: 1 },
+      },
     });
   });
 
@@ -414,7 +491,11 @@ describe('toJSON / restoreAccumulator', () => {
       ...good,
       surveyId: 'other',
       responses: -1,
-      questions: { ...good.questions, sat: { type: 'scale', counts: { '4': 1.5 } }, ease: { type: 'star' } },
+      questions: {
+        ...good.questions,
+        sat: { type: 'scale', counts: { '4': 1.5 } },
+        ease: { type: 'star' },
+      },
     };
     const r = restoreAccumulator(survey, bad);
     expect(r.ok).toBe(false);
@@ -425,7 +506,9 @@ describe('toJSON / restoreAccumulator', () => {
       ['questions.sat.counts.4', 'invalid_value'],
       ['questions.ease.type', 'invalid_value'],
     ]);
-    expect(() => Accumulator.fromJSON(survey, 'nonsense')).toThrow(/Invalid accumulator state: \(root\)/);
+    expect(() => Accumulator.fromJSON(survey, 'nonsense')).toThrow(
+      /Invalid accumulator state: \(root\)/,
+    );
   });
 
   it('counts that do not fit this survey version go to skipped, not to the figures', () => {

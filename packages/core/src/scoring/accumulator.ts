@@ -27,7 +27,8 @@ const CHANNEL_ORDER = new Map<string, number>(CHANNELS.map((c, i) => [c, i]));
 
 /** Channels in the order of CHANNELS, then any others alphabetically, so reports compare as text. */
 const byChannel = (a: string, b: string): number =>
-  (CHANNEL_ORDER.get(a) ?? CHANNELS.length) - (CHANNEL_ORDER.get(b) ?? CHANNELS.length) || (a < b ? -1 : a > b ? 1 : 0);
+  (CHANNEL_ORDER.get(a) ?? CHANNELS.length) - (CHANNEL_ORDER.get(b) ?? CHANNELS.length) ||
+  (a < b ? -1 : a > b ? 1 : 0);
 
 const bump = (m: Map<string, number>, k: string, n = 1): void => {
   m.set(k, (m.get(k) ?? 0) + n);
@@ -128,7 +129,9 @@ export class Accumulator {
    */
   merge(other: Accumulator): this {
     if (other.survey.id !== this.survey.id) {
-      throw new Error(`Cannot merge counts of survey "${other.survey.id}" into "${this.survey.id}"`);
+      throw new Error(
+        `Cannot merge counts of survey "${other.survey.id}" into "${this.survey.id}"`,
+      );
     }
     if (this.touchpoints && !other.touchpoints && other.responses > 0) {
       throw new Error('Cannot merge: this accumulator counts touchpoints, the other does not');
@@ -170,7 +173,10 @@ export class Accumulator {
     for (const [qid, t] of this.tallies) {
       const q = this.survey.questions.find((x) => x.id === qid)!;
       if (t instanceof PointTally) questions[qid] = { type: 'scale', counts: t.distribution() };
-      else if (t instanceof ChoiceTally && (q.type === 'single' || q.type === 'multiple' || q.type === 'list')) {
+      else if (
+        t instanceof ChoiceTally &&
+        (q.type === 'single' || q.type === 'multiple' || q.type === 'list')
+      ) {
         questions[qid] = { type: q.type, answered: t.answered, counts: t.distribution() };
       } else if (t instanceof MatrixTally) {
         const rows: Record<string, Distribution> = {};
@@ -207,9 +213,14 @@ export class Accumulator {
     const checked = checkState(state, survey.id);
     if (!checked.ok) return checked;
     const s = checked.value;
-    const acc = new Accumulator(survey, { touchpoints: opts?.touchpoints ?? s.touchpoints !== undefined });
+    const acc = new Accumulator(survey, {
+      touchpoints: opts?.touchpoints ?? s.touchpoints !== undefined,
+    });
     if (acc.touchpoints && !s.touchpoints && s.responses > 0) {
-      return { ok: false, issues: [issue(['touchpoints'], 'missing', 0, 'the state does not count touchpoints')] };
+      return {
+        ok: false,
+        issues: [issue(['touchpoints'], 'missing', 0, 'the state does not count touchpoints')],
+      };
     }
     acc.absorb(s);
     return { ok: true, value: acc };
@@ -223,7 +234,8 @@ export class Accumulator {
     if (this.touchpoints && s.touchpoints) {
       for (const [tp, n] of Object.entries(s.touchpoints)) bump(this.touchpoints, tp, n);
     }
-    for (const [qid, qs] of Object.entries(s.questions)) this.skipped += this.absorbQuestion(qid, qs);
+    for (const [qid, qs] of Object.entries(s.questions))
+      this.skipped += this.absorbQuestion(qid, qs);
   }
 
   /** Adds one question's counts; returns how many answers did not fit. */
@@ -238,7 +250,8 @@ export class Accumulator {
       return t instanceof TextTally ? 0 : qs.answered;
     }
     if (qs.type === 'matrix') {
-      if (!(t instanceof MatrixTally)) return Object.values(qs.rows).reduce((a, d) => a + sum(d), 0);
+      if (!(t instanceof MatrixTally))
+        return Object.values(qs.rows).reduce((a, d) => a + sum(d), 0);
       t.answered += qs.answered;
       let misfit = 0;
       for (const [r, d] of Object.entries(qs.rows)) {
@@ -254,14 +267,20 @@ export class Accumulator {
 }
 
 /** A Map as a plain object with sorted keys (stable JSON whatever order the counts came in). */
-function sortedRecord(m: Map<string, number>, cmp?: (a: string, b: string) => number): Record<string, number> {
+function sortedRecord(
+  m: Map<string, number>,
+  cmp?: (a: string, b: string) => number,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const k of [...m.keys()].sort(cmp)) out[k] = m.get(k)!;
   return out;
 }
 
 /** Headline figures: the mean of each role's question figures (docs/metrics.md, "Summary"). */
-function summarize(survey: readonly Question[], figures: readonly QuestionFigures[]): SurveyReport['summary'] {
+function summarize(
+  survey: readonly Question[],
+  figures: readonly QuestionFigures[],
+): SurveyReport['summary'] {
   const byId = new Map(survey.map((q) => [q.id, q]));
   const satisfaction: (number | null)[] = [];
   const satisfied: (number | null | undefined)[] = [];

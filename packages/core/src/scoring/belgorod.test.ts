@@ -27,10 +27,28 @@ function response(answers: Answers, specify?: SpecifyTexts): SurveyResponse {
 /** Three respondents of the typical questionnaire (001 Приложение 1), figures worked out by hand. */
 const responses = [
   response(
-    { q1: 'satisfied', q2: ['licensing'], q3: 5, q4: ['problem'], q8: 'provided', q11: 4, q12: { application: 5, status: 4 }, q21: 10 },
+    {
+      q1: 'satisfied',
+      q2: ['licensing'],
+      q3: 5,
+      q4: ['problem'],
+      q8: 'provided',
+      q11: 4,
+      q12: { application: 5, status: 4 },
+      q21: 10,
+    },
     { q4: { problem: 'Долго ждал ответа' } },
   ),
-  response({ q1: 'not_satisfied', q2: ['licensing'], q3: 2, q4: ['no_problems'], q8: 'provided', q11: 1, q12: { application: 2, status: 3 }, q21: 3 }),
+  response({
+    q1: 'not_satisfied',
+    q2: ['licensing'],
+    q3: 2,
+    q4: ['no_problems'],
+    q8: 'provided',
+    q11: 1,
+    q12: { application: 2, status: 3 },
+    q21: 3,
+  }),
   // Refused: Q11 (effort) is not asked, so the answer given is pruned away.
   response({ q1: 'dont_know', q2: ['diploma'], q3: 4, q8: 'refused', q11: 5, q21: 8 }),
 ];
@@ -54,7 +72,12 @@ describe('the typical questionnaire (001 Приложение 1)', () => {
   });
 
   it('Q21 on 1–10: 10 promotes, 8 is passive, 3 detracts', () => {
-    expect(q<ScaleFigures>('q21')).toMatchObject({ promoters: 33.3, detractors: 33.3, nps: 0, mean: 7 });
+    expect(q<ScaleFigures>('q21')).toMatchObject({
+      promoters: 33.3,
+      detractors: 33.3,
+      nps: 0,
+      mean: 7,
+    });
   });
 
   it('Q12 rows, Q4 problems, Q2 catalogue, and the summary', () => {
@@ -66,6 +89,11 @@ describe('the typical questionnaire (001 Приложение 1)', () => {
     expect(report.problems).toBe(1);
     expect(q<ChoiceFigures>('q2').distribution).toEqual({ diploma: 1, licensing: 2 });
     // Satisfaction level: (66.7 + 50 + 50) / 3 = 55.57 → 55.6; the other rows and scales have no data.
-    expect(report.summary).toEqual({ satisfactionLevel: 55.6, satisfiedShare: 50, nps: 0, effortIndex: 0 });
+    expect(report.summary).toEqual({
+      satisfactionLevel: 55.6,
+      satisfiedShare: 50,
+      nps: 0,
+      effortIndex: 0,
+    });
   });
 });

@@ -82,7 +82,10 @@ function choiceFigures(
     problems: sumWhere((o) => o.problem === true),
   };
   if (q.type === 'single' && q.role === 'satisfaction') {
-    f.satisfiedShare = percent(sumWhere((o) => o.positive === true), t.answered - excluded);
+    f.satisfiedShare = percent(
+      sumWhere((o) => o.positive === true),
+      t.answered - excluded,
+    );
   }
   return f;
 }
@@ -102,7 +105,10 @@ function rowFigures(id: string, t: PointTally): MatrixRowFigures {
 /** The figures of one question from its tally (statements have none). */
 export function questionFigures(q: Question, t: Tally): QuestionFigures | undefined {
   if (q.type === 'scale' && t instanceof PointTally) return scaleFigures(q, t);
-  if ((q.type === 'single' || q.type === 'multiple' || q.type === 'list') && t instanceof ChoiceTally) {
+  if (
+    (q.type === 'single' || q.type === 'multiple' || q.type === 'list') &&
+    t instanceof ChoiceTally
+  ) {
     return choiceFigures(q, t);
   }
   if (q.type === 'matrix' && t instanceof MatrixTally) {
@@ -113,6 +119,7 @@ export function questionFigures(q: Question, t: Tally): QuestionFigures | undefi
       rows: q.rows.map((r) => rowFigures(r.id, t.rows.get(r.id)!)),
     };
   }
-  if (q.type === 'text' && t instanceof TextTally) return { id: q.id, type: 'text', answered: t.answered };
+  if (q.type === 'text' && t instanceof TextTally)
+    return { id: q.id, type: 'text', answered: t.answered };
   return undefined;
 }

@@ -20,7 +20,7 @@ export function roundedRatio(num: number, den: number, digits: number): number |
   const f = 10 ** digits;
   const r = Math.round((Math.abs(num) * f) / Math.abs(den)) / f;
   // `r || 0` turns −0 into 0, which JSON and toEqual would otherwise tell apart.
-  return (num < 0) !== (den < 0) ? -r || 0 : r;
+  return num < 0 !== den < 0 ? -r || 0 : r;
 }
 
 /**

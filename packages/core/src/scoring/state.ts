@@ -33,7 +33,8 @@ export interface AccumulatorState {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isCount = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** Checks `{ key: count }`; pushes an issue per bad entry. */
 function counts(v: unknown, path: Issue['path'], out: Issue[]): v is Record<string, number> {
@@ -82,7 +83,14 @@ function questionState(v: unknown, path: Issue['path'], out: Issue[]): v is Ques
       count(v.answered, [...path, 'answered'], out);
       break;
     default:
-      out.push(issue([...path, 'type'], 'invalid_value', 0, 'scale | single | multiple | list | matrix | text'));
+      out.push(
+        issue(
+          [...path, 'type'],
+          'invalid_value',
+          0,
+          'scale | single | multiple | list | matrix | text',
+        ),
+      );
   }
   return out.length === before;
 }
@@ -99,10 +107,17 @@ export function checkState(input: unknown, surveyId: string): Result<Accumulator
   const out: Issue[] = [];
   if (!isRecord(input)) return { ok: false, issues: [issue([], 'invalid_type', 0, 'object')] };
   if (input.format !== STATE_FORMAT) {
-    out.push(issue(['format'], input.format === undefined ? 'missing' : 'invalid_value', 0, STATE_FORMAT));
+    out.push(
+      issue(['format'], input.format === undefined ? 'missing' : 'invalid_value', 0, STATE_FORMAT),
+    );
   }
-  if (input.surveyId !== surveyId) out.push(issue(['surveyId'], 'wrong_survey', 0, String(input.surveyId)));
-  if (!(typeof input.surveyVersion === 'number' && Number.isSafeInteger(input.surveyVersion) && input.surveyVersion > 0)) {
+  if (input.surveyId !== surveyId)
+    out.push(issue(['surveyId'], 'wrong_survey', 0, String(input.surveyId)));
+  if (!(
+    typeof input.surveyVersion === 'number' &&
+    Number.isSafeInteger(input.surveyVersion) &&
+    input.surveyVersion > 0
+  )) {
     out.push(issue(['surveyVersion'], 'invalid_value', 0, 'a positive integer'));
   }
   count(input.responses, ['responses'], out);
@@ -110,9 +125,12 @@ export function checkState(input: unknown, surveyId: string): Result<Accumulator
   counts(input.channels, ['channels'], out);
   if (input.touchpoints !== undefined) counts(input.touchpoints, ['touchpoints'], out);
   if (!isRecord(input.questions)) {
-    out.push(issue(['questions'], input.questions === undefined ? 'missing' : 'invalid_type', 0, 'object'));
+    out.push(
+      issue(['questions'], input.questions === undefined ? 'missing' : 'invalid_type', 0, 'object'),
+    );
   } else {
-    for (const [qid, q] of Object.entries(input.questions)) questionState(q, ['questions', qid], out);
+    for (const [qid, q] of Object.entries(input.questions))
+      questionState(q, ['questions', qid], out);
   }
   if (out.length) return { ok: false, issues: out };
   return { ok: true, value: input as unknown as AccumulatorState };

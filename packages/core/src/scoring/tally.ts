@@ -2,7 +2,14 @@
  * Running counts of one question: the whole state of the accumulator is these counts, so memory
  * grows with questions × answer values, never with responses, and merging is adding.
  */
-import type { AnswerValue, ChoiceOption, MatrixQuestion, Question, ScaleQuestion, ScaleSpec } from '../types.js';
+import type {
+  AnswerValue,
+  ChoiceOption,
+  MatrixQuestion,
+  Question,
+  ScaleQuestion,
+  ScaleSpec,
+} from '../types.js';
 import type { Distribution } from './types.js';
 
 /** Counts of one scale, or of one matrix row: numeric points by offset from `min`, extra options by id. */
