@@ -15,6 +15,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Responses per second per client, and the burst; `false` = off. */
   rateLimit: { perSecond: number; burst: number } | false;
+  /** Group-commit flushes in flight at once on PostgreSQL (env INGEST_FLUSHES, default 1). */
+  ingestFlushes: number;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -67,6 +69,12 @@ function parseRate(v: string): ServerConfig['rateLimit'] {
   return { perSecond, burst: m[2] === undefined ? Math.max(1, Math.ceil(perSecond * 4)) : Number(m[2]) };
 }
 
+function parseFlushes(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 16) throw new ConfigError(`INGEST_FLUSHES: "${v}" is not an integer 1…16`);
+  return n;
+}
+
 /** Flags as the CLI parsed them (strings, booleans). */
 export type Flags = Readonly<Record<string, string | boolean | undefined>>;
 
@@ -99,6 +107,7 @@ export function resolveConfig(flags: Flags, env: Readonly<Record<string, string 
       fileURLToPath(new URL('../../widget/dist/', import.meta.url)),
     trustProxy: flags['trust-proxy'] === true || env.TRUST_PROXY === '1',
     rateLimit: parseRate(str(flags, 'rate-limit') ?? env.RATE_LIMIT ?? '5/20'),
+    ingestFlushes: parseFlushes(env.INGEST_FLUSHES ?? '1'),
   };
   if (databaseUrl) cfg.databaseUrl = databaseUrl;
   return cfg;

@@ -58,7 +58,11 @@ export async function startCollector(cfg: ServerConfig, opts: StartOptions = {})
     const deps: CollectorDeps = {
       db,
       surveys,
-      batcher: createBatcher({ writer: responseWriter(db) }),
+      batcher: createBatcher({
+        writer: responseWriter(db),
+        // PGlite has one connection: overlapping flushes would only queue behind each other.
+        maxInFlight: db.kind === 'postgres' ? cfg.ingestFlushes : 1,
+      }),
       config: {
         adminTokens,
         allowedOrigins: cfg.allowedOrigins,

@@ -36,6 +36,12 @@ export interface BatcherOptions {
   writer: BatchWriter;
   /** Most rows per INSERT (default 1000); more wait for the next flush. */
   maxBatch?: number;
+  /**
+   * Flushes allowed in flight at once (default 1: the next batch starts when the previous one
+   * finishes). PostgreSQL can overlap one batch's fsync with the next one's parsing on a pool of
+   * connections; PGlite has one connection, so more than 1 gains nothing there.
+   */
+  maxInFlight?: number;
 }
 
 interface Waiter {
@@ -68,18 +74,20 @@ export interface Batcher {
  */
 export function createBatcher(opts: BatcherOptions): Batcher {
   const maxBatch = Math.max(1, opts.maxBatch ?? 1000);
+  const maxInFlight = Math.max(1, opts.maxInFlight ?? 1);
   let queue: Waiter[] = [];
-  let inFlight: Promise<void> | undefined;
+  let inFlight = 0;
   let idle: (() => void)[] = [];
 
   function kick(): void {
-    if (inFlight || queue.length === 0) return;
+    if (inFlight >= maxInFlight || queue.length === 0) return;
     const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
     queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
-    inFlight = flush(batch).finally(() => {
-      inFlight = undefined;
+    inFlight++;
+    void flush(batch).finally(() => {
+      inFlight--;
       if (queue.length > 0) kick();
-      else {
+      else if (inFlight === 0) {
         const waiting = idle;
         idle = [];
         for (const w of waiting) w();
@@ -130,7 +138,7 @@ export function createBatcher(opts: BatcherOptions): Batcher {
       });
     },
     drain() {
-      if (!inFlight && queue.length === 0) return Promise.resolve();
+      if (inFlight === 0 && queue.length === 0) return Promise.resolve();
       return new Promise<void>((r) => idle.push(r));
     },
     get pending() {

@@ -1,0 +1,188 @@
+/**
+ * Ingest benchmark: 50 connections on loopback POST ~2 KB valid responses with unique ids, against
+ * (1) a bare node:http server (read body, 204) — the ceiling — then (2) the collector on PGlite and
+ * (3) on PostgreSQL (DATABASE_URL or TEST_DATABASE_URL; skipped with a message when unset).
+ * Each server runs in its own process; the load generator runs here. BENCH_SECONDS (default 10).
+ *
+ * The collector runs with `--rate-limit off` (all load comes from one address) and acknowledges
+ * only after COMMIT, as in production.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon, { type Result } from 'autocannon';
+import pg from 'pg';
+import { responseOfSize, pulse } from '../src/test/fixtures.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const PKG = fileURLToPath(new URL('../', import.meta.url));
+const PG_URL = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
+interface Target {
+  name: string;
+  start(): Promise<{ url: string; stop(): Promise<void> }>;
+}
+
+export interface IngestFigure {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(process.execPath, ['--conditions=@otklik/source', '--import', 'tsx', ...args], {
+    cwd: PKG,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  // The collector logs one line per request; drain stdout so it never blocks.
+  proc.stdout!.resume();
+  return { url, proc };
+}
+
+const stopProc = (proc: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    if (proc.exitCode !== null) return resolve();
+    proc.once('exit', () => resolve());
+    proc.kill('SIGTERM');
+  });
+
+async function publishFixture(url: string): Promise<void> {
+  const res = await fetch(`${url}/v1/surveys`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer bench' },
+    body: JSON.stringify(pulse),
+  });
+  if (res.status !== 201 && res.status !== 200) throw new Error(`publish failed: ${res.status}`);
+}
+
+const collectorArgs = ['src/cli.ts', 'serve', '--port', '0', '--admin-token', 'bench', '--rate-limit', 'off'];
+
+const targets: Target[] = [
+  {
+    name: 'bare node:http, 204 (ceiling)',
+    async start() {
+      const { url, proc } = await spawnServer(['bench/bare-server.ts']);
+      return { url, stop: () => stopProc(proc) };
+    },
+  },
+  {
+    name: 'collector, PGlite (on disk)',
+    async start() {
+      const dir = await mkdtemp(join(tmpdir(), 'otklik-bench-'));
+      const { url, proc } = await spawnServer([...collectorArgs, '--data-dir', dir], { DATABASE_URL: '' });
+      await publishFixture(url);
+      return {
+        url,
+        async stop() {
+          await stopProc(proc);
+          await rm(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+];
+
+if (PG_URL) {
+  targets.push({
+    name: 'collector, PostgreSQL (fsync as configured)',
+    async start() {
+      const schema = `otklik_bench_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      const fsync = (await admin.query<{ fsync: string; synchronous_commit: string }>(
+        `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit`,
+      )).rows[0]!;
+      console.log(`  PostgreSQL fsync=${fsync.fsync} synchronous_commit=${fsync.synchronous_commit}`);
+      const u = new URL(PG_URL);
+      u.searchParams.set('options', `-c search_path=${schema}`);
+      const { url, proc } = await spawnServer(collectorArgs, { DATABASE_URL: u.toString() });
+      await publishFixture(url);
+      return {
+        url,
+        async stop() {
+          await stopProc(proc);
+          await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+          await admin.end();
+        },
+      };
+    },
+  });
+}
+
+/** One ~2 KB body; each request swaps in a fresh UUID (string replace: cheap for the generator). */
+const template = JSON.stringify(responseOfSize(2048, { responseId: '00000000-0000-4000-8000-000000000000' }));
+
+async function load(url: string): Promise<Result> {
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        path: `/v1/surveys/${pulse.id}/responses`,
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({
+          ...req,
+          body: template.replace('00000000-0000-4000-8000-000000000000', randomUUID()),
+        }),
+      },
+    ],
+  });
+}
+
+/** Runs every target in turn and prints responses/s, latency and the ratio to the ceiling. */
+export async function benchIngest(): Promise<IngestFigure[]> {
+  console.log(
+    `\nIngest: ${CONNECTIONS} connections, ${Buffer.byteLength(template)} B JSON bodies, ${SECONDS} s per target`,
+  );
+  if (!PG_URL) console.log('  PostgreSQL SKIPPED: set DATABASE_URL or TEST_DATABASE_URL to include it.');
+  const figures: IngestFigure[] = [];
+  for (const t of targets) {
+    const server = await t.start();
+    try {
+      const r = await load(server.url);
+      figures.push({
+        name: t.name,
+        rps: r['2xx'] / r.duration,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        non2xx: r.non2xx,
+        errors: r.errors + r.timeouts,
+      });
+    } finally {
+      await server.stop();
+    }
+  }
+  const ceiling = figures[0]?.rps ?? 1;
+  console.log('\n| target | 2xx responses/s | p50 ms | p99 ms | ratio | non-2xx | errors |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const f of figures) {
+    console.log(
+      `| ${f.name} | ${Math.round(f.rps)} | ${f.p50} | ${f.p99} | ${(f.rps / ceiling).toFixed(2)} | ${f.non2xx} | ${f.errors} |`,
+    );
+  }
+  return figures;
+}
+
+if (process.argv[1] && /ingest\.ts$/.test(process.argv[1])) {
+  await benchIngest();
+}
