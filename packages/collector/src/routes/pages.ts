@@ -1,10 +1,112 @@
-import { Hono } from 'hono';
+import { fileURLToPath } from 'node:url';
+import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../deps.js';
+import { messageBody } from '../pages/chrome.js';
+import { demoPage } from '../pages/demo.js';
+import { hostedContext, hostedPage } from '../pages/hosted.js';
+import type { Html } from '../pages/html.js';
+import { PAGE_CSP, PAGE_HEADERS, page } from '../pages/layout.js';
+import { MIN_GROUP_SIZE, resultsPage } from '../pages/results.js';
+import { SITE_CSS } from '../pages/site-css.js';
+import { readStatic } from '../pages/static.js';
+import { computeReport, PERIODS, type Period } from '../reports/index.js';
+import { loadVersions } from '../reports/versions.js';
+
+export interface PageRouteOptions {
+  /** The repository's examples folder (default: ../../../../examples from this module). */
+  examplesDir?: string;
+  /** k-anonymity threshold of the public results (default 5). */
+  minGroupSize?: number;
+  /** Survey embedded on the demo page (default `belgorod-typical`). */
+  demoSurvey?: string;
+}
+
+const WIDGET = '/widget/feedback-survey.js';
+
+function send(c: Context, body: Html, status: 200 | 400 | 404 = 200, cache = 'no-store'): Response {
+  return c.body(body.value, status, { ...PAGE_HEADERS, 'Cache-Control': cache });
+}
 
 /**
- * Placeholder for analytics (they own this file and will overwrite it). Mounted by app.ts at '/',
- * so routes here use full paths; every /v1/* path except the respondent API is admin-only.
+ * Public pages, each with a strict CSP and no inline script or style:
+ * - `/` — demo «Обратная связь» page (only with `config.demo`);
+ * - `/s/:id?object&channel&touchpoint&lang` — hosted survey for e-mail links and QR codes (noindex);
+ * - `/results/:id?period&key&lang` — public aggregated results;
+ * - `/assets/site.css`, `/widget/*` (config.widgetDir), `/examples/kiosk/*` (read-only).
+ *
+ * @example
+ * app.route('/', pageRoutes(deps));
  */
-export function pageRoutes(_deps: AppDeps): Hono {
-  return new Hono();
+export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
+  const app = new Hono();
+  const k = opts.minGroupSize ?? MIN_GROUP_SIZE;
+  const examplesDir = opts.examplesDir ?? fileURLToPath(new URL('../../../../examples/', import.meta.url));
+  const demoSurvey = opts.demoSurvey ?? 'belgorod-typical';
+
+  app.get('/assets/site.css', (c) =>
+    c.body(SITE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' }),
+  );
+
+  app.get('/', (c) => {
+    if (!deps.config.demo) return c.notFound();
+    return send(c, page({ title: 'Обратная связь — демонстрация Отклика', scripts: [WIDGET], body: demoPage({ surveyId: demoSurvey }) }));
+  });
+
+  const files = (prefix: string, root: () => string, missing: string) => async (c: Context) => {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(c.req.path.slice(prefix.length));
+    } catch {
+      return c.text('Bad path', 400);
+    }
+    const f = await readStatic(root(), rel);
+    if (!f) return c.text(missing, 404, { 'Cache-Control': 'no-store' });
+    const headers: Record<string, string> = { 'Content-Type': f.type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
+    if (f.type.startsWith('text/html')) headers['Content-Security-Policy'] = PAGE_CSP;
+    return c.body(f.body, 200, headers);
+  };
+  app.get(
+    '/widget/*',
+    files('/widget/', () => deps.config.widgetDir, 'Widget file not found. Is the widget built? Run: pnpm --filter @otklik/widget build\nФайл виджета не найден: соберите виджет (pnpm --filter @otklik/widget build).'),
+  );
+  app.get('/examples/kiosk', (c) => c.redirect('/examples/kiosk/', 301));
+  app.get('/examples/kiosk/*', files('/examples/kiosk/', () => `${examplesDir}/kiosk`, 'Not found in examples/kiosk.'));
+
+  app.get('/s/:id', async (c) => {
+    const id = c.req.param('id');
+    const ctx = hostedContext(c.req.query());
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'ru';
+    if (!ctx.ok) {
+      const title = lang === 'en' ? 'Wrong link' : 'Ошибка в ссылке';
+      return send(c, page({ title, lang, noindex: true, body: messageBody(title, ctx.message[lang], lang) }), 400);
+    }
+    const survey = await deps.surveys.current(id);
+    if (!survey) {
+      const title = lang === 'en' ? 'Survey not found' : 'Опрос не найден';
+      const text = lang === 'en' ? 'The link may be mistyped, or the survey has been withdrawn.' : 'Возможно, в ссылке опечатка или опрос снят с публикации.';
+      return send(c, page({ title, lang, noindex: true, body: messageBody(title, text, lang) }), 404);
+    }
+    const title = survey.title[lang] ?? survey.title.ru;
+    return send(c, page({ title, lang, noindex: true, scripts: [WIDGET], body: hostedPage(survey, ctx.value) }));
+  });
+
+  app.get('/results/:id', async (c) => {
+    const id = c.req.param('id');
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'ru';
+    const versions = await loadVersions(deps.surveys, id);
+    if (versions.length === 0) {
+      const title = lang === 'en' ? 'Survey not found' : 'Опрос не найден';
+      return send(c, page({ title, lang, body: messageBody(title, lang === 'en' ? 'No published survey has this id.' : 'Опубликованного опроса с таким идентификатором нет.', lang) }), 404);
+    }
+    const p = c.req.query('period');
+    // An unknown period shows all-time results rather than an error page: it is a public link.
+    const period = p && (PERIODS as readonly string[]).includes(p) ? (p as Period) : null;
+    const report = await computeReport(deps.db, versions, period ? { groupBy: 'period', period } : {});
+    const key = period ? (c.req.query('key') ?? null) : null;
+    const body = resultsPage({ report, versions, lang, period, key, minGroupSize: k });
+    const title = lang === 'en' ? 'Survey results' : 'Результаты опроса';
+    return send(c, page({ title, lang, body }), 200, 'public, max-age=300');
+  });
+
+  return app;
 }

@@ -1,0 +1,60 @@
+import { CHANNELS, localize, type Channel, type Lang, type Survey } from '@otklik/core';
+import { html, type Html } from './html.js';
+import { siteChrome } from './chrome.js';
+
+/** Context of a hosted survey link: `?object=…&channel=email&touchpoint=…&lang=en`. */
+export interface HostedContext {
+  lang: Lang;
+  channel: Channel;
+  object?: string;
+  touchpoint?: string;
+}
+
+/**
+ * Reads the link's query. Unknown channels and over-long values are errors (a wrong link should be
+ * noticed by whoever prints it, not silently filed under another channel); `lang` other than `en`
+ * is Russian. Without `channel` the response is filed under `other`.
+ *
+ * @example
+ * hostedContext({ channel: 'email', object: 'licence' }); // { ok: true, value: { lang: 'ru', channel: 'email', object: 'licence' } }
+ */
+export function hostedContext(q: Record<string, string | undefined>): { ok: true; value: HostedContext } | { ok: false; field: string; message: { ru: string; en: string } } {
+  const value: HostedContext = { lang: q['lang'] === 'en' ? 'en' : 'ru', channel: 'other' };
+  const channel = q['channel'];
+  if (channel !== undefined && channel !== '') {
+    if (!(CHANNELS as readonly string[]).includes(channel)) {
+      return {
+        ok: false,
+        field: 'channel',
+        message: { ru: `Неизвестный канал. Допустимы: ${CHANNELS.join(', ')}.`, en: `Unknown channel. Allowed: ${CHANNELS.join(', ')}.` },
+      };
+    }
+    value.channel = channel as Channel;
+  }
+  for (const field of ['object', 'touchpoint'] as const) {
+    const v = q[field];
+    if (v === undefined || v === '') continue;
+    if (v.length > 200) {
+      return { ok: false, field, message: { ru: `Параметр «${field}» длиннее 200 символов.`, en: `"${field}" is longer than 200 characters.` } };
+    }
+    value[field] = v;
+  }
+  return { ok: true, value };
+}
+
+/**
+ * The hosted survey page for e-mail links and QR codes: the survey alone, its context passed as
+ * attributes (escaped) and also readable by the widget from the URL (`context-from-url`).
+ *
+ * @example
+ * hostedPage(survey, { lang: 'ru', channel: 'email', object: 'licence' }).value;
+ */
+export function hostedPage(survey: Survey, ctx: HostedContext): Html {
+  const en = ctx.lang === 'en';
+  const content = html`<h1>${localize(survey.title, ctx.lang)}</h1>
+${survey.description ? html`<p class="lead">${localize(survey.description, ctx.lang)}</p>` : ''}
+<feedback-survey collector="" survey="${survey.id}" channel="${ctx.channel}"${ctx.object !== undefined ? html` object="${ctx.object}"` : ''}${ctx.touchpoint !== undefined ? html` touchpoint="${ctx.touchpoint}"` : ''} lang="${ctx.lang}" context-from-url>
+<p>${en ? 'Please enable JavaScript to answer the survey.' : 'Чтобы ответить на вопросы, включите JavaScript.'}</p>
+</feedback-survey>`;
+  return siteChrome(content, { lang: ctx.lang });
+}

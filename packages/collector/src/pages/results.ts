@@ -1,0 +1,199 @@
+import { localize, percent, type ChoiceOption, type Lang, type Question, type QuestionFigures, type Survey, type SurveyReport } from '@otklik/core';
+import type { ReportResult } from '../reports/index.js';
+import type { Period } from '../reports/sql.js';
+import { reportQuestions } from '../reports/questions.js';
+import { html, type Html } from './html.js';
+import { siteChrome } from './chrome.js';
+
+/**
+ * Default k-anonymity threshold of the public results: a group (the whole survey or one period)
+ * with fewer responses is not shown, so a figure can never describe one identifiable visitor.
+ */
+export const MIN_GROUP_SIZE = 5;
+
+export interface ResultsView {
+  report: ReportResult;
+  versions: readonly Survey[];
+  lang: Lang;
+  period: Period | null;
+  /** The period shown in detail (e.g. `2026-Q1`), when one was picked and is large enough. */
+  key: string | null;
+  minGroupSize: number;
+}
+
+const CHANNEL_NAMES: Record<string, [string, string]> = {
+  site: ['Сайт', 'Website'],
+  kiosk: ['Киоск', 'Kiosk'],
+  email: ['Электронная почта', 'E-mail'],
+  sms: ['SMS', 'SMS'],
+  qr: ['QR-код', 'QR code'],
+  paper: ['Бумажная анкета', 'Paper form'],
+  intranet: ['Интранет', 'Intranet'],
+  other: ['Другое', 'Other'],
+};
+
+const PERIOD_LINKS: [Period | null, string, string][] = [
+  [null, 'За всё время', 'All time'],
+  ['year', 'По годам', 'By year'],
+  ['half-year', 'По полугодиям', 'By half-year'],
+  ['quarter', 'По кварталам', 'By quarter'],
+  ['month', 'По месяцам', 'By month'],
+];
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+const MONTHS_RU = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+
+/** «I квартал 2026», «1-е полугодие 2026», «март 2026», «2026 год» (and English). */
+export function periodLabel(key: string, lang: Lang): string {
+  const en = lang === 'en';
+  let m = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (m) return en ? `Q${m[2]} ${m[1]}` : `${ROMAN[Number(m[2]) - 1]} квартал ${m[1]}`;
+  m = /^(\d{4})-H([12])$/.exec(key);
+  if (m) return en ? `H${m[2]} ${m[1]}` : `${m[2]}-е полугодие ${m[1]}`;
+  m = /^(\d{4})-(\d{2})$/.exec(key);
+  if (m) return en ? `${m[1]}-${m[2]}` : `${MONTHS_RU[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+  return en ? key : `${key} год`;
+}
+
+const fmt = (v: number | null | undefined, unit = ''): string => (typeof v === 'number' ? `${v}${unit}` : '—');
+
+function link(o: { period: Period | null; key?: string | null; lang: Lang }): string {
+  const p = new URLSearchParams();
+  if (o.period) p.set('period', o.period);
+  if (o.key) p.set('key', o.key);
+  if (o.lang === 'en') p.set('lang', 'en');
+  const s = p.toString();
+  return s ? `?${s}` : '?';
+}
+
+function bar(share: number | null): Html {
+  return share === null ? html`` : html`<meter min="0" max="100" value="${share}" aria-hidden="true"></meter>`;
+}
+
+function headline(r: SurveyReport, t: (ru: string, en: string) => string): Html {
+  const card = (value: string, label: string) => html`<li><span class="figure">${value}</span>${label}</li>`;
+  return html`<ul class="cards">
+${card(String(r.responses), t('ответов', 'responses'))}
+${card(fmt(r.summary.satisfactionLevel, ' %'), t('уровень удовлетворённости (доля оценок 4–5)', 'satisfaction level (share of 4–5)'))}
+${r.summary.satisfiedShare !== null ? card(fmt(r.summary.satisfiedShare, ' %'), t('доля удовлетворённых', 'satisfied')) : ''}
+${r.summary.nps !== null ? card(fmt(r.summary.nps), t('индекс лояльности (NPS)', 'loyalty index (NPS)')) : ''}
+${r.summary.effortIndex !== null ? card(fmt(r.summary.effortIndex), t('индекс клиентских усилий', 'customer effort index')) : ''}
+${card(String(r.problems), t('отмечено проблем', 'problems reported'))}
+</ul>`;
+}
+
+function channelTable(r: SurveyReport, lang: Lang, t: (ru: string, en: string) => string): Html {
+  const rows = Object.entries(r.channels).map(([ch, { count, share }]) => {
+    const name = CHANNEL_NAMES[ch]?.[lang === 'en' ? 1 : 0] ?? ch;
+    return html`<tr><th scope="row">${name}</th><td class="num">${count}</td><td class="num">${fmt(share, ' %')}</td><td>${bar(share)}</td></tr>`;
+  });
+  return html`<table><caption>${t('Ответы по каналам', 'Responses by channel')}</caption>
+<thead><tr><th scope="col">${t('Канал', 'Channel')}</th><th scope="col">${t('Ответов', 'Responses')}</th><th scope="col">${t('Доля', 'Share')}</th><th scope="col"><span class="visually-hidden">${t('Диаграмма', 'Chart')}</span></th></tr></thead>
+<tbody>${rows}</tbody></table>`;
+}
+
+/** Rows "value — count — share of answered — bar" for a distribution. */
+function distributionRows(entries: [string, number][], answered: number): Html[] {
+  return entries.map(([label, n]) => {
+    const share = percent(n, answered);
+    return html`<tr><th scope="row">${label}</th><td class="num">${n}</td><td class="num">${fmt(share, ' %')}</td><td>${bar(share)}</td></tr>`;
+  });
+}
+
+function questionBlock(q: Question, f: QuestionFigures, survey: Survey, lang: Lang, t: (ru: string, en: string) => string): Html {
+  const title = localize(q.title, lang);
+  const head = html`<thead><tr><th scope="col">${t('Ответ', 'Answer')}</th><th scope="col">${t('Число', 'Count')}</th><th scope="col">${t('Доля', 'Share')}</th><th scope="col"><span class="visually-hidden">${t('Диаграмма', 'Chart')}</span></th></tr></thead>`;
+  const optionText = (os: readonly ChoiceOption[] | undefined, id: string): string => {
+    const o = os?.find((x) => x.id === id);
+    if (o) return localize(o.text, lang);
+    for (const entries of Object.values(survey.catalogs ?? {})) {
+      const e = entries.find((x) => x.id === id);
+      if (e) return localize(e.text, lang);
+    }
+    return id;
+  };
+  if (f.type === 'text') {
+    return html`<h3>${title}</h3><p>${t('Ответов', 'Answers')}: ${f.answered}. ${t('Тексты ответов не публикуются.', 'Free-text answers are not published.')}</p>`;
+  }
+  if (f.type === 'scale' && q.type === 'scale') {
+    const points: [string, number][] = [];
+    for (let v = q.max; v >= q.min; v--) {
+      const label = v === q.max && q.maxLabel ? `${v} — ${localize(q.maxLabel, lang)}` : v === q.min && q.minLabel ? `${v} — ${localize(q.minLabel, lang)}` : String(v);
+      points.push([label, f.distribution[String(v)] ?? 0]);
+    }
+    for (const o of q.extraOptions ?? []) points.push([localize(o.text, lang), f.distribution[o.id] ?? 0]);
+    const extra =
+      f.role === 'recommend' ? `; NPS: ${fmt(f.nps)}` : f.role === 'effort' ? `; ${t('индекс усилий', 'effort index')}: ${fmt(f.effortIndex)}` : '';
+    return html`<table><caption>${title}</caption>${head}<tbody>${distributionRows(points, f.answered)}</tbody></table>
+<p class="note">${t('Средняя оценка', 'Mean')}: ${fmt(f.mean)}; ${t('доля двух высших оценок', 'top-two share')}: ${fmt(f.topTwoShare, ' %')}${extra}</p>`;
+  }
+  if (f.type === 'matrix' && q.type === 'matrix') {
+    const rows = f.rows.map((r) => {
+      const text = localize(q.rows.find((x) => x.id === r.id)?.text, lang);
+      return html`<tr><th scope="row">${text}</th><td class="num">${r.valid}</td><td class="num">${fmt(r.mean)}</td><td class="num">${fmt(r.topTwoShare, ' %')}</td><td>${bar(r.topTwoShare)}</td></tr>`;
+    });
+    return html`<table><caption>${title}</caption>
+<thead><tr><th scope="col">${t('Параметр', 'Item')}</th><th scope="col">${t('Оценок', 'Ratings')}</th><th scope="col">${t('Средняя', 'Mean')}</th><th scope="col">${t('Доля оценок 4–5', 'Share of 4–5')}</th><th scope="col"><span class="visually-hidden">${t('Диаграмма', 'Chart')}</span></th></tr></thead>
+<tbody>${rows}</tbody></table>`;
+  }
+  if ((f.type === 'single' || f.type === 'multiple' || f.type === 'list') && (q.type === 'single' || q.type === 'multiple' || q.type === 'list')) {
+    const entries: [string, number][] = Object.entries(f.distribution).map(([id, n]) => [optionText(q.options, id), n]);
+    const note = f.type === 'multiple' || (q.type === 'list' && q.multiple) ? t('Можно было выбрать несколько ответов; доля — от ответивших.', 'Several answers allowed; shares are of respondents.') : '';
+    return html`<table><caption>${title}</caption>${head}<tbody>${distributionRows(entries, f.answered)}</tbody></table>${note ? html`<p class="note">${note}</p>` : ''}`;
+  }
+  return html``;
+}
+
+/**
+ * The public results page (000 §21, 004: results are published to everyone): headline figures,
+ * channel shares and per-question tables with <meter> bars — plain accessible HTML, no script.
+ * Groups under `minGroupSize` responses are hidden; free-text answers and the texts typed into
+ * «укажите» fields are never shown.
+ *
+ * @example
+ * resultsPage({ report, versions, lang: 'ru', period: 'quarter', key: null, minGroupSize: 5 }).value;
+ */
+export function resultsPage(v: ResultsView): Html {
+  const { report, lang, period, minGroupSize: k } = v;
+  const t = (ru: string, en: string): string => (lang === 'en' ? en : ru);
+  const head = v.versions.reduce((a, b) => (b.version > a.version ? b : a));
+  const picked = v.key ? report.groups.find((g) => g.key === v.key && g.report.responses >= k) : undefined;
+  const scope = picked?.report ?? report.total;
+  const scopeName = picked ? periodLabel(picked.key ?? '', lang) : t('за всё время', 'all time');
+
+  const selector = html`<nav aria-label="${t('Период', 'Period')}"><ul class="periods">${PERIOD_LINKS.map(([p, ru, en]) =>
+    html`<li><a href="${link({ period: p, lang })}"${p === period && !picked ? html` aria-current="page"` : ''}>${t(ru, en)}</a></li>`,
+  )}</ul></nav>`;
+
+  const periods = period
+    ? html`<table><caption>${t('Результаты по периодам', 'Results by period')}</caption>
+<thead><tr><th scope="col">${t('Период', 'Period')}</th><th scope="col">${t('Ответов', 'Responses')}</th><th scope="col">${t('Удовлетворённость', 'Satisfaction')}</th><th scope="col">NPS</th><th scope="col">${t('Индекс усилий', 'Effort index')}</th></tr></thead>
+<tbody>${report.groups.map((g) => {
+        const name = periodLabel(g.key ?? '', lang);
+        if (g.report.responses < k) {
+          return html`<tr><th scope="row">${name}</th><td colspan="4">${t(`скрыто: меньше ${k} ответов`, `hidden: fewer than ${k} responses`)}</td></tr>`;
+        }
+        const s = g.report.summary;
+        return html`<tr><th scope="row"><a href="${link({ period, key: g.key, lang })}"${picked?.key === g.key ? html` aria-current="page"` : ''}>${name}</a></th><td class="num">${g.report.responses}</td><td class="num">${fmt(s.satisfactionLevel, ' %')}</td><td class="num">${fmt(s.nps)}</td><td class="num">${fmt(s.effortIndex)}</td></tr>`;
+      })}</tbody></table>`
+    : '';
+
+  const byId = new Map(reportQuestions(v.versions).map((q) => [q.id, q]));
+  const details =
+    scope.responses < k
+      ? html`<p>${t(`Ответов пока меньше ${k}: чтобы сохранить анонимность, результаты появятся, когда их станет больше.`, `Fewer than ${k} responses so far: to keep respondents anonymous, results appear once there are more.`)}</p>`
+      : html`${headline(scope, t)}${channelTable(scope, lang, t)}
+<h2>${t('Ответы на вопросы', 'Answers by question')}</h2>
+${scope.questions.map((f) => {
+          const q = byId.get(f.id);
+          return q ? questionBlock(q, f, head, lang, t) : '';
+        })}`;
+
+  const content = html`<h1>${t('Результаты опроса', 'Survey results')}: ${localize(head.title, lang)}</h1>
+<p class="lead">${t('Сводные данные публикуются для всех. Группы меньше', 'Aggregated results are public. Groups of fewer than')} ${k} ${t('ответов не показываются; тексты ответов не публикуются.', 'responses are hidden; free-text answers are never published.')}</p>
+${selector}
+${periods}
+<h2>${t('Итоги', 'Summary')}: ${scopeName}</h2>
+${details}`;
+  return siteChrome(content, { lang });
+}
