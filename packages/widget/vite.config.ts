@@ -11,6 +11,18 @@ import { defineConfig, type Plugin } from 'vite';
  */
 const collapseTemplateWhitespace = (): Plugin => ({
   name: 'otklik-collapse-template-whitespace',
+  // The stylesheet module holds one css`` literal with no expressions: safe to minify as CSS.
+  transform(code, id) {
+    if (!id.endsWith('.styles.ts')) return undefined;
+    return code.replace(/css`([^`]*)`/g, (_, body: string) => {
+      const min = body
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{}:;,>])\s*/g, '$1')
+        .replace(/;}/g, '}');
+      return `css\`${min}\``;
+    });
+  },
   renderChunk: (code) => ({ code: code.replace(/\n\s+/g, '\n'), map: null }),
 });
 

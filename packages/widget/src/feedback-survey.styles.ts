@@ -34,13 +34,12 @@ export const styles = css`
     gap: var(--_gap);
     max-width: 100%;
   }
-  h2,
-  h3 {
+  p,
+  h2 {
     margin: 0;
-    font-size: 1.25em;
   }
-  p {
-    margin: 0;
+  [tabindex='-1']:focus {
+    outline: none;
   }
   .q {
     border: 0;
@@ -55,13 +54,6 @@ export const styles = css`
     padding: 0;
     font-weight: 600;
     margin-bottom: 0.5em;
-  }
-  .title:focus {
-    outline: none;
-  }
-  .title:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
   }
   .req,
   .desc,
@@ -288,9 +280,6 @@ export const styles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  a {
-    color: var(--_accent);
-  }
   .kiosk {
     font-size: 1.25em;
   }
@@ -303,12 +292,7 @@ export const styles = css`
     min-height: 3.5em;
     min-width: 3.5em;
   }
-  @media (prefers-reduced-motion: no-preference) {
-    button,
-    .pt label {
-      transition: background-color 0.15s;
-    }
-  }
+  /* No animations at all, so prefers-reduced-motion has nothing to turn off. */
   @media (prefers-contrast: more) {
     :host {
       --_line: currentColor;

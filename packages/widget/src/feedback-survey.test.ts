@@ -60,12 +60,19 @@ describe('<feedback-survey> loading', () => {
   });
 
   it('takes its language from the page when it has no lang attribute', async () => {
-    const wrap = await fixture(html`<div lang="en-GB"><feedback-survey .definition=${three}></feedback-survey></div>`);
-    const el = wrap.querySelector('feedback-survey')!;
+    // Built by hand: fixture() on a plain <div> waits for an animation frame, which a background
+    // tab (two test files run at once) may never get.
+    const wrap = document.createElement('div');
+    wrap.lang = 'en-GB';
+    const el = document.createElement('feedback-survey');
+    el.definition = three;
+    wrap.append(el);
+    document.body.append(wrap);
     await el.updateComplete;
     await expect(el).to.be.accessible();
     expect($(el, 'button[type=submit]')?.textContent?.trim()).to.equal('Submit');
     expect($(el, 'div[lang]')?.getAttribute('lang')).to.equal('en');
+    wrap.remove();
   });
 });
 

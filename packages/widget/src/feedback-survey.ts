@@ -6,10 +6,12 @@ import {
   type AnswerValue,
   type Answers,
   type CatalogEntry,
+  type Issue,
   type Lang,
   type Question,
   type SpecifyTexts,
   type Survey,
+  type SurveyResponse,
 } from '@otklik/core/engine';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { KioskController } from './controllers/kiosk.js';
@@ -26,7 +28,7 @@ import { dictionaries, fill, plural, toLang, type Dictionary } from './i18n.js';
 import { asCatalogs, fetchJson, resolveSource, surveyProblem, unwrapSurvey } from './load.js';
 import { renderQuestion } from './questions/render.js';
 import { ids, type ComboState, type QuestionView } from './questions/view.js';
-import { buildContext, buildResponse, catalogIds, issuesFor, uuid } from './response.js';
+import { buildContext, buildResponse, catalogIds, uuid } from './response.js';
 import { HEADING, completionScreen, idleWarning, sendError, startScreen } from './screens.js';
 
 type Phase = 'start' | 'form' | 'sending' | 'done';
@@ -271,7 +273,7 @@ export class FeedbackSurvey extends LitElement {
 
   private async _loadCatalogs(url: string): Promise<void> {
     try {
-      this._fetchedCatalogs = asCatalogs(await fetchJson(url, new AbortController().signal));
+      this._fetchedCatalogs = asCatalogs(await fetchJson(url));
     } catch {
       // A missing catalogue leaves its list questions with the survey's own options; not fatal.
     }
@@ -332,20 +334,46 @@ export class FeedbackSurvey extends LitElement {
     this.requestUpdate();
   }
 
-  /** Checks these questions; shows or clears their messages; returns the ids still in error. */
-  private _recheck(qids: string[]): string[] {
+  /**
+   * The response as it would be sent now, and the engine's verdict on it: the same
+   * `validateResponse` the collector runs, so a respondent never meets a server-side refusal.
+   */
+  private _check(): { response: SurveyResponse; issues: Issue[] } {
     const s = this._survey!;
+    this._responseId ??= uuid();
+    const context = buildContext(
+      s,
+      {
+        object: this.object,
+        channel: this.channel,
+        touchpoint: this.touchpoint,
+        respondent: this.respondent,
+        kiosk: this._isKiosk,
+        fromUrl: this.contextFromUrl,
+      },
+      location.search,
+    );
+    const response = buildResponse(s, this._answers, this._specify, {
+      responseId: this._responseId,
+      lang: this._lang,
+      context,
+    });
+    const r = validateResponse(s, response, { catalogs: catalogIds(this._catalogs) });
+    return r.ok ? { response: r.value, issues: [] } : { response, issues: r.issues };
+  }
+
+  /** Shows or clears the messages of these questions; returns the ids still in error. */
+  private _recheck(qids: string[], issues = this._check().issues): string[] {
+    const d = dictionaries[this._lang];
     const errors = { ...this._errors };
-    const bad: string[] = [];
-    for (const id of qids) {
-      const issue = issuesFor(s, this._answers, this._specify, id, catalogIds(this._catalogs))[0];
-      if (issue) {
-        errors[id] = issue.message[this._lang];
-        bad.push(id);
-      } else delete errors[id];
+    for (const id of qids) delete errors[id];
+    for (const i of issues) {
+      const id = String(i.path[1]);
+      if (!qids.includes(id)) continue;
+      errors[id] ??= i.path[0] === 'specify' && i.code === 'required' ? d.specifyRequired : i.message[this._lang];
     }
     this._errors = errors;
-    return bad;
+    return qids.filter((id) => errors[id]);
   }
 
   private _path(): string[] {
@@ -396,41 +424,18 @@ export class FeedbackSurvey extends LitElement {
   }
 
   private async _send(): Promise<void> {
-    const s = this._survey!;
-    const path = this._path();
-    const bad = this._recheck(path);
+    const { response, issues } = this._check();
+    const bad = this._recheck(this._path(), issues);
     if (bad.length) return this._showErrors(bad);
-    this._begin();
-    this._responseId ??= uuid();
-    const context = buildContext(
-      s,
-      {
-        object: this.object,
-        channel: this.channel,
-        touchpoint: this.touchpoint,
-        respondent: this.respondent,
-        kiosk: this._isKiosk,
-        fromUrl: this.contextFromUrl,
-      },
-      location.search,
-    );
-    const response = buildResponse(s, this._answers, this._specify, {
-      responseId: this._responseId,
-      lang: this._lang,
-      context,
-    });
-    // Last guard: the collector runs the same check, so a failure here is a widget bug; show it
-    // against the question rather than let the server refuse the response.
-    const checked = validateResponse(s, response, { catalogs: catalogIds(this._catalogs) });
-    if (!checked.ok) {
-      const byQ: Record<string, string> = {};
-      for (const i of checked.issues) byQ[String(i.path[1] ?? i.path[0])] ??= i.message[this._lang];
-      this._errors = byQ;
-      return this._showErrors(Object.keys(byQ));
+    // Issues outside the answers (context, ids) would be a widget bug: say so rather than send.
+    if (issues[0]) {
+      this._announce = issues[0].message[this._lang];
+      return;
     }
-    this.dispatchEvent(new OtklikSubmitEvent(checked.value));
+    this._begin();
+    this.dispatchEvent(new OtklikSubmitEvent(response));
     this._phase = 'sending';
-    const outcome = await this._submission.submit(checked.value);
+    const outcome = await this._submission.submit(response);
     this._outcome = outcome;
     if (outcome.status === 'sent' || outcome.status === 'queued') {
       this._phase = 'done';
@@ -494,8 +499,6 @@ export class FeedbackSurvey extends LitElement {
     const current = this._currentId(path);
     const k = path.indexOf(current);
     const shown = this._paged ? [current] : path;
-    const sections = new Map((s.sections ?? []).map((x) => [x.id, x.title]));
-    let section: string | undefined;
     const busy = this._phase === 'sending';
     const last = !this._paged || k + 1 >= path.length;
     const failed = sendError(d, this._outcome);
@@ -510,15 +513,7 @@ export class FeedbackSurvey extends LitElement {
       ${this._paged
         ? html`<p class="progress" part="progress">${fill(d.progress, { n: k + 1, total: path.length })}</p>`
         : nothing}
-      ${shown.map((id) => {
-        const q = byId.get(id)!;
-        const head =
-          !this._paged && q.section && q.section !== section && sections.has(q.section)
-            ? html`<h3 class="section">${localize(sections.get(q.section), lang)}</h3>`
-            : nothing;
-        section = q.section;
-        return html`${head}${renderQuestion(this._view(q, d, lang))}`;
-      })}
+      ${shown.map((id) => renderQuestion(this._view(byId.get(id)!, d, lang)))}
       ${failed ? html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${failed}</p>` : nothing}
       <div class="nav">
         ${this._paged && k > 0

@@ -1,26 +1,10 @@
 import type { CatalogEntry, Survey } from '@otklik/core/engine';
 
-const KINDS = new Set(['single', 'multiple', 'scale', 'matrix', 'list', 'text', 'statement']);
+const KINDS = ['single', 'multiple', 'scale', 'matrix', 'list', 'text', 'statement'];
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const hasRu = (v: unknown): boolean => isObj(v) && typeof v['ru'] === 'string';
-const isScale = (v: Record<string, unknown>): boolean =>
-  typeof v['min'] === 'number' && typeof v['max'] === 'number' && v['max'] > v['min'];
-
-function questionProblem(q: unknown, i: number): string | undefined {
-  const at = `questions[${i}]`;
-  if (!isObj(q) || typeof q['id'] !== 'string') return `${at}.id`;
-  if (typeof q['type'] !== 'string' || !KINDS.has(q['type'])) return `${at}.type`;
-  if (!hasRu(q['title'])) return `${at}.title`;
-  const t = q['type'];
-  if ((t === 'single' || t === 'multiple') && !Array.isArray(q['options'])) return `${at}.options`;
-  if (t === 'scale' && !isScale(q)) return `${at}.min/max`;
-  if (t === 'matrix' && !(Array.isArray(q['rows']) && isObj(q['scale']) && isScale(q['scale']))) {
-    return `${at}.rows/scale`;
-  }
-  return undefined;
-}
 
 /**
  * A light structural check of a fetched survey — enough to show a clear error instead of a broken
@@ -37,11 +21,11 @@ export function surveyProblem(v: unknown): string | undefined {
   if (!hasRu(v['title'])) return 'title';
   const qs = v['questions'];
   if (!Array.isArray(qs) || qs.length === 0) return 'questions';
-  for (let i = 0; i < qs.length; i++) {
-    const p = questionProblem(qs[i], i);
-    if (p) return p;
-  }
-  return undefined;
+  const bad = qs.findIndex(
+    (q: unknown) =>
+      !isObj(q) || typeof q['id'] !== 'string' || !KINDS.includes(q['type'] as string) || !hasRu(q['title']),
+  );
+  return bad < 0 ? undefined : `questions[${bad}]`;
 }
 
 /** Runtime catalogues: `{ services: [{ id, text: { ru, en? } }] }`; malformed entries are dropped. */
@@ -85,8 +69,8 @@ export function resolveSource(a: {
 }
 
 /** Fetches JSON without credentials: the widget never sends cookies (anonymity). */
-export async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
-  const res = await fetch(url, { credentials: 'omit', signal, headers: { accept: 'application/json' } });
+export async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
+  const res = await fetch(url, { credentials: 'omit', signal: signal ?? null, headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return (await res.json()) as unknown;
 }

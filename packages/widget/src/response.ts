@@ -1,19 +1,16 @@
 import {
   CHANNELS,
   pruneAnswers,
-  questionIssues,
   visiblePath,
   type Answers,
   type CatalogEntry,
   type Channel,
-  type Issue,
   type Lang,
   type ResponseContext,
   type SpecifyTexts,
   type Survey,
   type SurveyResponse,
 } from '@otklik/core/engine';
-import { dictionaries } from './i18n.js';
 
 /**
  * A version 4 UUID. `crypto.randomUUID` exists only in secure contexts, and some government sites
@@ -71,35 +68,6 @@ export function buildContext(survey: Survey, a: ContextAttrs, search = ''): Resp
 /** Catalogue ids for `validateResponse` / `questionIssues`, so a list answer must be a known entry. */
 export function catalogIds(c: Record<string, CatalogEntry[]>): Record<string, string[]> {
   return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.map((e) => e.id)]));
-}
-
-/**
- * Issues of one question as the respondent sees them: the engine's checks plus a required
- * specify text, which `questionIssues` leaves to `validateResponse`.
- */
-export function issuesFor(
-  survey: Survey,
-  answers: Answers,
-  specify: SpecifyTexts,
-  id: string,
-  catalogs: Record<string, string[]>,
-): Issue[] {
-  const out = questionIssues(survey, answers, id, { catalogs });
-  const q = survey.questions.find((x) => x.id === id);
-  const a = answers[id];
-  if (q && 'options' in q && q.options && a !== undefined) {
-    const chosen = Array.isArray(a) ? a : [a];
-    for (const o of q.options) {
-      if (o.specify?.required && chosen.includes(o.id) && !specify[id]?.[o.id]?.trim()) {
-        out.push({
-          path: ['specify', id, o.id],
-          code: 'required',
-          message: { ru: dictionaries.ru.specifyRequired, en: dictionaries.en.specifyRequired },
-        });
-      }
-    }
-  }
-  return out;
 }
 
 /**

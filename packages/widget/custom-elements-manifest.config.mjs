@@ -1,0 +1,22 @@
+// Custom elements manifest (custom-elements.json) for editors, Storybook-like tools and docs.
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/test/**'],
+  litelement: true,
+  plugins: [
+    {
+      // The analyzer also reports `dispatchEvent(new OtklikResetEvent(reason))` as an event named
+      // after its argument; the real events are the documented `otklik-*` ones.
+      name: 'otklik-events-only',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          for (const d of mod.declarations ?? []) {
+            if (d.events) d.events = d.events.filter((e) => e.name?.startsWith('otklik-'));
+            // Internal reactive state (`_x: { state: true }`) is not an attribute.
+            if (d.attributes) d.attributes = d.attributes.filter((a) => !a.name.startsWith('_'));
+          }
+        }
+      },
+    },
+  ],
+};
