@@ -138,17 +138,33 @@ function question(qs: Question[], i: number, n: number, r: Reader): Question {
   return q;
 }
 
-/** A valid survey of 1–12 questions with forward jumps and back-looking conditions. */
+/** Valid ids that are also names on `Object.prototype`: a plain `answers[id]` would find them. */
+const PROTO_IDS = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf'];
+
+/** Renames q0…q4 to PROTO_IDS everywhere they are referred to (ids, jumps, conditions). */
+const protoNamed = (s: Survey): Survey =>
+  JSON.parse(
+    JSON.stringify(s).replace(/"q(\d)"/g, (m, d: string) =>
+      JSON.stringify(PROTO_IDS[Number(d)] ?? m.slice(1, -1)),
+    ),
+  ) as Survey;
+
+/**
+ * A valid survey of 1–12 questions with forward jumps and back-looking conditions; in a quarter of
+ * them the first questions are named like `Object.prototype` members.
+ */
 export const surveyArb: fc.Arbitrary<Survey> = fc
   .tuple(
+    fc.integer({ min: 0, max: 3 }),
     fc.integer({ min: 1, max: 12 }),
     fc.array(fc.nat({ max: 1_000_000 }), { minLength: 1, maxLength: 200 }),
   )
-  .map(([n, seeds]) => {
+  .map(([proto, n, seeds]) => {
     const r = reader(seeds);
     const questions: Question[] = [];
     for (let i = 0; i < n; i++) questions.push(question(questions, i, n, r));
-    return { id: 'gen', version: 1, title: text('Сгенерированная анкета'), questions };
+    const s: Survey = { id: 'gen', version: 1, title: text('Сгенерированная анкета'), questions };
+    return proto === 0 ? protoNamed(s) : s;
   });
 
 /** A plausible answer to `q`: mostly valid, sometimes out of range or an unknown id. */

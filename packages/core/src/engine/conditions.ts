@@ -1,4 +1,5 @@
 import type { AnswerValue, Answers, Condition } from '../types.js';
+import { own } from './own.js';
 
 /** The value a condition looks at: the answer itself, or one row of a matrix answer. */
 function pick(
@@ -6,9 +7,9 @@ function pick(
   question: string,
   row: string | undefined,
 ): AnswerValue | undefined {
-  const a = answers[question];
+  const a = own(answers, question);
   if (row === undefined || a === undefined) return a;
-  return typeof a === 'object' && !Array.isArray(a) ? a[row] : undefined;
+  return typeof a === 'object' && !Array.isArray(a) ? own(a, row) : undefined;
 }
 
 function isAnswered(v: AnswerValue | undefined): boolean {

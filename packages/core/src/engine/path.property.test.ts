@@ -7,6 +7,12 @@ import { pruneAnswers, visiblePath } from './path.js';
 import { validateResponse } from './validate-response.js';
 
 const RUNS = { numRuns: 400 };
+/** JSON objects whose keys shadow Object.prototype members: `String(v)` throws on them. */
+const hostileJson = fc.dictionary(
+  fc.constantFrom('toString', 'valueOf', 'constructor', '__proto__', 'hasOwnProperty'),
+  fc.jsonValue({ maxDepth: 1 }),
+  { minKeys: 1 },
+);
 const withAnswers = fc.tuple(surveyArb).chain(([s]) => fc.tuple(fc.constant(s), answersArb(s)));
 
 const envelope = (s: Survey, answers: unknown) => ({
@@ -46,6 +52,8 @@ describe('pruneAnswers on generated surveys and answers', () => {
     fc.assert(
       fc.property(withAnswers, ([s, a]) => {
         const pruned = pruneAnswers(s, a);
+        // Only answers actually given survive (ids such as `constructor` must not come from Object.prototype).
+        for (const k of Object.keys(pruned)) expect(Object.hasOwn(a, k), k).toBe(true);
         expect(visiblePath(s, pruned)).toEqual(visiblePath(s, a));
         expect(pruneAnswers(s, pruned)).toEqual(pruned);
         const r = validateResponse(s, envelope(s, pruned));
@@ -75,7 +83,7 @@ describe('validateResponse on arbitrary input', () => {
   it('never throws when any top-level field of a valid response holds arbitrary JSON', () => {
     const keys = [...Object.keys(validResponse()), 'answeredAt', 'extra'];
     fc.assert(
-      fc.property(fc.constantFrom(...keys), fc.jsonValue(), (k, v) => {
+      fc.property(fc.constantFrom(...keys), fc.oneof(fc.jsonValue(), hostileJson), (k, v) => {
         const r = validateResponse(sample, { ...validResponse(), [k]: v });
         if (!r.ok)
           expect(r.issues.every((i) => Array.isArray(i.path) && i.message.ru && i.message.en)).toBe(

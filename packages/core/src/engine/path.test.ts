@@ -112,6 +112,48 @@ describe('visiblePath', () => {
   });
 });
 
+describe('ids named like Object.prototype members', () => {
+  const s: Survey = {
+    id: 'proto',
+    version: 1,
+    title: { ru: 'x' },
+    questions: [
+      {
+        id: 'constructor',
+        type: 'single',
+        title: { ru: 'a' },
+        options: [{ id: 'toString', text: { ru: 'b' }, goTo: 'valueOf' }],
+      },
+      { id: 'toString', type: 'text', title: { ru: 'c' } },
+      {
+        id: 'valueOf',
+        type: 'matrix',
+        title: { ru: 'd' },
+        scale: { min: 1, max: 5 },
+        rows: [{ id: 'constructor', text: { ru: 'e' } }],
+      },
+      {
+        id: 'hasOwnProperty',
+        type: 'text',
+        title: { ru: 'f' },
+        showIf: { op: 'answered', question: 'toString' },
+      },
+    ],
+  };
+  it('are never read from Object.prototype', () => {
+    expect(visiblePath(s, {})).toEqual(['constructor', 'toString', 'valueOf']);
+    expect(pruneAnswers(s, {})).toEqual({});
+    expect(pruneAnswers(s, { valueOf: {} })).toEqual({});
+    expect(visiblePath(s, { constructor: 'toString' })).toEqual(['constructor', 'valueOf']);
+    expect(visiblePath(s, { toString: 'x' })).toEqual([
+      'constructor',
+      'toString',
+      'valueOf',
+      'hasOwnProperty',
+    ]);
+  });
+});
+
 describe('nextQuestion / previousQuestion', () => {
   it('walk the path, not the question list', () => {
     expect(nextQuestion(sample, { q1: 'a' }, 'q1')).toBe('q4');

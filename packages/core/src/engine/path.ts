@@ -8,6 +8,7 @@ import type {
 } from '../types.js';
 import { END } from '../types.js';
 import { evaluate } from './conditions.js';
+import { own } from './own.js';
 
 /** Where the respondent goes after `q`, given its answer: a question id, END, or undefined (next in order). */
 function jumpFrom(q: Question, a: AnswerValue | undefined): string | undefined {
@@ -60,10 +61,13 @@ function walk(survey: Survey, answers: Answers): { path: string[]; kept: Answers
       continue;
     }
     path.push(q.id);
-    const a = answers[q.id];
+    const a = own(answers, q.id);
     if (rows && a !== undefined && typeof a === 'object' && !Array.isArray(a)) {
       const cut: Record<string, number | string> = {};
-      for (const r of rows) if (a[r.id] !== undefined) cut[r.id] = a[r.id]!;
+      for (const r of rows) {
+        const v = own(a, r.id);
+        if (v !== undefined) cut[r.id] = v;
+      }
       if (Object.keys(cut).length) kept[q.id] = cut;
     } else if (a !== undefined) {
       kept[q.id] = a;

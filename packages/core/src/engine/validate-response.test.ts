@@ -65,6 +65,20 @@ describe('envelope issues', () => {
   it('wrong survey', () => {
     expect(issuesOf((r) => (r.surveyId = 'other'))).toEqual([[['surveyId'], 'wrong_survey']]);
   });
+  it('echoes wrong values safely: no throw on hostile objects, long strings cut', () => {
+    const hostile = { toString: 0, valueOf: 0 };
+    const r = validateResponse(sample, {
+      ...validResponse(),
+      surveyId: hostile,
+      surveyVersion: hostile,
+    });
+    expect(r.ok ? [] : r.issues.map((i) => [i.path, i.code, i.message.en])).toEqual([
+      [['surveyId'], 'wrong_survey', 'Response is for another survey: object'],
+      [['surveyVersion'], 'wrong_version', 'Response is for another version of the survey: object'],
+    ]);
+    const long = validateResponse(sample, { ...validResponse(), surveyId: 'x'.repeat(100_000) });
+    expect(long.ok ? 0 : long.issues[0]!.message.en.length).toBeLessThan(120);
+  });
   it('wrong version', () => {
     expect(issuesOf((r) => (r.surveyVersion = 2))).toEqual([[['surveyVersion'], 'wrong_version']]);
     expect(issuesOf((r) => ((r as Record<string, unknown>).surveyVersion = '3'))).toEqual([
@@ -276,6 +290,67 @@ describe('specify texts', () => {
       [['specify'], 'invalid_type'],
       [['specify', 'q3', 'x'], 'required'],
     ]);
+  });
+});
+
+describe('ids named like Object.prototype members', () => {
+  const s: Survey = {
+    id: 'proto',
+    version: 1,
+    title: { ru: 'x' },
+    questions: [
+      {
+        id: 'constructor',
+        type: 'multiple',
+        title: { ru: 'a' },
+        options: [
+          { id: 'name', text: { ru: 'b' }, specify: { required: true } },
+          { id: 'valueOf', text: { ru: 'c' } },
+        ],
+      },
+      { id: 'toString', type: 'text', required: true, title: { ru: 'd' } },
+      {
+        id: 'valueOf',
+        type: 'matrix',
+        title: { ru: 'e' },
+        required: true,
+        scale: { min: 1, max: 5 },
+        rows: [{ id: 'constructor', text: { ru: 'f' } }],
+      },
+    ],
+  };
+  const base = { ...validResponse(), surveyId: 'proto', surveyVersion: 1 };
+  it('are not taken as answers from Object.prototype', () => {
+    const r = validateResponse(s, { ...base, answers: {}, specify: undefined });
+    expect(r.ok ? [] : r.issues.map((i) => [i.path, i.code])).toEqual([
+      [['answers', 'toString'], 'required'],
+      [['answers', 'valueOf'], 'required'],
+    ]);
+    const m = validateResponse(s, {
+      ...base,
+      answers: { toString: 'x', valueOf: { toString: 3 } },
+      specify: undefined,
+    });
+    expect(m.ok ? [] : m.issues.map((i) => [i.path, i.code])).toEqual([
+      [['answers', 'valueOf', 'toString'], 'unknown_row'],
+      [['answers', 'valueOf', 'constructor'], 'required'],
+    ]);
+  });
+  it('keep specify texts on their own objects', () => {
+    const answers = { constructor: ['name'], toString: 'x', valueOf: { constructor: 2 } };
+    const missing = validateResponse(s, { ...base, answers, specify: {} });
+    expect(missing.ok ? [] : missing.issues.map((i) => [i.path, i.code])).toEqual([
+      [['specify', 'constructor', 'name'], 'required'],
+    ]);
+    const ok = validateResponse(s, {
+      ...base,
+      answers,
+      specify: { constructor: { name: 'текст' } },
+    });
+    expect(ok.ok && ok.value.specify).toEqual({ constructor: { name: 'текст' } });
+    expect(
+      Object.hasOwn(Object, 'name') && (Object as unknown as Record<string, unknown>).name,
+    ).toBe('Object');
   });
 });
 

@@ -13,6 +13,7 @@ import type {
 import { CHANNELS } from '../types.js';
 import { isAnswered } from './conditions.js';
 import { issue } from './messages.js';
+import { own } from './own.js';
 import { visiblePath, visibleRows } from './path.js';
 
 /** Longest free text by default; a question's `maxLength` overrides it. */
@@ -30,6 +31,17 @@ export interface ValidateOptions {
    * given here accepts only these ids; without it any id of up to 200 characters is accepted.
    */
   catalogs?: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * A short, safe echo of a wrong value for a message. `String(v)` would throw on `{"toString": 0}`
+ * and echo a megabyte-long string back.
+ */
+function preview(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 64 ? `${v.slice(0, 64)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined)
+    return String(v);
+  return Array.isArray(v) ? 'array' : typeof v;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -124,7 +136,8 @@ function checkAnswer(
       }
       // A required matrix wants one answer in every row the respondent is asked.
       if (q.required) {
-        for (const r of rows) if (a[r] === undefined) out.push(issue([...path, r], 'required'));
+        for (const r of rows)
+          if (own(a, r) === undefined) out.push(issue([...path, r], 'required'));
       }
       return;
     }
@@ -201,7 +214,7 @@ function checkSpecify(
       out.push(issue(['specify', qid], 'invalid_type', 0, 'object { optionId: text }'));
       continue;
     }
-    const chosen = chosenOptions(q, answers[qid]);
+    const chosen = chosenOptions(q, own(answers, qid));
     for (const [oid, text] of Object.entries(texts)) {
       const p = ['specify', qid, oid];
       const o = chosen.find((c) => c.id === oid);
@@ -215,7 +228,7 @@ function checkSpecify(
           },
         });
       } else if (checkString(text, p, o.specify.maxLength ?? DEFAULT_SPECIFY_MAX, out) && text) {
-        (result[qid] ??= {})[oid] = text;
+        (own(result, qid) ?? (result[qid] = {}))[oid] = text;
       }
     }
   }
@@ -285,9 +298,9 @@ export function validateResponse(
       issue(['responseId'], responseId === undefined ? 'missing' : 'invalid_value', 0, 'UUID'),
     );
   }
-  if (surveyId !== survey.id) out.push(issue(['surveyId'], 'wrong_survey', 0, String(surveyId)));
+  if (surveyId !== survey.id) out.push(issue(['surveyId'], 'wrong_survey', 0, preview(surveyId)));
   if (surveyVersion !== survey.version) {
-    out.push(issue(['surveyVersion'], 'wrong_version', 0, String(surveyVersion)));
+    out.push(issue(['surveyVersion'], 'wrong_version', 0, preview(surveyVersion)));
   }
   if (lang !== 'ru' && lang !== 'en') out.push(issue(['lang'], 'invalid_value', 0, 'ru | en'));
   if (
@@ -317,7 +330,7 @@ export function validateResponse(
   }
   for (const id of path) {
     const q = byId.get(id)!;
-    const a = clean[id];
+    const a = own(clean, id);
     if (a === undefined || !isAnswered(a)) {
       if (q.required && q.type !== 'statement') out.push(issue(['answers', id], 'required'));
       delete clean[id];
@@ -327,9 +340,9 @@ export function validateResponse(
   }
   const spec = checkSpecify(specify, survey, clean, onPath, out);
   for (const id of path) {
-    for (const o of chosenOptions(byId.get(id)!, clean[id])) {
+    for (const o of chosenOptions(byId.get(id)!, own(clean, id))) {
       // Blank text does not satisfy a required field: «Другое (укажите)» with nothing said.
-      if (o.specify?.required && !spec?.[id]?.[o.id]?.trim()) {
+      if (o.specify?.required && !(spec && own(own(spec, id) ?? {}, o.id)?.trim())) {
         out.push({
           path: ['specify', id, o.id],
           code: 'required',
@@ -368,7 +381,7 @@ export function questionIssues(
 ): Issue[] {
   const q = survey.questions.find((x) => x.id === id);
   if (!q) return [issue(['answers', id], 'unknown_question', 0, id)];
-  const a = answers[id];
+  const a = own(answers, id);
   const out: Issue[] = [];
   if (a === undefined || !isAnswered(a)) {
     if (q.required && q.type !== 'statement') out.push(issue(['answers', id], 'required'));
