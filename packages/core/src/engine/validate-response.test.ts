@@ -106,6 +106,29 @@ describe('envelope issues', () => {
     expect(issuesOf((r) => (r.answeredAt = 1700000000))).toEqual([
       [['answeredAt'], 'invalid_value'],
     ]);
+    const bad = [
+      '1',
+      '2026-03-01',
+      '2026-02-30T10:00:00Z',
+      '2026-03-01T10:00Z',
+      '2026-03-01T24:00:00Z',
+    ];
+    for (const v of [...bad, '2026-03-01T10:00:00+0300']) {
+      expect(
+        issuesOf((r) => (r.answeredAt = v)),
+        v,
+      ).toEqual([[['answeredAt'], 'invalid_value']]);
+    }
+    for (const v of [
+      '2026-03-01T10:00:00Z',
+      '2026-03-01T10:00:00.123+03:00',
+      '2024-02-29T23:59:59-05:00',
+    ]) {
+      expect(
+        issuesOf((r) => (r.answeredAt = v)),
+        v,
+      ).toEqual([]);
+    }
   });
   it('bad channel, respondent and context', () => {
     expect(issuesOf((r) => (r.context = { channel: 'fax', touchpoint: 'x' }))).toEqual([

@@ -44,6 +44,20 @@ function preview(v: unknown): string {
   return Array.isArray(v) ? 'array' : typeof v;
 }
 
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * An ISO 8601 date-time with seconds and a zone, as the JSON Schema's `date-time` (and
+ * `Date.prototype.toISOString`) has it. `Date.parse` alone accepts "1" and 30 February.
+ */
+function isIsoDateTime(v: unknown): v is string {
+  const m = typeof v === 'string' ? ISO_DATE_TIME.exec(v) : null;
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -303,12 +317,7 @@ export function validateResponse(
     out.push(issue(['surveyVersion'], 'wrong_version', 0, preview(surveyVersion)));
   }
   if (lang !== 'ru' && lang !== 'en') out.push(issue(['lang'], 'invalid_value', 0, 'ru | en'));
-  if (
-    answeredAt !== undefined &&
-    (typeof answeredAt !== 'string' ||
-      answeredAt.length > 40 ||
-      Number.isNaN(Date.parse(answeredAt)))
-  ) {
+  if (answeredAt !== undefined && !isIsoDateTime(answeredAt)) {
     out.push(issue(['answeredAt'], 'invalid_value', 0, 'ISO 8601 date-time'));
   }
   const ctx = checkContext(context, survey, out);
