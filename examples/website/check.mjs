@@ -39,9 +39,8 @@ try {
   console.log('questions shown:', await q.count());
   // Answer the three required questions and send.
   await page.locator('feedback-survey [data-q=q1] input').first().check();
-  const combo = page.locator('feedback-survey [data-q=q2] [role=combobox]');
-  await combo.fill('а');
-  await combo.press('Enter');
+  await page.locator('feedback-survey [data-q=q2] input[type=search]').fill('а');
+  await page.locator('feedback-survey [data-q=q2] .opts input').first().check();
   await page.locator('feedback-survey [data-q=q3] input').first().check();
   await page.locator('feedback-survey button[type=submit]').click();
   await page.locator('feedback-survey [part=completion]').waitFor({ timeout: 10_000 });

@@ -49,8 +49,7 @@ export const styles = css`
     display: grid;
     gap: 0.5em;
   }
-  legend,
-  .legend {
+  legend {
     padding: 0;
     font-weight: 600;
     margin-bottom: 0.5em;
@@ -89,6 +88,7 @@ export const styles = css`
     flex: none;
   }
   input[type='text'],
+  input[type='search'],
   textarea,
   .specify {
     font: inherit;
@@ -185,49 +185,6 @@ export const styles = css`
     color: var(--_err);
     font-weight: 600;
   }
-  .combo {
-    position: relative;
-  }
-  .listbox {
-    list-style: none;
-    margin: 0.25em 0 0;
-    padding: 0;
-    max-height: 16em;
-    overflow-y: auto;
-    border: 1px solid var(--_line);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-  }
-  .listbox li {
-    padding: 0.6em 0.5em;
-    min-height: 2.75em;
-    cursor: pointer;
-  }
-  .listbox li.active {
-    background: var(--_accent);
-    color: var(--_bg);
-    outline: 2px solid currentColor;
-    outline-offset: -4px;
-  }
-  .listbox li[aria-selected='true']::before {
-    content: '✓ ';
-  }
-  .chips {
-    list-style: none;
-    padding: 0;
-    margin: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25em;
-  }
-  .chips li {
-    display: flex;
-    align-items: center;
-    gap: 0.25em;
-    border: 1px solid var(--_line);
-    border-radius: var(--_radius);
-    padding-left: 0.5em;
-  }
   button {
     font: inherit;
     min-height: 2.75em;
@@ -307,12 +264,10 @@ export const styles = css`
   @media (forced-colors: active) {
     .pt label,
     button,
-    .listbox,
     .warn {
       border: 2px solid ButtonText;
     }
     .pt input:checked + label,
-    .listbox li.active,
     button.primary {
       forced-color-adjust: none;
       background: Highlight;

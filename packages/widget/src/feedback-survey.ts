@@ -25,16 +25,14 @@ import {
 } from './events/survey-events.js';
 import { styles } from './feedback-survey.styles.js';
 import { dictionaries, fill, plural, toLang, type Dictionary } from './i18n.js';
-import { asCatalogs, fetchJson, resolveSource, surveyProblem, unwrapSurvey } from './load.js';
+import { asCatalogs, fetchJson, resolveSource, surveyProblem } from './load.js';
 import { renderQuestion } from './questions/render.js';
-import { ids, type ComboState, type QuestionView } from './questions/view.js';
+import { ids, type QuestionView } from './questions/view.js';
 import { buildContext, buildResponse, catalogIds, uuid } from './response.js';
 import { HEADING, completionScreen, idleWarning, sendError, startScreen } from './screens.js';
 
 type Phase = 'start' | 'form' | 'sending' | 'done';
 type LoadState = { state: 'loading' } | { state: 'ready' } | { state: 'error'; key: 'loadError' | 'notSurvey' | 'noSource'; detail?: string };
-
-const COMBO: ComboState = { query: '', open: false, active: 0 };
 
 /**
  * An anonymous feedback survey: loads a survey definition, shows it one question per screen or
@@ -158,7 +156,7 @@ export class FeedbackSurvey extends LitElement {
   private declare _responseId: string | undefined;
   private declare _started: boolean;
   private declare _generation: number;
-  private declare _combos: Map<string, ComboState>;
+  private declare _queries: Map<string, string>;
   private declare _focus: string | undefined;
   private declare _focusError: string | undefined;
   private declare _stepped: string | undefined;
@@ -178,7 +176,7 @@ export class FeedbackSurvey extends LitElement {
     this._fetchedCatalogs = {};
     this._started = false;
     this._generation = 0;
-    this._combos = new Map();
+    this._queries = new Map();
     this._submission = new SubmissionController(this, {
       endpoint: () => this._source().endpoint,
       persist: () => this._isKiosk,
@@ -264,7 +262,7 @@ export class FeedbackSurvey extends LitElement {
     }
     this._load = { state: 'loading' };
     try {
-      const json = unwrapSurvey(await fetchJson(url, ac.signal));
+      const json = await fetchJson(url, ac.signal);
       if (!ac.signal.aborted) this._accept(json);
     } catch (e) {
       if (!ac.signal.aborted) this._load = { state: 'error', key: 'loadError', detail: String(e) };
@@ -295,7 +293,7 @@ export class FeedbackSurvey extends LitElement {
     this._answers = {};
     this._specify = {};
     this._errors = {};
-    this._combos = new Map();
+    this._queries = new Map();
     this._responseId = undefined;
     this._outcome = undefined;
     this._current = undefined;
@@ -479,9 +477,9 @@ export class FeedbackSurvey extends LitElement {
       error: this._errors[q.id],
       rows: q.type === 'matrix' ? visibleRows(q, this._answers) : [],
       entries: q.type === 'list' ? (q.options ?? catalogs[q.catalog ?? ''] ?? []) : [],
-      combo: this._combos.get(q.id) ?? COMBO,
-      setCombo: (p) => {
-        this._combos.set(q.id, { ...(this._combos.get(q.id) ?? COMBO), ...p });
+      query: this._queries.get(q.id) ?? '',
+      setQuery: (t) => {
+        this._queries.set(q.id, t);
         this.requestUpdate();
       },
       set: (v) => this._set(q.id, v),

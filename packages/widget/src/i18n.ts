@@ -33,10 +33,9 @@ const ru = {
   specify: 'уточните',
   specifyRequired: 'Уточните ответ в поле рядом с вариантом',
   chars: ['Осталось {n} символ', 'Осталось {n} символа', 'Осталось {n} символов'] as Plural,
-  searchHint: 'Введите часть названия и выберите стрелками и Enter',
+  searchHint: 'Введите часть названия, чтобы сократить список',
   noMatches: 'Ничего не найдено',
   matches: ['Найден {n} вариант', 'Найдено {n} варианта', 'Найдено {n} вариантов'] as Plural,
-  remove: 'Убрать: {text}',
   idleWarning: 'Вы ещё здесь? Через {n} с ответы будут стёрты.',
   continue: 'Продолжить',
 } as const;
@@ -75,10 +74,9 @@ const en: Dictionary = {
   specify: 'please specify',
   specifyRequired: 'Please fill in the field next to the option',
   chars: ['{n} character left', '{n} characters left', '{n} characters left'],
-  searchHint: 'Type part of the name, choose with arrows and Enter',
+  searchHint: 'Type part of the name to shorten the list',
   noMatches: 'No matches',
   matches: ['{n} match', '{n} matches', '{n} matches'],
-  remove: 'Remove: {text}',
   idleWarning: 'Are you still there? Your answers will be erased in {n} s.',
   continue: 'Continue',
 };

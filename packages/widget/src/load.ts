@@ -75,9 +75,4 @@ export async function fetchJson(url: string, signal?: AbortSignal): Promise<unkn
   return (await res.json()) as unknown;
 }
 
-/** The survey definition of the collector's `GET /v1/surveys/{id}`: bare, or wrapped in `{ survey }`. */
-export function unwrapSurvey(v: unknown): unknown {
-  return isObj(v) && isObj(v['survey']) && !('questions' in v) ? v['survey'] : v;
-}
-
 export type { Survey };

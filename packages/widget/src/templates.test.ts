@@ -41,9 +41,11 @@ describe('vladimir-social, paged, keyboard only', () => {
     expect(progress(el)).to.equal('Вопрос 1 из 14'); // q12 waits for a refusal in q7
 
     const svc = pickFirst(s, 'services');
-    await toQuestion(el, 'q1');
+    await toQuestion(el, 'q1'); // the search box
     await type(svc.word);
-    await press('Enter');
+    await settle(el);
+    await press('Tab'); // into the filtered radio group
+    await press('Space');
     await next(el);
     expect(focused(el)?.id).to.equal('q-q2-t');
     await next(el); // q2 is optional
@@ -107,9 +109,11 @@ describe('belgorod-typical, one page, keyboard only', () => {
     const svc = pickFirst(s, 'services');
     await toQuestion(el, 'q1');
     await press('Space'); // satisfied
-    await toQuestion(el, 'q2');
+    await toQuestion(el, 'q2'); // the search box
     await type(svc.word);
-    await press('Enter');
+    await settle(el);
+    await press('Tab'); // into the filtered checkboxes
+    await press('Space');
     await toQuestion(el, 'q3');
     await press('ArrowDown'); // 5 → 4
     await toQuestion(el, 'q4');

@@ -10,13 +10,6 @@ import { localize } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Dictionary } from '../i18n.js';
 
-/** The searchable list's transient state (query typed, popup open, highlighted entry). */
-export interface ComboState {
-  query: string;
-  open: boolean;
-  active: number;
-}
-
 /**
  * Everything a question renderer needs. Question kinds are template functions rendered into the
  * element's single shadow root rather than nested custom elements: ids referenced by
@@ -36,9 +29,9 @@ export interface QuestionView<Q extends Question = Question> {
   rows: MatrixRow[];
   /** List: the entries to pick from (options or the run-time catalogue). */
   entries: CatalogEntry[];
-  /** List: the search box state, kept by the element per question. */
-  combo: ComboState;
-  setCombo(patch: Partial<ComboState>): void;
+  /** List: the text typed in its search box, kept by the element per question. */
+  query: string;
+  setQuery(q: string): void;
   set(v: AnswerValue | undefined): void;
   /** The answer now (event handlers must not use `value`, which is the one at render time). */
   current(): AnswerValue | undefined;
@@ -65,27 +58,21 @@ export function describedBy(v: QuestionView): string | typeof nothing {
 /**
  * The frame shared by every kind: a fieldset whose legend holds the focusable title (focus lands
  * there on next/back), the description and the error message (text plus an icon: never colour
- * alone).
+ * alone). Text and list questions are fieldsets too (a group of one field): one template is
+ * fewer bytes than two.
  */
-export function frame(v: QuestionView, body: unknown, group = true): TemplateResult {
+export function frame(v: QuestionView, body: unknown): TemplateResult {
   const { q, d } = v;
-  const title = html`<span class="title" id=${ids.title(q.id)} tabindex="-1"
-      >${localize(q.title, v.lang)}</span
-    >${q.required ? html` <span class="req">(${d.required})</span>` : nothing}`;
-  const extra = html`${q.description
-      ? html`<p class="desc" id=${ids.desc(q.id)}>${localize(q.description, v.lang)}</p>`
-      : nothing}
+  return html`<fieldset class="q" part="question" data-q=${q.id}>
+    <legend part="legend"
+      ><span class="title" id=${ids.title(q.id)} tabindex="-1">${localize(q.title, v.lang)}</span
+      >${q.required ? html` <span class="req">(${d.required})</span>` : nothing}</legend
+    >${q.description ? html`<p class="desc" id=${ids.desc(q.id)}>${localize(q.description, v.lang)}</p>` : nothing}
     ${body}
     ${v.error
       ? html`<p class="error" id=${ids.error(q.id)} part="error"><span aria-hidden="true">⚠ </span>${v.error}</p>`
-      : nothing}`;
-  return group
-    ? html`<fieldset class="q" part="question" data-q=${q.id} >
-        <legend part="legend">${title}</legend>${extra}
-      </fieldset>`
-    : html`<div class="q" part="question" data-q=${q.id}>
-        <div class="legend" part="legend">${title}</div>${extra}
-      </div>`;
+      : nothing}
+  </fieldset>`;
 }
 
 /** Visually hidden text for screen readers. */

@@ -4,5 +4,5 @@ import { frame, type QuestionView } from '../view.js';
 
 /** Text on the path with nothing to answer. */
 export function renderStatement(v: QuestionView<StatementQuestion>): TemplateResult {
-  return frame(v, '', false);
+  return frame(v, '');
 }

@@ -48,6 +48,5 @@ export function renderText(v: QuestionView<TextQuestion>): TemplateResult {
     v,
     html`${field}
       <p class="counter" id=${counter} aria-live="polite">${plural(v.lang, v.d.chars, max - text.length)}</p>`,
-    false,
   );
 }
