@@ -18,7 +18,8 @@ const collapseTemplateWhitespace = (): Plugin => ({
       const min = body
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/\s+/g, ' ')
-        .replace(/\s*([{}:;,>])\s*/g, '$1')
+        .replace(/\s*([{}:;,>+])\s*/g, '$1') // no calc(a + b) in our styles: + is a combinator
+        .replace(/([^\d.])0\.(\d)/g, '$1.$2')
         .replace(/;}/g, '}');
       return `css\`${min}\``;
     });
