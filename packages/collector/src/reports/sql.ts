@@ -24,30 +24,36 @@ export interface CountRow {
 }
 
 /**
- * The group key expression. Only fixed SQL from this table is spliced into the statement; the
- * time zone is a parameter. Half-years are calendar halves (Jan–Jun = H1, Jul–Dec = H2): the
- * seeds' semiannual reports fall due by 15 May and 15 Dec, i.e. shortly before each half ends,
- * and a calendar half is what a ministry compares year on year.
+ * The group key: a column, or for periods the start of the period as a local timestamp (cheap to
+ * compute per response and to group on), turned into its label (`2026-Q1`) only after
+ * aggregation. Only fixed SQL from this table is spliced into the statement; the time zone is a
+ * parameter. Half-years are calendar halves (Jan–Jun = H1, Jul–Dec = H2): the seeds' semiannual
+ * reports fall due by 15 May and 15 Dec, i.e. shortly before each half ends, and a calendar half
+ * is what a ministry compares year on year.
  */
-function groupExpr(groupBy: GroupBy, period: Period, tz: string): string {
+function groupExpr(groupBy: GroupBy, period: Period, tz: string): { key: string; label: (col: string) => string } {
   const local = `(answered_at AT TIME ZONE ${tz})`;
+  const same = (col: string): string => col;
   switch (groupBy) {
     case 'none':
-      return 'NULL::text';
+      return { key: 'NULL::text', label: same };
     case 'channel':
     case 'object':
     case 'touchpoint':
-      return groupBy;
+      return { key: groupBy, label: same };
     case 'period':
       switch (period) {
         case 'month':
-          return `to_char(${local}, 'YYYY-MM')`;
+          return { key: `date_trunc('month', ${local})`, label: (c) => `to_char(${c}, 'YYYY-MM')` };
         case 'quarter':
-          return `to_char(${local}, 'YYYY-"Q"Q')`;
+          return { key: `date_trunc('quarter', ${local})`, label: (c) => `to_char(${c}, 'YYYY-"Q"Q')` };
         case 'half-year':
-          return `to_char(${local}, 'YYYY') || CASE WHEN extract(month FROM ${local}) <= 6 THEN '-H1' ELSE '-H2' END`;
+          return {
+            key: `date_trunc('year', ${local}) + CASE WHEN extract(month FROM ${local}) > 6 THEN interval '6 months' ELSE interval '0' END`,
+            label: (c) => `to_char(${c}, 'YYYY') || CASE WHEN extract(month FROM ${c}) > 6 THEN '-H2' ELSE '-H1' END`,
+          };
         case 'year':
-          return `to_char(${local}, 'YYYY')`;
+          return { key: `date_trunc('year', ${local})`, label: (c) => `to_char(${c}, 'YYYY')` };
       }
   }
 }
@@ -102,15 +108,21 @@ const VAL = (e: string): string =>
   `CASE WHEN jsonb_typeof(${e}) = 'number' THEN (${e})::numeric::bigint::text ELSE ${e} #>> '{}' END`;
 
 /**
- * Builds the one aggregate statement behind a report. Every response is expanded, inside the
- * database, into the atoms the figures count — its channel, each value it gave that fits its
- * question (multiple-choice arrays via `jsonb_array_elements`, matrix rows via `jsonb_each`), and
- * for arrays, matrices and texts a marker "answered" — and the atoms are counted with GROUP BY.
- * Node receives a few rows per group and value, never the responses; means and shares are then
- * exact arithmetic on these counts (figures.ts), as in core's accumulator.
+ * Builds the one aggregate statement behind a report, in two steps, both inside the database:
  *
- * The questions (ids, kinds, accepted values) travel as one JSON parameter, never inside the SQL
- * text.
+ * 1. `grouped`: every response is split into its answers (`jsonb_each`) plus its channel, and
+ *    identical answers are counted with GROUP BY (group key, question id, answer value). Text
+ *    answers are reduced to "answered" first, so free text never becomes a group. This is the only
+ *    step that reads every response; it yields a few rows per distinct answer.
+ * 2. Each distinct answer is expanded into what the figures count — the values that fit the
+ *    question (multiple-choice arrays via `jsonb_array_elements`, matrix rows via `jsonb_each`),
+ *    and an "answered" marker for arrays, matrices and texts — weighted by its count and summed.
+ *
+ * Whether a value counts depends only on the answer itself, so counting distinct answers first
+ * gives exactly the per-response result of core's accumulator. Node receives the sums, never the
+ * responses; means and shares are then exact arithmetic on them (figures.ts).
+ *
+ * The questions (ids, kinds, accepted values) travel as one JSON parameter, never in the SQL text.
  */
 export function reportSql(
   surveyId: string,
@@ -124,46 +136,60 @@ export function reportSql(
   const g = groupExpr(opts.groupBy, opts.period, `$${params.length}::text`);
   params.push(JSON.stringify(questions.map(questionSpec)));
   const spec = `$${params.length}::jsonb`;
+  params.push(questions.map((q) => q.id));
+  const ids = `$${params.length}::text[]`;
+  params.push(questions.filter((q) => q.type === 'text').map((q) => q.id));
+  const texts = `$${params.length}::text[]`;
   const arrayOf = (kind: string, type: string, empty: string) =>
-    `CASE WHEN qs.kind = '${kind}' AND jsonb_typeof(a.v) = '${type}' THEN a.v ELSE '${empty}'::jsonb END`;
+    `CASE WHEN qs.kind = '${kind}' AND jsonb_typeof(d.value) = '${type}' THEN d.value ELSE '${empty}'::jsonb END`;
+  // Question ids start with a letter, so '@channel' cannot clash with one. Answers are grouped as
+  // text, which hashes faster than jsonb.
   const sql = `
 WITH qs AS MATERIALIZED (
   SELECT * FROM jsonb_to_recordset(${spec}) AS q(id text, kind text, allowed jsonb, rws jsonb)
-), r AS (
-  SELECT ${g} AS g, channel, answers FROM responses WHERE ${where}
-)
-SELECT r.g, x.k, x.qid, x.row_id, x.val, x.num, count(*)::int AS n
-FROM r CROSS JOIN LATERAL (
-  SELECT 'c'::text AS k, r.channel AS qid, NULL::text AS row_id, NULL::text AS val, false AS num
-  UNION ALL
-  SELECT f.k, qs.id, f.row_id, f.val, f.num
-    FROM qs
-    CROSS JOIN LATERAL (SELECT r.answers -> qs.id AS v) AS a
+), grouped AS (
+  SELECT r.g, e.key,
+         CASE WHEN e.key = ANY(${texts}) THEN NULL ELSE e.value::text END AS value,
+         e.key = ANY(${texts}) AND jsonb_typeof(e.value) = 'string' AND e.value <> '""'::jsonb AS said,
+         count(*) AS n
+    FROM (SELECT ${g.key} AS g, channel, answers FROM responses WHERE ${where}) AS r
     CROSS JOIN LATERAL (
-      SELECT 'v'::text AS k, NULL::text AS row_id, ${VAL('a.v')} AS val, jsonb_typeof(a.v) = 'number' AS num
-        WHERE qs.kind = 's' AND ${FITS('a.v')}
+      SELECT '@channel'::text AS key, to_jsonb(r.channel) AS value
       UNION ALL
-      SELECT 'a', NULL, NULL, false
-        WHERE qs.kind = 't' AND jsonb_typeof(a.v) = 'string' AND a.v <> '""'::jsonb
-      UNION ALL
-      SELECT DISTINCT 'v', NULL, e.value #>> '{}', false
-        FROM jsonb_array_elements(${arrayOf('m', 'array', '[]')}) AS e
-        WHERE ${FITS('e.value')}
-      UNION ALL
-      SELECT 'a', NULL, NULL, false
-        WHERE qs.kind = 'm' AND EXISTS (
-          SELECT 1 FROM jsonb_array_elements(${arrayOf('m', 'array', '[]')}) AS e WHERE ${FITS('e.value')})
-      UNION ALL
-      SELECT 'v', m.key, ${VAL('m.value')}, jsonb_typeof(m.value) = 'number'
-        FROM jsonb_each(${arrayOf('x', 'object', '{}')}) AS m
-        WHERE qs.rws ? m.key AND ${FITS('m.value')}
-      UNION ALL
-      SELECT 'a', NULL, NULL, false
-        WHERE qs.kind = 'x' AND EXISTS (
-          SELECT 1 FROM jsonb_each(${arrayOf('x', 'object', '{}')}) AS m WHERE qs.rws ? m.key AND ${FITS('m.value')})
-    ) AS f
-    WHERE a.v IS NOT NULL
-) AS x
-GROUP BY r.g, x.k, x.qid, x.row_id, x.val, x.num`;
+      SELECT key, value FROM jsonb_each(r.answers) WHERE key = ANY(${ids})
+    ) AS e
+   GROUP BY 1, 2, 3, 4
+), d AS (
+  SELECT ${g.label('g')} AS g, key, value::jsonb AS value, said, n FROM grouped
+)
+SELECT d.g, f.k, f.qid, f.row_id, f.val, f.num, sum(d.n)::int AS n
+FROM d
+LEFT JOIN qs ON qs.id = d.key
+CROSS JOIN LATERAL (
+  SELECT 'c'::text AS k, d.value #>> '{}' AS qid, NULL::text AS row_id, NULL::text AS val, false AS num
+    WHERE d.key = '@channel'
+  UNION ALL
+  SELECT 'v', qs.id, NULL, ${VAL('d.value')}, jsonb_typeof(d.value) = 'number'
+    WHERE qs.kind = 's' AND ${FITS('d.value')}
+  UNION ALL
+  SELECT 'a', qs.id, NULL, NULL, false WHERE d.said
+  UNION ALL
+  SELECT DISTINCT 'v', qs.id, NULL, e.value #>> '{}', false
+    FROM jsonb_array_elements(${arrayOf('m', 'array', '[]')}) AS e
+    WHERE ${FITS('e.value')}
+  UNION ALL
+  SELECT 'a', qs.id, NULL, NULL, false
+    WHERE qs.kind = 'm' AND EXISTS (
+      SELECT 1 FROM jsonb_array_elements(${arrayOf('m', 'array', '[]')}) AS e WHERE ${FITS('e.value')})
+  UNION ALL
+  SELECT 'v', qs.id, m.key, ${VAL('m.value')}, jsonb_typeof(m.value) = 'number'
+    FROM jsonb_each(${arrayOf('x', 'object', '{}')}) AS m
+    WHERE qs.rws ? m.key AND ${FITS('m.value')}
+  UNION ALL
+  SELECT 'a', qs.id, NULL, NULL, false
+    WHERE qs.kind = 'x' AND EXISTS (
+      SELECT 1 FROM jsonb_each(${arrayOf('x', 'object', '{}')}) AS m WHERE qs.rws ? m.key AND ${FITS('m.value')})
+) AS f
+GROUP BY d.g, f.k, f.qid, f.row_id, f.val, f.num`;
   return { sql, params };
 }

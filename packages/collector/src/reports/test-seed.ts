@@ -1,6 +1,6 @@
 /** Test-only: writes surveys and responses straight into the tables with SQL. */
 import { randomUUID } from 'node:crypto';
-import type { Answers, Survey, SpecifyTexts } from '@otklik/core';
+import { CHANNELS, type AnswerValue, type Answers, type Question, type SpecifyTexts, type Survey, type SurveyResponse } from '@otklik/core';
 import type { Db } from '../store/db.js';
 
 export interface SeedResponse {
@@ -97,3 +97,84 @@ export const SAMPLE: Survey = {
     { id: 'q7', type: 'text', multiline: true, title: { ru: 'Ваши предложения' } },
   ],
 };
+
+/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
+function rng(seed: number) {
+  let a = seed;
+  const next = (): number => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
+  const pick = <T,>(xs: readonly T[]): T => xs[int(0, xs.length - 1)] as T;
+  return { next, int, pick };
+}
+
+type Rng = ReturnType<typeof rng>;
+
+function answer(q: Question, s: Survey, r: Rng, oddShare: number): AnswerValue | undefined {
+  const odd = r.next() < oddShare; // an answer the figures must not count
+  switch (q.type) {
+    case 'scale': {
+      if (odd) return r.pick([q.max + 1, 2.5, 'nonsense']);
+      const extra = (q.extraOptions ?? []).map((o) => o.id);
+      return extra.length > 0 && r.next() < 0.15 ? r.pick(extra) : r.int(q.min, q.max);
+    }
+    case 'single':
+      return odd ? 'no-such-option' : r.pick(q.options).id;
+    case 'multiple': {
+      const ids = q.options.map((o) => o.id);
+      const chosen = ids.filter(() => r.next() < 0.4);
+      if (chosen.length === 0) chosen.push(r.pick(ids));
+      if (odd) chosen.push('no-such-option', chosen[0] ?? 'x');
+      return chosen;
+    }
+    case 'list': {
+      const ids = q.options?.map((o) => o.id) ?? (q.catalog ? (s.catalogs?.[q.catalog] ?? []).map((e) => e.id) : []);
+      const one = ids.length > 0 ? r.pick(ids) : `entry-${r.int(1, 4)}`;
+      return q.multiple ? [one] : one;
+    }
+    case 'matrix': {
+      const m: Record<string, number | string> = {};
+      const extra = (q.extraOptions ?? []).map((o) => o.id);
+      for (const row of q.rows) {
+        if (r.next() < 0.3) continue;
+        m[row.id] = extra.length > 0 && r.next() < 0.15 ? r.pick(extra) : r.int(q.scale.min, q.scale.max);
+      }
+      if (odd) m['no-such-row'] = 3;
+      return m;
+    }
+    case 'text':
+      return r.pick(['Спасибо', 'Очередь, "долго"\nждали', '<script>alert(1)</script>', '']);
+    case 'statement':
+      return undefined;
+  }
+}
+
+/**
+ * `n` random responses to `s` (deterministic for a seed). About 5 % of answers are ones the figures
+ * must leave out (off the scale, unknown options, duplicates, unknown rows), unless `odd` is 0.
+ */
+export function randomResponses(s: Survey, n: number, seed: number, odd = 0.05): SurveyResponse[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, () => {
+    const answers: Answers = {};
+    for (const q of s.questions) {
+      if (r.next() < 0.2) continue;
+      const a = answer(q, s, r, odd);
+      if (a !== undefined) answers[q.id] = a;
+    }
+    return {
+      responseId: randomUUID(),
+      surveyId: s.id,
+      surveyVersion: s.version,
+      lang: 'ru',
+      answers,
+      context: { channel: r.pick(CHANNELS.slice(0, 4)), respondent: 'external', touchpoint: r.pick(['mfc-1', 'mfc-2']) },
+      answeredAt: new Date(Date.UTC(2026, r.int(0, 11), r.int(1, 28))).toISOString(),
+    };
+  });
+}
+
