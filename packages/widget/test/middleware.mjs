@@ -5,11 +5,15 @@
 //                               sets the answers to the next POSTs, in order; once used up, the
 //                               fake behaves like the real collector: 201 the first time a
 //                               responseId arrives, 200 for the same body again, 409 for another body.
-//                               "drop" destroys the socket (a network failure the browser sees as
-//                               a TypeError); "delay" waits that many ms before answering.
+//                               "drop" answers bytes that are not HTTP and closes the connection:
+//                               fetch() rejects, as on a network failure. (Destroying the socket
+//                               silently is not used: Chromium then resends the POST on a reused
+//                               keep-alive connection, so one "drop" could eat a retry.)
+//                               "delay" waits that many ms before answering.
 //   POST /__collector/responses a response: answered per the script; every request is recorded.
 //   GET  /__collector/received  {"posts": [{body, headers, answer}], "stored": {responseId: body}}
 //   POST /__collector/reset     forgets everything.
+import { Buffer } from 'node:buffer';
 
 /** @type {{ posts: { body: unknown, headers: Record<string, string | string[] | undefined>, answer: number | 'drop' }[], stored: Map<string, string>, script: unknown[] }} */
 const state = { posts: [], stored: new Map(), script: [] };
@@ -50,7 +54,10 @@ async function fakeCollector(ctx, next) {
     return json(ctx, 200, { ok: true });
   }
   if (route === 'GET /received') {
-    return json(ctx, 200, { posts: state.posts, stored: Object.fromEntries([...state.stored].map(([k, v]) => [k, JSON.parse(v)])) });
+    return json(ctx, 200, {
+      posts: state.posts,
+      stored: Object.fromEntries([...state.stored].map(([k, v]) => [k, JSON.parse(v)])),
+    });
   }
   if (route === 'POST /responses') {
     const text = await readBody(ctx.req);
@@ -62,11 +69,12 @@ async function fakeCollector(ctx, next) {
     }
     const id = typeof body === 'object' && body ? String(body.responseId) : '';
     const step = state.script.shift();
-    const plan = typeof step === 'number' ? { status: step } : step === 'drop' ? { drop: true } : (step ?? {});
+    const plan =
+      typeof step === 'number' ? { status: step } : step === 'drop' ? { drop: true } : (step ?? {});
     const record = { body, headers: { ...ctx.request.headers }, answer: plan.drop ? 'drop' : 0 };
     state.posts.push(record);
     if (plan.drop) {
-      ctx.status = 204; // only for the dev server's log; the browser sees the connection reset
+      ctx.status = 204; // only for the dev server's log; the browser sees a broken response
       ctx.respond = false;
       ctx.req.socket.end('garbage\r\n\r\n');
       return;

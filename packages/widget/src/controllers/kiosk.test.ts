@@ -72,7 +72,9 @@ describe('KioskController', () => {
     expect(alert(el)).to.equal(null);
     await aTimeout(150);
     expect(resets).to.deep.equal([]);
-    await waitUntil(() => resets.length > 0, 'the restarted idle timer never ran out', { timeout: 3000 });
+    await waitUntil(() => resets.length > 0, 'the restarted idle timer never ran out', {
+      timeout: 3000,
+    });
     expect(resets).to.deep.equal(['kiosk-idle']);
   });
 

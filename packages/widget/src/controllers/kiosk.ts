@@ -50,7 +50,10 @@ export class KioskController implements ReactiveController {
   activity(): void {
     if (!this.config.enabled()) return;
     this.stop();
-    this._timer = setTimeout(() => this._tick(Math.ceil((this.config.warnMs ?? 15_000) / 1000)), this.config.idleMs());
+    this._timer = setTimeout(
+      () => this._tick(Math.ceil((this.config.warnMs ?? 15_000) / 1000)),
+      this.config.idleMs(),
+    );
   }
 
   /** A response went out: keep the thank-you screen `thanksMs`, then reset for the next visitor. */

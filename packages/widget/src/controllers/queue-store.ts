@@ -57,7 +57,12 @@ const done = <T>(r: IDBRequest<T>): Promise<T> =>
  * @returns the number now waiting, or -1 when full (nothing written).
  * @example if ((await putBounded(stores.queue, r.responseId, item, 500)) < 0) showFull();
  */
-export function putBounded(store: UseStore, id: string, item: QueuedItem, max: number): Promise<number> {
+export function putBounded(
+  store: UseStore,
+  id: string,
+  item: QueuedItem,
+  max: number,
+): Promise<number> {
   return store('readwrite', async (s) => {
     const [n, mine] = await Promise.all([done(s.count()), done(s.count(id))]);
     if (n - mine >= max) return -1;

@@ -37,7 +37,11 @@ const KEEPALIVE_CHARS = 20_000; // ≤ 60 KB of UTF-8 even at 3 bytes a characte
  * POSTs one response as JSON: no cookies (`credentials: 'omit'`), CORS, aborted after `timeoutMs`.
  * @example const a = await post('https://opros.example.gov.ru/v1/surveys/kiosk-pulse/responses', response, 15000);
  */
-export async function post(url: string, response: SurveyResponse, timeoutMs: number): Promise<Attempt> {
+export async function post(
+  url: string,
+  response: SurveyResponse,
+  timeoutMs: number,
+): Promise<Attempt> {
   const body = JSON.stringify(response);
   const ac = new AbortController();
   let timedOut = false;
@@ -57,13 +61,20 @@ export async function post(url: string, response: SurveyResponse, timeoutMs: num
     });
     const s = res.status;
     const json = await readJson(res);
-    if (res.ok) return typeof json['receipt'] === 'string' ? { kind: 'sent', receipt: json['receipt'] } : { kind: 'sent' };
+    if (res.ok)
+      return typeof json['receipt'] === 'string'
+        ? { kind: 'sent', receipt: json['receipt'] }
+        : { kind: 'sent' };
     if (RETRY.has(s) || s >= 500) {
       const afterMs = retryAfter(res.headers.get('retry-after'));
-      return afterMs === undefined ? { kind: 'retry', reason: s } : { kind: 'retry', reason: s, afterMs };
+      return afterMs === undefined
+        ? { kind: 'retry', reason: s }
+        : { kind: 'retry', reason: s, afterMs };
     }
     const message = json['message'];
-    return typeof message === 'string' ? { kind: 'rejected', httpStatus: s, message } : { kind: 'rejected', httpStatus: s };
+    return typeof message === 'string'
+      ? { kind: 'rejected', httpStatus: s, message }
+      : { kind: 'rejected', httpStatus: s };
   } catch {
     return { kind: 'retry', reason: timedOut ? 'timeout' : 'network' };
   } finally {

@@ -1,8 +1,12 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import type { SurveyResponse } from '@otklik/core/engine';
 import { createStore, entries, get, keys } from 'idb-keyval';
 import { LitElement, html } from 'lit';
-import type { OtklikErrorEvent, OtklikQueuedEvent, OtklikSentEvent } from '../events/delivery-events.js';
+import type {
+  OtklikErrorEvent,
+  OtklikQueuedEvent,
+  OtklikSentEvent,
+} from '../events/delivery-events.js';
 import { stores, type QueuedItem, type RejectedItem } from './queue-store.js';
 import { SubmissionController, type SubmissionConfig } from './submission.js';
 
@@ -20,13 +24,19 @@ const ENDPOINT = '/__collector/responses';
 const CLOSED = 'http://127.0.0.1:9/responses'; // discard port: nothing listens, the connection is refused
 
 interface Received {
-  posts: { body: SurveyResponse; headers: Record<string, string | undefined>; answer: number | 'drop' }[];
+  posts: {
+    body: SurveyResponse;
+    headers: Record<string, string | undefined>;
+    answer: number | 'drop';
+  }[];
   stored: Record<string, SurveyResponse>;
 }
 const collector = {
   reset: () => fetch('/__collector/reset', { method: 'POST' }),
-  script: (answers: unknown[]) => fetch('/__collector/script', { method: 'POST', body: JSON.stringify({ answers }) }),
-  received: async (): Promise<Received> => (await (await fetch('/__collector/received')).json()) as Received,
+  script: (answers: unknown[]) =>
+    fetch('/__collector/script', { method: 'POST', body: JSON.stringify({ answers }) }),
+  received: async (): Promise<Received> =>
+    (await (await fetch('/__collector/received')).json()) as Received,
 };
 
 function response(over: Partial<SurveyResponse> = {}): SurveyResponse {
@@ -50,7 +60,8 @@ const hosts: CtlHost[] = [];
 function mount(config: Partial<SubmissionConfig> = {}) {
   const el = document.createElement('otklik-submission-host') as CtlHost;
   const events: Ev[] = [];
-  for (const t of ['otklik-queued', 'otklik-sent', 'otklik-error'] as const) el.addEventListener(t, (e) => events.push(e));
+  for (const t of ['otklik-queued', 'otklik-sent', 'otklik-error'] as const)
+    el.addEventListener(t, (e) => events.push(e));
   const ctl = new SubmissionController(el, { endpoint: () => ENDPOINT, ...config });
   document.body.append(el);
   hosts.push(el);
@@ -84,7 +95,10 @@ describe('SubmissionController', () => {
     const outcome = await ctl.submit(r);
     document.cookie = 'otklik_probe=; path=/; max-age=0';
 
-    expect(outcome).to.deep.equal({ status: 'sent', receipt: r.responseId.slice(0, 8).toUpperCase() });
+    expect(outcome).to.deep.equal({
+      status: 'sent',
+      receipt: r.responseId.slice(0, 8).toUpperCase(),
+    });
     const got = await collector.received();
     expect(got.posts).to.have.length(1);
     const { body, headers } = got.posts[0]!;
@@ -96,11 +110,22 @@ describe('SubmissionController', () => {
     expect(body.lang).to.equal('ru');
     expect(body.answers).to.deep.equal({ q1: 5, q2: ['a', 'c'], q3: 'Очередь — 40 минут' });
     expect(body.specify).to.deep.equal({ q2: { c: 'другое' } });
-    expect(body.context).to.deep.equal({ channel: 'kiosk', touchpoint: 'МФЦ Белгород, окно 3', respondent: 'external' });
+    expect(body.context).to.deep.equal({
+      channel: 'kiosk',
+      touchpoint: 'МФЦ Белгород, окно 3',
+      respondent: 'external',
+    });
     expect(body.answeredAt).to.equal('2026-11-20T10:15:00.000Z');
     expect(Object.keys(body).sort()).to.deep.equal(Object.keys(r).sort());
     expect(events.map((e) => [e.type, e.detail])).to.deep.equal([
-      ['otklik-sent', { responseId: r.responseId, receipt: r.responseId.slice(0, 8).toUpperCase(), fromQueue: false }],
+      [
+        'otklik-sent',
+        {
+          responseId: r.responseId,
+          receipt: r.responseId.slice(0, 8).toUpperCase(),
+          fromQueue: false,
+        },
+      ],
     ]);
     expect(events[0]!.bubbles && events[0]!.composed).to.equal(true);
     expect(ctl.waiting).to.equal(0);
@@ -118,7 +143,9 @@ describe('SubmissionController', () => {
     expect(item?.reason).to.equal('network');
     expect(item!.next).to.be.within(Date.now() - 1000, Date.now() + 4000); // attempt 1: 0–4 s window
     expect(ctl.waiting).to.equal(1);
-    expect(events.map((e) => [e.type, e.detail])).to.deep.equal([['otklik-queued', { responseId: r.responseId, waiting: 1, reason: 'network' }]]);
+    expect(events.map((e) => [e.type, e.detail])).to.deep.equal([
+      ['otklik-queued', { responseId: r.responseId, waiting: 1, reason: 'network' }],
+    ]);
   });
 
   it('queues on timeout', async () => {
@@ -137,11 +164,22 @@ describe('SubmissionController', () => {
     first.el.remove(); // the page goes away
 
     const second = mount(); // connect → flush
-    await waitUntil(() => second.events.some((e) => e.type === 'otklik-sent'), 'queued response not sent on connect', { timeout: 5000 });
+    await waitUntil(
+      () => second.events.some((e) => e.type === 'otklik-sent'),
+      'queued response not sent on connect',
+      { timeout: 5000 },
+    );
     expect(second.events.map((e) => [e.type, e.detail])).to.deep.equal([
-      ['otklik-sent', { responseId: r.responseId, receipt: r.responseId.slice(0, 8).toUpperCase(), fromQueue: true }],
+      [
+        'otklik-sent',
+        {
+          responseId: r.responseId,
+          receipt: r.responseId.slice(0, 8).toUpperCase(),
+          fromQueue: true,
+        },
+      ],
     ]);
-    await waitUntil(() => second.ctl.waiting === 0, 'waiting not updated');
+    await waitUntil(() => second.ctl.waiting === 0, 'waiting not updated', { timeout: 5000 });
     expect(await keys(stores.queue)).to.deep.equal([]);
     const got = await collector.received();
     expect(got.posts.map((p) => [p.body.responseId, p.answer])).to.deep.equal([
@@ -178,7 +216,11 @@ describe('SubmissionController', () => {
     expect(item!.notBefore! - Date.now()).to.be.within(500, 1000);
     expect(await ctl.flush()).to.equal(0); // too early: not even attempted
     expect((await collector.received()).posts).to.have.length(1);
-    await waitUntil(() => events.some((e) => e.type === 'otklik-sent'), 'not retried after Retry-After', { timeout: 4000 });
+    await waitUntil(
+      () => events.some((e) => e.type === 'otklik-sent'),
+      'not retried after Retry-After',
+      { timeout: 4000 },
+    );
     expect((await collector.received()).posts.map((p) => p.answer)).to.deep.equal([429, 201]);
   });
 
@@ -186,22 +228,39 @@ describe('SubmissionController', () => {
     const r = response();
     await fetch(ENDPOINT, { method: 'POST', body: JSON.stringify(r) }); // arrived, but the answer was lost
     const { ctl } = mount();
-    expect(await ctl.submit(r)).to.deep.equal({ status: 'sent', receipt: r.responseId.slice(0, 8).toUpperCase() });
+    expect(await ctl.submit(r)).to.deep.equal({
+      status: 'sent',
+      receipt: r.responseId.slice(0, 8).toUpperCase(),
+    });
     expect((await collector.received()).posts.map((p) => p.answer)).to.deep.equal([201, 200]);
   });
 
   it('422 is rejected: kept in the rejected store, error event, never retried', async () => {
-    await collector.script([{ status: 422, body: { error: 'invalid_response', message: 'q1: нет такого варианта' } }]);
+    await collector.script([
+      { status: 422, body: { error: 'invalid_response', message: 'q1: нет такого варианта' } },
+    ]);
     const { ctl, events } = mount();
     const r = response();
     const outcome = await ctl.submit(r);
-    expect(outcome).to.deep.equal({ status: 'rejected', httpStatus: 422, message: 'q1: нет такого варианта' });
+    expect(outcome).to.deep.equal({
+      status: 'rejected',
+      httpStatus: 422,
+      message: 'q1: нет такого варианта',
+    });
     const kept = await get<RejectedItem>(r.responseId, stores.rejected);
     expect(kept?.response).to.deep.equal(r);
     expect(kept?.httpStatus).to.equal(422);
     expect(await keys(stores.queue)).to.deep.equal([]);
     expect(events.map((e) => [e.type, e.detail])).to.deep.equal([
-      ['otklik-error', { responseId: r.responseId, reason: 'rejected', httpStatus: 422, message: 'q1: нет такого варианта' }],
+      [
+        'otklik-error',
+        {
+          responseId: r.responseId,
+          reason: 'rejected',
+          httpStatus: 422,
+          message: 'q1: нет такого варианта',
+        },
+      ],
     ]);
     expect(await ctl.flush()).to.equal(0);
     expect((await collector.received()).posts).to.have.length(1);
@@ -237,7 +296,11 @@ describe('SubmissionController', () => {
     expect(await keys(stores.queue)).to.have.length(2);
     expect(await get(third.responseId, stores.queue)).to.equal(undefined);
     expect(events.at(-1)!.type).to.equal('otklik-error');
-    expect(events.at(-1)!.detail).to.deep.equal({ responseId: third.responseId, reason: 'full', waiting: 2 });
+    expect(events.at(-1)!.detail).to.deep.equal({
+      responseId: third.responseId,
+      reason: 'full',
+      waiting: 2,
+    });
   });
 
   it('queueing the same responseId twice keeps one entry, even when the queue is full', async () => {
@@ -256,12 +319,27 @@ describe('SubmissionController', () => {
     await a.ctl.submit(response());
     a.el.remove();
     const b = mount(); // its connect flush meets two more drops, so both stay queued
-    await waitUntil(() => b.ctl.waiting === 2, `waiting is ${b.ctl.waiting}`);
-    await waitUntil(async () => (await collector.received()).posts.length === 3, 'connect flush did not stop at the first failure');
+    await waitUntil(() => b.ctl.waiting === 2, `waiting is ${b.ctl.waiting}`, { timeout: 5000 });
+    await waitUntil(
+      async () => (await collector.received()).posts.length === 3,
+      'no connect flush',
+      { timeout: 5000 },
+    );
+    await aTimeout(100);
+    expect((await collector.received()).posts).to.have.length(3); // it stopped at the first failure
+    expect(b.ctl.waiting).to.equal(2);
     window.dispatchEvent(new Event('online'));
-    await waitUntil(() => b.ctl.waiting === 0, `still ${b.ctl.waiting} waiting after online`, { timeout: 5000 });
+    await waitUntil(() => b.ctl.waiting === 0, `still ${b.ctl.waiting} waiting after online`, {
+      timeout: 5000,
+    });
     expect(b.events.filter((e) => e.type === 'otklik-sent')).to.have.length(2);
-    expect((await collector.received()).posts.map((p) => p.answer)).to.deep.equal(['drop', 'drop', 'drop', 201, 201]);
+    expect((await collector.received()).posts.map((p) => p.answer)).to.deep.equal([
+      'drop',
+      'drop',
+      'drop',
+      201,
+      201,
+    ]);
   });
 
   it('writes no cookie, localStorage or sessionStorage', async () => {

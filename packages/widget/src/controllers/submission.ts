@@ -25,7 +25,8 @@ export type SendOutcome =
 /** Backoff: full jitter over an exponential window, 2 s doubling up to 5 min. */
 const BASE_MS = 2000;
 const CAP_MS = 300_000;
-const backoff = (attempts: number): number => Math.random() * Math.min(CAP_MS, BASE_MS * 2 ** attempts);
+const backoff = (attempts: number): number =>
+  Math.random() * Math.min(CAP_MS, BASE_MS * 2 ** attempts);
 
 let persistAsked = false;
 
@@ -123,6 +124,7 @@ export class SubmissionController implements ReactiveController {
     const run = async (): Promise<number> => {
       let sent = 0;
       const list = await entries<string, QueuedItem>(this._q);
+      this._setWaiting(list.length); // show "N waiting" now, not after sends that may take timeoutMs each
       list.sort((x, y) => x[1].queuedAt - y[1].queuedAt);
       for (const [id] of list) {
         // Re-read: another tab may have sent or rescheduled it since the list was taken.
@@ -138,7 +140,9 @@ export class SubmissionController implements ReactiveController {
     };
     // lib.dom types request() as Promise<T> of the callback's own Promise; it resolves to the number.
     const locked = (): Promise<number> =>
-      'locks' in navigator ? (navigator.locks.request('otklik-queue', run) as unknown as Promise<number>) : run();
+      'locks' in navigator
+        ? (navigator.locks.request('otklik-queue', run) as unknown as Promise<number>)
+        : run();
     const p = this._chain
       .then(locked)
       .catch(() => 0) // IndexedDB unavailable: nothing can be waiting
@@ -151,21 +155,46 @@ export class SubmissionController implements ReactiveController {
   }
 
   /** Acts on one attempt: remember, move or forget the response, and tell the page. */
-  private async _settle(url: string, response: SurveyResponse, a: Attempt, item: QueuedItem | undefined): Promise<SendOutcome> {
+  private async _settle(
+    url: string,
+    response: SurveyResponse,
+    a: Attempt,
+    item: QueuedItem | undefined,
+  ): Promise<SendOutcome> {
     const responseId = response.responseId;
     const host = this.host;
     if (a.kind === 'sent') {
       if (item) await del(responseId, this._q);
-      host.dispatchEvent(new OtklikSentEvent(a.receipt === undefined ? { responseId, fromQueue: !!item } : { responseId, receipt: a.receipt, fromQueue: !!item }));
+      host.dispatchEvent(
+        new OtklikSentEvent(
+          a.receipt === undefined
+            ? { responseId, fromQueue: !!item }
+            : { responseId, receipt: a.receipt, fromQueue: !!item },
+        ),
+      );
       return a.receipt === undefined ? { status: 'sent' } : { status: 'sent', receipt: a.receipt };
     }
     if (a.kind === 'rejected') {
       // Kept before it leaves the queue: a crash in between leaves it in both, never in neither.
       const { httpStatus, message } = a;
-      await set(responseId, message === undefined ? { url, response, httpStatus, rejectedAt: Date.now() } : { url, response, httpStatus, message, rejectedAt: Date.now() }, this._r).catch(() => undefined);
+      await set(
+        responseId,
+        message === undefined
+          ? { url, response, httpStatus, rejectedAt: Date.now() }
+          : { url, response, httpStatus, message, rejectedAt: Date.now() },
+        this._r,
+      ).catch(() => undefined);
       if (item) await del(responseId, this._q);
-      host.dispatchEvent(new OtklikErrorEvent(message === undefined ? { responseId, reason: 'rejected', httpStatus } : { responseId, reason: 'rejected', httpStatus, message }));
-      return message === undefined ? { status: 'rejected', httpStatus } : { status: 'rejected', httpStatus, message };
+      host.dispatchEvent(
+        new OtklikErrorEvent(
+          message === undefined
+            ? { responseId, reason: 'rejected', httpStatus }
+            : { responseId, reason: 'rejected', httpStatus, message },
+        ),
+      );
+      return message === undefined
+        ? { status: 'rejected', httpStatus }
+        : { status: 'rejected', httpStatus, message };
     }
     const now = Date.now();
     const attempts = (item?.attempts ?? 0) + 1;
@@ -179,14 +208,20 @@ export class SubmissionController implements ReactiveController {
     };
     if (a.afterMs !== undefined) next.notBefore = now + a.afterMs;
     if (item) {
-      this._pause = next.next; // no other automatic retry before this one's
+      // No other automatic retry before this one's, and never in the next BASE_MS: full jitter
+      // may draw ~0, and the rest of the queue should not follow a failure at once.
+      this._pause = Math.max(next.next, now + BASE_MS);
       await set(responseId, next, this._q);
       return { status: 'queued', waiting: this._waiting };
     }
-    const waiting = await putBounded(this._q, responseId, next, this.config.maxQueue ?? 500).catch(() => -1);
+    const waiting = await putBounded(this._q, responseId, next, this.config.maxQueue ?? 500).catch(
+      () => -1,
+    );
     if (waiting < 0) {
       // Full, or IndexedDB unavailable (some private modes): the response cannot be kept.
-      host.dispatchEvent(new OtklikErrorEvent({ responseId, reason: 'full', waiting: this._waiting }));
+      host.dispatchEvent(
+        new OtklikErrorEvent({ responseId, reason: 'full', waiting: this._waiting }),
+      );
       return { status: 'full', waiting: this._waiting };
     }
     this._setWaiting(waiting);
