@@ -257,7 +257,10 @@ export class FeedbackSurvey extends LitElement {
     }
     const url = this._source().surveyUrl;
     if (!url) {
-      this._load = { state: 'error', key: 'noSource' };
+      // Defined before the parser reached our children: the inline survey may not exist yet.
+      if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', () => void this._loadSurvey(), { once: true });
+      } else this._load = { state: 'error', key: 'noSource' };
       return;
     }
     this._load = { state: 'loading' };
