@@ -3,7 +3,10 @@
  * `otklik-collector` — serve, manage surveys, print reports, export responses.
  * Run `otklik-collector <command> --help` for each command's flags.
  */
+import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { PassThrough, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, resolveConfig, type Flags, type ServerConfig } from './config.js';
 import { migrate } from './store/migrate.js';
@@ -182,28 +185,35 @@ async function exportCommand(cfg: ServerConfig, id: string | undefined, flags: F
   if (typeof out !== 'string') throw new UsageError('--out <file> is required', 'export');
   const { writeCsv, writeXlsx } = await import('./export/index.js');
   await withStore(cfg, async (db, store) => {
-    const survey = await store.current(id);
-    if (!survey) throw new ConfigError(`no survey "${id}"`);
-    const tty = process.stderr.isTTY;
-    let last = 0;
+    const versions = await store.versions(id);
+    if (versions.length === 0) throw new ConfigError(`no survey "${id}"`);
     const opts = {
       ...(typeof flags.from === 'string' ? { from: flags.from } : {}),
       ...(typeof flags.to === 'string' ? { to: flags.to } : {}),
-      // Progress only on a terminal: redraw one line at most 10 times a second.
-      ...(tty
-        ? {
-            onProgress: (rows: number) => {
-              const now = Date.now();
-              if (now - last < 100) return;
-              last = now;
-              process.stderr.write(`\r${rows} responses written…`);
-            },
-          }
-        : {}),
     };
-    const n = await (format === 'csv' ? writeCsv : writeXlsx)(db, survey, out, opts);
+    const file = createWriteStream(out);
+    const done = finished(file);
+    let target: Writable = file;
+    const tty = process.stderr.isTTY;
+    if (tty) {
+      // Progress on a terminal only: bytes written, redrawn at most 10 times a second.
+      let bytes = 0;
+      let last = 0;
+      const counter = new PassThrough();
+      counter.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        const now = Date.now();
+        if (now - last < 100) return;
+        last = now;
+        process.stderr.write(`\r${(bytes / 1048576).toFixed(1)} MB written…`);
+      });
+      counter.pipe(file);
+      target = counter;
+    }
+    const n = await (format === 'csv' ? writeCsv : writeXlsx)(db, versions, target, opts);
+    await done;
     if (tty) process.stderr.write('\r\x1b[K');
-    process.stdout.write(`${out}: ${typeof n === 'number' ? `${n} responses` : 'written'}\n`);
+    process.stdout.write(`${out}: ${n} responses\n`);
   });
 }
 
