@@ -27,7 +27,11 @@ const DISTINCT = 20_000;
 const BATCH = 100_000;
 
 async function fill(db: Db, n: number): Promise<number> {
-  await db.query('INSERT INTO surveys (id, version, definition) VALUES ($1, $2, $3)', [SURVEY.id, SURVEY.version, JSON.stringify(SURVEY)]);
+  await db.query('INSERT INTO surveys (id, version, definition) VALUES ($1, $2, $3)', [
+    SURVEY.id,
+    SURVEY.version,
+    JSON.stringify(SURVEY),
+  ]);
   const answers = JSON.stringify(randomResponses(SURVEY, DISTINCT, 7, 0).map((r) => r.answers));
   const t0 = performance.now();
   for (let from = 0; from < n; from += BATCH) {
@@ -63,7 +67,9 @@ async function measure(fn: () => Promise<unknown>): Promise<{ s: number; rssMb: 
 
 async function benchOne(name: string, db: Db, n: number): Promise<void> {
   const fillS = await fill(db, n);
-  console.log(`report bench [${name}] ${n.toLocaleString('en')} responses inserted in ${fillS.toFixed(1)} s`);
+  console.log(
+    `report bench [${name}] ${n.toLocaleString('en')} responses inserted in ${fillS.toFixed(1)} s`,
+  );
   const cases: [string, ReportOptions][] = [
     ['groupBy=channel', { groupBy: 'channel' as GroupBy }],
     ['groupBy=period (quarter)', { groupBy: 'period', period: 'quarter' }],
@@ -73,7 +79,9 @@ async function benchOne(name: string, db: Db, n: number): Promise<void> {
     const m = await measure(async () => {
       responses = (await computeReport(db, SURVEY, opts)).total.responses;
     });
-    console.log(`report bench [${name}] ${label}: ${m.s.toFixed(2)} s, peak RSS ${m.rssMb} MB (${responses.toLocaleString('en')} responses)`);
+    console.log(
+      `report bench [${name}] ${label}: ${m.s.toFixed(2)} s, peak RSS ${m.rssMb} MB (${responses.toLocaleString('en')} responses)`,
+    );
   }
 }
 
@@ -114,4 +122,5 @@ export async function runReportBench(): Promise<void> {
 /** Entry for bench/run.ts. */
 export const run = runReportBench;
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runReportBench();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  await runReportBench();

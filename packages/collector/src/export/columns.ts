@@ -89,7 +89,12 @@ export function exportColumns(questions: readonly ReportQuestion[]): Column[] {
       default:
         cols.push({ id: q.id, title, value: (r) => scalar(r.answers[q.id]) });
     }
-    const options = q.type === 'single' || q.type === 'multiple' || q.type === 'list' ? (q.options ?? []) : q.type === 'text' ? [] : (q.extraOptions ?? []);
+    const options =
+      q.type === 'single' || q.type === 'multiple' || q.type === 'list'
+        ? (q.options ?? [])
+        : q.type === 'text'
+          ? []
+          : (q.extraOptions ?? []);
     for (const o of options) {
       if (!o.specify) continue;
       cols.push({

@@ -19,7 +19,10 @@ const line = (cells: readonly Cell[]): string => `${cells.map(csvField).join(','
  * @example
  * for await (const chunk of csvChunks(exportSource(db, survey))) out.write(chunk);
  */
-export async function* csvChunks(src: ExportSource, opts: { titles?: boolean } = {}): AsyncGenerator<string> {
+export async function* csvChunks(
+  src: ExportSource,
+  opts: { titles?: boolean } = {},
+): AsyncGenerator<string> {
   let head = '\uFEFF' + line(src.columns.map((c) => c.id));
   if (opts.titles) head += line(src.columns.map((c) => c.title));
   yield head;

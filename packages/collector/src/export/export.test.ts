@@ -40,7 +40,9 @@ describe('csvField', () => {
 
 describe('xmlText', () => {
   it('escapes markup and drops characters XML cannot hold', () => {
-    expect(xmlText(`<a href="x">&'\u0001\u0007ok\t\n`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;ok\t\n');
+    expect(xmlText(`<a href="x">&'\u0001\u0007ok\t\n`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&amp;&apos;ok\t\n',
+    );
   });
 });
 
@@ -53,11 +55,24 @@ describe.each(DB_KINDS)('exports on %s', (kind) => {
     await insertSurvey(db, SAMPLE);
     await insertResponses(db, SAMPLE.id, [
       {
-        channel: 'kiosk', object: 'svc-1', touchpoint: 'МФЦ №1', answeredAt: '2026-03-01T08:00:00Z',
-        answers: { q1: 'yes', q2: 5, q3: ['queue', 'other'], q4: { site: 4, portal: 'na' }, q7: NASTY },
+        channel: 'kiosk',
+        object: 'svc-1',
+        touchpoint: 'МФЦ №1',
+        answeredAt: '2026-03-01T08:00:00Z',
+        answers: {
+          q1: 'yes',
+          q2: 5,
+          q3: ['queue', 'other'],
+          q4: { site: 4, portal: 'na' },
+          q7: NASTY,
+        },
         specify: { q3: { other: '=cmd|calc' } },
       },
-      { channel: 'site', answeredAt: '2026-03-02T08:00:00Z', answers: { q2: 'dk', q7: 'Всё хорошо' } },
+      {
+        channel: 'site',
+        answeredAt: '2026-03-02T08:00:00Z',
+        answers: { q2: 'dk', q7: 'Всё хорошо' },
+      },
     ]);
   });
   afterAll(async () => {
@@ -82,8 +97,12 @@ describe.each(DB_KINDS)('exports on %s', (kind) => {
     expect(lines[1]).toContain('Какие были проблемы? — Другое (укажите) (текст)');
     // The quoted text holds a CRLF of its own: read the first data record up to the next record.
     const first = text.split('\r\n').slice(2).join('\r\n');
-    expect(first).toMatch(/^[0-9a-f-]{36},R000000,1,2026-03-01T08:00:00Z,\d{4}-[^,]+,ru,kiosk,svc-1,МФЦ №1,external,/);
-    expect(first).toContain(`,yes,5,queue; other,'=cmd|calc,4,na,,,"Очередь, ""долго""\r\nждали <script>alert(1)</script>"\r\n`);
+    expect(first).toMatch(
+      /^[0-9a-f-]{36},R000000,1,2026-03-01T08:00:00Z,\d{4}-[^,]+,ru,kiosk,svc-1,МФЦ №1,external,/,
+    );
+    expect(first).toContain(
+      `,yes,5,queue; other,'=cmd|calc,4,na,,,"Очередь, ""долго""\r\nждали <script>alert(1)</script>"\r\n`,
+    );
     expect(text.endsWith(',site,,,external,,dk,,,,,,,Всё хорошо\r\n')).toBe(true);
   });
 
@@ -91,17 +110,33 @@ describe.each(DB_KINDS)('exports on %s', (kind) => {
     const file = join(dir, 'a.xlsx');
     expect(await writeXlsx(db, SAMPLE, file)).toBe(2);
     const list = execFileSync('unzip', ['-l', file], { encoding: 'utf8' });
-    for (const part of ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml']) {
+    for (const part of [
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/worksheets/sheet1.xml',
+    ]) {
       expect(list).toContain(part);
     }
     // -t checks every entry's CRC and sizes against the data descriptors and central directory.
-    expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toContain('No errors detected');
-    const sheet = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
-    expect(sheet).toContain('<c r="A1" t="inlineStr"><is><t xml:space="preserve">response_id</t></is></c>');
-    expect(sheet).toContain('<c r="O1" t="inlineStr"><is><t xml:space="preserve">q4.site</t></is></c>');
+    expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toContain(
+      'No errors detected',
+    );
+    const sheet = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml'], {
+      encoding: 'utf8',
+    });
+    expect(sheet).toContain(
+      '<c r="A1" t="inlineStr"><is><t xml:space="preserve">response_id</t></is></c>',
+    );
+    expect(sheet).toContain(
+      '<c r="O1" t="inlineStr"><is><t xml:space="preserve">q4.site</t></is></c>',
+    );
     expect(sheet).toContain('<c r="L3"><v>5</v></c>'); // q2 = 5 as a number
     expect(sheet).toContain('<t xml:space="preserve">&apos;=cmd|calc</t>');
-    expect(sheet).toContain('Очередь, &quot;долго&quot;\r\nждали &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(sheet).toContain(
+      'Очередь, &quot;долго&quot;\r\nждали &lt;script&gt;alert(1)&lt;/script&gt;',
+    );
     expect(sheet).not.toContain('<script>');
     expect(sheet).toContain('<row r="4">');
     const workbook = execFileSync('unzip', ['-p', file, 'xl/workbook.xml'], { encoding: 'utf8' });
@@ -109,7 +144,9 @@ describe.each(DB_KINDS)('exports on %s', (kind) => {
   });
 
   it('exports only the period asked for', async () => {
-    const csv = (await collect(exportChunks(db, SAMPLE, 'csv', { from: '2026-03-02' }))).toString('utf8');
+    const csv = (await collect(exportChunks(db, SAMPLE, 'csv', { from: '2026-03-02' }))).toString(
+      'utf8',
+    );
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2);
   });
 
@@ -150,10 +187,25 @@ describe('zipStream', () => {
     const d = mkdtempSync(join(tmpdir(), 'otklik-zip-'));
     try {
       const big = 'строка, '.repeat(50_000);
-      const zip = await collect(zipStream([{ name: 'a/b.txt', data: (async function* () { yield big; yield 'конец'; })() }, { name: 'empty', data: [] }]));
+      const zip = await collect(
+        zipStream([
+          {
+            name: 'a/b.txt',
+            data: (async function* () {
+              yield big;
+              yield 'конец';
+            })(),
+          },
+          { name: 'empty', data: [] },
+        ]),
+      );
       writeFileSync(join(d, 'x.zip'), zip);
-      expect(execFileSync('unzip', ['-p', join(d, 'x.zip'), 'a/b.txt'], { encoding: 'utf8' })).toBe(big + 'конец');
-      expect(execFileSync('unzip', ['-t', join(d, 'x.zip')], { encoding: 'utf8' })).toContain('No errors detected');
+      expect(execFileSync('unzip', ['-p', join(d, 'x.zip'), 'a/b.txt'], { encoding: 'utf8' })).toBe(
+        big + 'конец',
+      );
+      expect(execFileSync('unzip', ['-t', join(d, 'x.zip')], { encoding: 'utf8' })).toContain(
+        'No errors detected',
+      );
     } finally {
       rmSync(d, { recursive: true, force: true });
     }

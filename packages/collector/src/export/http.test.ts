@@ -24,7 +24,8 @@ describe.each(DB_KINDS)('export routes on %s', (kind) => {
   });
   afterAll(async () => db?.close());
 
-  const get = (path: string, auth = true) => Promise.resolve(app.request(path, { headers: auth ? admin : {} }));
+  const get = (path: string, auth = true) =>
+    Promise.resolve(app.request(path, { headers: auth ? admin : {} }));
 
   it('needs the admin token', async () => {
     expect((await get('/v1/surveys/sample/export.csv', false)).status).toBe(401);
@@ -35,7 +36,9 @@ describe.each(DB_KINDS)('export routes on %s', (kind) => {
     const res = await get('/v1/surveys/sample/export.csv?from=2026-01-01&titles=1');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="sample_2026-01-01.csv"');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="sample_2026-01-01.csv"',
+    );
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     const lines = text.split('\r\n');
     expect(lines[0]?.startsWith('\uFEFFresponse_id,')).toBe(true);
@@ -47,12 +50,16 @@ describe.each(DB_KINDS)('export routes on %s', (kind) => {
   it('streams an XLSX workbook', async () => {
     const res = await get('/v1/surveys/sample/export.xlsx');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     const dir = mkdtempSync(join(tmpdir(), 'otklik-xlsx-'));
     try {
       const file = join(dir, 'x.xlsx');
       writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-      const sheet = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
+      const sheet = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml'], {
+        encoding: 'utf8',
+      });
       expect(sheet).toContain('Старый');
       expect(sheet).toContain('&apos;=2+2');
     } finally {

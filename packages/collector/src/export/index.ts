@@ -34,9 +34,15 @@ export function exportChunks(
   return chunksOf(exportSource(db, versions, opts), format, opts);
 }
 
-async function* chunksOf(src: ExportSource, format: ExportFormat, opts: WriteExportOptions): AsyncGenerator<Uint8Array> {
+async function* chunksOf(
+  src: ExportSource,
+  format: ExportFormat,
+  opts: WriteExportOptions,
+): AsyncGenerator<Uint8Array> {
   if (format === 'xlsx') yield* xlsxChunks(src);
-  else for await (const s of csvChunks(src, { titles: opts.titles ?? false })) yield Buffer.from(s, 'utf8');
+  else
+    for await (const s of csvChunks(src, { titles: opts.titles ?? false }))
+      yield Buffer.from(s, 'utf8');
 }
 
 /** A file path, a Node Writable, or a web WritableStream. */
@@ -55,7 +61,10 @@ async function write(
 }
 
 /** Writes chunks to a Node Writable or a web WritableStream, waiting whenever it is full. */
-async function pipeTo(chunks: AsyncIterable<Uint8Array>, out: Writable | WritableStream<Uint8Array>): Promise<void> {
+async function pipeTo(
+  chunks: AsyncIterable<Uint8Array>,
+  out: Writable | WritableStream<Uint8Array>,
+): Promise<void> {
   if ('getWriter' in out) {
     const w = out.getWriter();
     try {
@@ -72,7 +81,9 @@ async function pipeTo(chunks: AsyncIterable<Uint8Array>, out: Writable | Writabl
   for await (const c of chunks) {
     if (!out.write(c)) await new Promise<void>((resolve) => out.once('drain', resolve));
   }
-  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((e?: Error | null) => (e ? reject(e) : resolve())),
+  );
 }
 
 /**

@@ -30,7 +30,11 @@ const ISO = `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`;
  * const src = exportSource(db, await surveys.versions('kiosk-pulse'), { from: '2026-01-01' });
  * for await (const rows of src.batches) console.log(rows.length);
  */
-export function exportSource(db: Pick<Db, 'stream'>, versions: Survey | readonly Survey[], opts: ExportOptions = {}): ExportSource {
+export function exportSource(
+  db: Pick<Db, 'stream'>,
+  versions: Survey | readonly Survey[],
+  opts: ExportOptions = {},
+): ExportSource {
   const list = Array.isArray(versions) ? versions : [versions as Survey];
   const head = newest(list);
   const columns = exportColumns(reportQuestions(list));

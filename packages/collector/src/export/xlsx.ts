@@ -12,15 +12,23 @@ const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
  * hold at all (a pasted text may contain them) removed, so one odd answer cannot break the file.
  */
 export function xmlText(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[&<>"']/g, (ch) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' } as const)[ch as '&']};`);
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- these control characters are exactly what XML 1.0 forbids
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(
+        /[&<>"']/g,
+        (ch) =>
+          `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' } as const)[ch as '&']};`,
+      )
+  );
 }
 
 /** Column letters: 0 → A, 25 → Z, 26 → AA. */
 export function columnName(i: number): string {
   let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -41,7 +49,18 @@ async function* sheet(src: ExportSource): AsyncGenerator<string> {
   const letters = src.columns.map((_, i) => columnName(i));
   // Both header rows stay in view while scrolling.
   yield `${XML}<worksheet xmlns="${NS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>`;
-  yield rowXml(1, src.columns.map((c) => c.id), letters) + rowXml(2, src.columns.map((c) => c.title), letters);
+  yield (
+    rowXml(
+      1,
+      src.columns.map((c) => c.id),
+      letters,
+    ) +
+    rowXml(
+      2,
+      src.columns.map((c) => c.title),
+      letters,
+    )
+  );
   let r = 3;
   for await (const rows of src.batches) {
     let xml = '';

@@ -38,7 +38,10 @@ async function* deflate(
     }
   };
   for await (const chunk of data) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buf =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, 'utf8')
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     totals.crc = crc32(buf, totals.crc);
     totals.size += buf.length;
     // The write callback runs once zlib has consumed the chunk; what it produced is in `out`.
@@ -59,7 +62,10 @@ async function* deflate(
  * @example
  * for await (const b of zipStream([{ name: 'a.txt', data: ['hello'] }])) out.write(b);
  */
-export async function* zipStream(entries: Iterable<ZipEntry>, now = new Date()): AsyncGenerator<Buffer> {
+export async function* zipStream(
+  entries: Iterable<ZipEntry>,
+  now = new Date(),
+): AsyncGenerator<Buffer> {
   const { time, date } = dosTime(now);
   const central: Buffer[] = [];
   let offset = 0;
@@ -81,7 +87,8 @@ export async function* zipStream(entries: Iterable<ZipEntry>, now = new Date()):
     const t = { crc: 0, size: 0, csize: 0 };
     for await (const b of deflate(e.data, t)) yield b;
     offset += t.csize;
-    if (t.size > LIMIT || t.csize > LIMIT || offset > LIMIT) throw new Error('ZIP entry over 4 GiB (no ZIP64)');
+    if (t.size > LIMIT || t.csize > LIMIT || offset > LIMIT)
+      throw new Error('ZIP entry over 4 GiB (no ZIP64)');
 
     const desc = Buffer.alloc(16);
     desc.writeUInt32LE(0x08074b50, 0);
@@ -116,4 +123,3 @@ export async function* zipStream(entries: Iterable<ZipEntry>, now = new Date()):
   yield dir;
   yield end;
 }
-

@@ -1,4 +1,4 @@
-import { html, type Html } from './html.js';
+import { markup, type Html } from './html.js';
 
 /** The fictional body the demo pages belong to. */
 export const DEMO_ORG = 'Министерство цифрового развития Энской области';
@@ -6,7 +6,7 @@ export const DEMO_ORG = 'Министерство цифрового разви�
 /** Site header and footer around a page's content (demo look of a regional ministry site). */
 export function siteChrome(content: Html, opts: { lang?: 'ru' | 'en'; org?: string } = {}): Html {
   const en = opts.lang === 'en';
-  return html`<header class="site">
+  return markup`<header class="site">
 <p class="org">${opts.org ?? (en ? 'Public feedback' : 'Обратная связь')}</p>
 <p class="name">Отклик</p>
 </header>
@@ -14,13 +14,15 @@ export function siteChrome(content: Html, opts: { lang?: 'ru' | 'en'; org?: stri
 ${content}
 </main>
 <footer class="site">
-<p>${en
-    ? 'Anonymous: no name, e-mail, IP address or cookies are collected.'
-    : 'Анонимно: мы не собираем имя, e-mail, IP-адрес и cookie.'}</p>
+<p>${
+    en
+      ? 'Anonymous: no name, e-mail, IP address or cookies are collected.'
+      : 'Анонимно: мы не собираем имя, e-mail, IP-адрес и cookie.'
+  }</p>
 </footer>`;
 }
 
 /** A small page for 404 and 400: what went wrong, in plain words. */
 export function messageBody(title: string, text: string, lang: 'ru' | 'en' = 'ru'): Html {
-  return siteChrome(html`<h1>${title}</h1><p>${text}</p>`, { lang });
+  return siteChrome(markup`<h1>${title}</h1><p>${text}</p>`, { lang });
 }

@@ -1,4 +1,4 @@
-import { html, type Html } from './html.js';
+import { markup, type Html } from './html.js';
 import { DEMO_ORG, siteChrome } from './chrome.js';
 
 /**
@@ -11,7 +11,7 @@ import { DEMO_ORG, siteChrome } from './chrome.js';
  */
 export function demoPage(o: { surveyId: string }): Html {
   const id = encodeURIComponent(o.surveyId);
-  const content = html`<nav class="crumbs" aria-label="Навигация"><a href="/">Главная</a> › Обратная связь</nav>
+  const content = markup`<nav class="crumbs" aria-label="Навигация"><a href="/">Главная</a> › Обратная связь</nav>
 <h1>Обратная связь</h1>
 <p class="lead">Оцените, как мы предоставили вам услугу. Опрос анонимный и занимает несколько минут;
 по его итогам мы устраняем «болевые точки» и публикуем результаты.</p>

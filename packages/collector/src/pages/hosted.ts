@@ -1,5 +1,5 @@
 import { CHANNELS, localize, type Channel, type Lang, type Survey } from '@otklik/core';
-import { html, type Html } from './html.js';
+import { markup, type Html } from './html.js';
 import { siteChrome } from './chrome.js';
 
 /** Context of a hosted survey link: `?object=…&channel=email&touchpoint=…&lang=en`. */
@@ -18,7 +18,11 @@ export interface HostedContext {
  * @example
  * hostedContext({ channel: 'email', object: 'licence' }); // { ok: true, value: { lang: 'ru', channel: 'email', object: 'licence' } }
  */
-export function hostedContext(q: Record<string, string | undefined>): { ok: true; value: HostedContext } | { ok: false; field: string; message: { ru: string; en: string } } {
+export function hostedContext(
+  q: Record<string, string | undefined>,
+):
+  | { ok: true; value: HostedContext }
+  | { ok: false; field: string; message: { ru: string; en: string } } {
   const value: HostedContext = { lang: q['lang'] === 'en' ? 'en' : 'ru', channel: 'other' };
   const channel = q['channel'];
   if (channel !== undefined && channel !== '') {
@@ -26,7 +30,10 @@ export function hostedContext(q: Record<string, string | undefined>): { ok: true
       return {
         ok: false,
         field: 'channel',
-        message: { ru: `Неизвестный канал. Допустимы: ${CHANNELS.join(', ')}.`, en: `Unknown channel. Allowed: ${CHANNELS.join(', ')}.` },
+        message: {
+          ru: `Неизвестный канал. Допустимы: ${CHANNELS.join(', ')}.`,
+          en: `Unknown channel. Allowed: ${CHANNELS.join(', ')}.`,
+        },
       };
     }
     value.channel = channel as Channel;
@@ -35,7 +42,14 @@ export function hostedContext(q: Record<string, string | undefined>): { ok: true
     const v = q[field];
     if (v === undefined || v === '') continue;
     if (v.length > 200) {
-      return { ok: false, field, message: { ru: `Параметр «${field}» длиннее 200 символов.`, en: `"${field}" is longer than 200 characters.` } };
+      return {
+        ok: false,
+        field,
+        message: {
+          ru: `Параметр «${field}» длиннее 200 символов.`,
+          en: `"${field}" is longer than 200 characters.`,
+        },
+      };
     }
     value[field] = v;
   }
@@ -51,9 +65,9 @@ export function hostedContext(q: Record<string, string | undefined>): { ok: true
  */
 export function hostedPage(survey: Survey, ctx: HostedContext): Html {
   const en = ctx.lang === 'en';
-  const content = html`<h1>${localize(survey.title, ctx.lang)}</h1>
-${survey.description ? html`<p class="lead">${localize(survey.description, ctx.lang)}</p>` : ''}
-<feedback-survey collector="" survey="${survey.id}" channel="${ctx.channel}"${ctx.object !== undefined ? html` object="${ctx.object}"` : ''}${ctx.touchpoint !== undefined ? html` touchpoint="${ctx.touchpoint}"` : ''} lang="${ctx.lang}" context-from-url>
+  const content = markup`<h1>${localize(survey.title, ctx.lang)}</h1>
+${survey.description ? markup`<p class="lead">${localize(survey.description, ctx.lang)}</p>` : ''}
+<feedback-survey collector="" survey="${survey.id}" channel="${ctx.channel}"${ctx.object !== undefined ? markup` object="${ctx.object}"` : ''}${ctx.touchpoint !== undefined ? markup` touchpoint="${ctx.touchpoint}"` : ''} lang="${ctx.lang}" context-from-url>
 <p>${en ? 'Please enable JavaScript to answer the survey.' : 'Чтобы ответить на вопросы, включите JavaScript.'}</p>
 </feedback-survey>`;
   return siteChrome(content, { lang: ctx.lang });

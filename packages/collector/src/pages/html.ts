@@ -1,6 +1,6 @@
 /**
  * HTML as tagged template strings: every interpolated value is escaped unless it is already Html
- * (the output of another `html` template, or `raw` for fixed markup), so survey texts and answers
+ * (the output of another `markup` template, or `raw` for fixed markup), so survey texts and answers
  * can never become markup.
  */
 
@@ -12,7 +12,13 @@ export class Html {
   }
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for an element's content or a quoted attribute value. */
 export function escapeHtml(s: string): string {
@@ -30,10 +36,10 @@ function render(v: HtmlValue): string {
 
 /**
  * @example
- * html`<p title="${userText}">${userText}</p>`; // both escaped
- * html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>`;
+ * markup`<p title="${userText}">${userText}</p>`; // both escaped
+ * markup`<ul>${items.map((i) => markup`<li>${i}</li>`)}</ul>`;
  */
-export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
+export function markup(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
   let out = strings[0] ?? '';
   values.forEach((v, i) => {
     out += render(v) + (strings[i + 1] ?? '');

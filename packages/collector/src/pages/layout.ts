@@ -1,4 +1,4 @@
-import { html, raw, type Html } from './html.js';
+import { markup, raw, type Html } from './html.js';
 
 /**
  * The Content-Security-Policy of every page: scripts, styles and connections only from this
@@ -31,18 +31,18 @@ export interface PageOptions {
  * and <main> landmark for screen readers.
  *
  * @example
- * page({ title: 'Результаты', body: html`<h1>…</h1>` }).value;
+ * page({ title: 'Результаты', body: markup`<h1>…</h1>` }).value;
  */
 export function page(o: PageOptions): Html {
   const lang = o.lang ?? 'ru';
-  return html`<!doctype html>
+  return markup`<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${o.noindex ? raw('<meta name="robots" content="noindex, nofollow">\n') : ''}<title>${o.title}</title>
 <link rel="stylesheet" href="/assets/site.css">
-${(o.scripts ?? []).map((s) => html`<script type="module" src="${s}"></script>\n`)}</head>
+${(o.scripts ?? []).map((s) => markup`<script type="module" src="${s}"></script>\n`)}</head>
 <body>
 <a class="skip" href="#main">${lang === 'en' ? 'Skip to content' : 'К содержанию'}</a>
 ${o.body}

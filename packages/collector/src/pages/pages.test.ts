@@ -9,7 +9,7 @@ import type { CollectorDeps } from '../app.js';
 import { pageRoutes } from '../routes/pages.js';
 import { openDb } from '../reports/test-db.js';
 import { SAMPLE, insertResponses } from '../reports/test-seed.js';
-import { escapeHtml, html, raw } from './html.js';
+import { escapeHtml, markup, raw } from './html.js';
 import { PAGE_CSP } from './layout.js';
 import { periodLabel } from './results.js';
 
@@ -19,11 +19,13 @@ const CSP =
 describe('html', () => {
   it('escapes every interpolated string, keeps nested templates and raw markup', () => {
     const evil = `<script>alert("x")</script>&'`;
-    expect(html`<p title="${evil}">${evil}</p>`.value).toBe(
+    expect(markup`<p title="${evil}">${evil}</p>`.value).toBe(
       '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;</p>',
     );
-    expect(html`<ul>${['a<', 'b'].map((s) => html`<li>${s}</li>`)}</ul>`.value).toBe('<ul><li>a&lt;</li><li>b</li></ul>');
-    expect(html`${raw('<br>')}${null}${false}${3}`.value).toBe('<br>3');
+    expect(markup`<ul>${['a<', 'b'].map((s) => markup`<li>${s}</li>`)}</ul>`.value).toBe(
+      '<ul><li>a&lt;</li><li>b</li></ul>',
+    );
+    expect(markup`${raw('<br>')}${null}${false}${3}`.value).toBe('<br>3');
     expect(escapeHtml('"')).toBe('&quot;');
   });
   it('names periods in Russian and English', () => {
@@ -54,7 +56,10 @@ describe('pages', () => {
     mkdirSync(join(dir, 'widget'));
     writeFileSync(join(dir, 'widget', 'feedback-survey.js'), 'export {};\n');
     mkdirSync(join(dir, 'examples', 'kiosk'), { recursive: true });
-    writeFileSync(join(dir, 'examples', 'kiosk', 'index.html'), '<!doctype html><title>Киоск</title>');
+    writeFileSync(
+      join(dir, 'examples', 'kiosk', 'index.html'),
+      '<!doctype html><title>Киоск</title>',
+    );
     writeFileSync(join(dir, 'secret.txt'), 'secret');
     ({ app, deps } = await makeApp(db));
     deps.config = { ...deps.config, demo: true, widgetDir: join(dir, 'widget') };
@@ -74,10 +79,13 @@ describe('pages', () => {
     expect(PAGE_CSP).toBe(CSP);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const body = await res.text();
-    expect(body).toContain('<feedback-survey collector="" survey="belgorod-typical" channel="site">');
+    expect(body).toContain(
+      '<feedback-survey collector="" survey="belgorod-typical" channel="site">',
+    );
     expect(body).toContain('<script type="module" src="/widget/feedback-survey.js"></script>');
     expect(body).toContain('<link rel="stylesheet" href="/assets/site.css">');
-    for (const href of ['/s/belgorod-typical?', '/examples/kiosk/', '/results/belgorod-typical']) expect(body).toContain(`href="${href}`);
+    for (const href of ['/s/belgorod-typical?', '/examples/kiosk/', '/results/belgorod-typical'])
+      expect(body).toContain(`href="${href}`);
     expect(body).toContain('<main id="main">');
     expectNoInline(body);
   });
@@ -97,7 +105,12 @@ describe('pages', () => {
     const missing = await get('/widget/feedback-survey.iife.js');
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('pnpm --filter @otklik/widget build');
-    for (const p of ['/widget/..%2Fsecret.txt', '/widget/%2e%2e/secret.txt', '/widget/..%5Csecret.txt', '/widget/%00x.js']) {
+    for (const p of [
+      '/widget/..%2Fsecret.txt',
+      '/widget/%2e%2e/secret.txt',
+      '/widget/..%5Csecret.txt',
+      '/widget/%00x.js',
+    ]) {
       expect((await get(p)).status, p).toBe(404);
     }
   });
@@ -149,8 +162,15 @@ describe('pages', () => {
 
     it('shows headline figures and per-question tables, never free text or specify texts', async () => {
       await insertResponses(db, SAMPLE.id, [
-        { answers: { q2: 1, q7: '<script>alert(1)</script> Иванов И.И.' }, answeredAt: '2026-01-05T00:00:00Z' },
-        { answers: { q2: 5, q3: ['other'] }, specify: { q3: { other: '<script>steal()</script>' } }, answeredAt: '2026-01-06T00:00:00Z' },
+        {
+          answers: { q2: 1, q7: '<script>alert(1)</script> Иванов И.И.' },
+          answeredAt: '2026-01-05T00:00:00Z',
+        },
+        {
+          answers: { q2: 5, q3: ['other'] },
+          specify: { q3: { other: '<script>steal()</script>' } },
+          answeredAt: '2026-01-06T00:00:00Z',
+        },
         { answers: { q2: 4, q6: 10 }, channel: 'kiosk', answeredAt: '2026-07-01T00:00:00Z' },
       ]);
       const res = await get('/results/sample');
@@ -175,7 +195,9 @@ describe('pages', () => {
       const body = await (await get('/results/sample?period=half-year')).text();
       expect(body).toContain('<caption>Результаты по периодам</caption>');
       // 2026-H1 has 2 + 2 responses (seeded on 15 March and in January): 4 < 5.
-      expect(body).toContain('<tr><th scope="row">1-е полугодие 2026</th><td colspan="4">скрыто: меньше 5 ответов</td></tr>');
+      expect(body).toContain(
+        '<tr><th scope="row">1-е полугодие 2026</th><td colspan="4">скрыто: меньше 5 ответов</td></tr>',
+      );
       expect(body).toContain('href="?period=quarter"');
       const unknown = await get('/results/sample?period=decade');
       expect(unknown.status).toBe(200);

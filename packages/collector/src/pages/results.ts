@@ -1,8 +1,17 @@
-import { localize, percent, type ChoiceOption, type Lang, type Question, type QuestionFigures, type Survey, type SurveyReport } from '@otklik/core';
+import {
+  localize,
+  percent,
+  type ChoiceOption,
+  type Lang,
+  type Question,
+  type QuestionFigures,
+  type Survey,
+  type SurveyReport,
+} from '@otklik/core';
 import type { ReportResult } from '../reports/index.js';
 import type { Period } from '../reports/sql.js';
 import { reportQuestions } from '../reports/questions.js';
-import { html, type Html } from './html.js';
+import { markup, type Html } from './html.js';
 import { siteChrome } from './chrome.js';
 
 /**
@@ -41,7 +50,20 @@ const PERIOD_LINKS: [Period | null, string, string][] = [
 ];
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
-const MONTHS_RU = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+const MONTHS_RU = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
 
 /** «I квартал 2026», «1-е полугодие 2026», «март 2026», «2026 год» (and English). */
 export function periodLabel(key: string, lang: Lang): string {
@@ -55,7 +77,8 @@ export function periodLabel(key: string, lang: Lang): string {
   return en ? key : `${key} год`;
 }
 
-const fmt = (v: number | null | undefined, unit = ''): string => (typeof v === 'number' ? `${v}${unit}` : '—');
+const fmt = (v: number | null | undefined, unit = ''): string =>
+  typeof v === 'number' ? `${v}${unit}` : '—';
 
 function link(o: { period: Period | null; key?: string | null; lang: Lang }): string {
   const p = new URLSearchParams();
@@ -67,12 +90,15 @@ function link(o: { period: Period | null; key?: string | null; lang: Lang }): st
 }
 
 function bar(share: number | null): Html {
-  return share === null ? html`` : html`<meter min="0" max="100" value="${share}" aria-hidden="true"></meter>`;
+  return share === null
+    ? markup``
+    : markup`<meter min="0" max="100" value="${share}" aria-hidden="true"></meter>`;
 }
 
 function headline(r: SurveyReport, t: (ru: string, en: string) => string): Html {
-  const card = (value: string, label: string) => html`<li><span class="figure">${value}</span>${label}</li>`;
-  return html`<ul class="cards">
+  const card = (value: string, label: string) =>
+    markup`<li><span class="figure">${value}</span>${label}</li>`;
+  return markup`<ul class="cards">
 ${card(String(r.responses), t('ответов', 'responses'))}
 ${card(fmt(r.summary.satisfactionLevel, ' %'), t('уровень удовлетворённости (доля оценок 4–5)', 'satisfaction level (share of 4–5)'))}
 ${r.summary.satisfiedShare !== null ? card(fmt(r.summary.satisfiedShare, ' %'), t('доля удовлетворённых', 'satisfied')) : ''}
@@ -85,9 +111,9 @@ ${card(String(r.problems), t('отмечено проблем', 'problems report
 function channelTable(r: SurveyReport, lang: Lang, t: (ru: string, en: string) => string): Html {
   const rows = Object.entries(r.channels).map(([ch, { count, share }]) => {
     const name = CHANNEL_NAMES[ch]?.[lang === 'en' ? 1 : 0] ?? ch;
-    return html`<tr><th scope="row">${name}</th><td class="num">${count}</td><td class="num">${fmt(share, ' %')}</td><td>${bar(share)}</td></tr>`;
+    return markup`<tr><th scope="row">${name}</th><td class="num">${count}</td><td class="num">${fmt(share, ' %')}</td><td>${bar(share)}</td></tr>`;
   });
-  return html`<table><caption>${t('Ответы по каналам', 'Responses by channel')}</caption>
+  return markup`<table><caption>${t('Ответы по каналам', 'Responses by channel')}</caption>
 <thead><tr><th scope="col">${t('Канал', 'Channel')}</th><th scope="col">${t('Ответов', 'Responses')}</th><th scope="col">${t('Доля', 'Share')}</th><th scope="col"><span class="visually-hidden">${t('Диаграмма', 'Chart')}</span></th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
@@ -96,13 +122,19 @@ function channelTable(r: SurveyReport, lang: Lang, t: (ru: string, en: string) =
 function distributionRows(entries: [string, number][], answered: number): Html[] {
   return entries.map(([label, n]) => {
     const share = percent(n, answered);
-    return html`<tr><th scope="row">${label}</th><td class="num">${n}</td><td class="num">${fmt(share, ' %')}</td><td>${bar(share)}</td></tr>`;
+    return markup`<tr><th scope="row">${label}</th><td class="num">${n}</td><td class="num">${fmt(share, ' %')}</td><td>${bar(share)}</td></tr>`;
   });
 }
 
-function questionBlock(q: Question, f: QuestionFigures, survey: Survey, lang: Lang, t: (ru: string, en: string) => string): Html {
+function questionBlock(
+  q: Question,
+  f: QuestionFigures,
+  survey: Survey,
+  lang: Lang,
+  t: (ru: string, en: string) => string,
+): Html {
   const title = localize(q.title, lang);
-  const head = html`<thead><tr><th scope="col">${t('Ответ', 'Answer')}</th><th scope="col">${t('Число', 'Count')}</th><th scope="col">${t('Доля', 'Share')}</th><th scope="col"><span class="visually-hidden">${t('Диаграмма', 'Chart')}</span></th></tr></thead>`;
+  const head = markup`<thead><tr><th scope="col">${t('Ответ', 'Answer')}</th><th scope="col">${t('Число', 'Count')}</th><th scope="col">${t('Доля', 'Share')}</th><th scope="col"><span class="visually-hidden">${t('Диаграмма', 'Chart')}</span></th></tr></thead>`;
   const optionText = (os: readonly ChoiceOption[] | undefined, id: string): string => {
     const o = os?.find((x) => x.id === id);
     if (o) return localize(o.text, lang);
@@ -113,35 +145,57 @@ function questionBlock(q: Question, f: QuestionFigures, survey: Survey, lang: La
     return id;
   };
   if (f.type === 'text') {
-    return html`<h3>${title}</h3><p>${t('Ответов', 'Answers')}: ${f.answered}. ${t('Тексты ответов не публикуются.', 'Free-text answers are not published.')}</p>`;
+    return markup`<h3>${title}</h3><p>${t('Ответов', 'Answers')}: ${f.answered}. ${t('Тексты ответов не публикуются.', 'Free-text answers are not published.')}</p>`;
   }
   if (f.type === 'scale' && q.type === 'scale') {
     const points: [string, number][] = [];
     for (let v = q.max; v >= q.min; v--) {
-      const label = v === q.max && q.maxLabel ? `${v} — ${localize(q.maxLabel, lang)}` : v === q.min && q.minLabel ? `${v} — ${localize(q.minLabel, lang)}` : String(v);
+      const label =
+        v === q.max && q.maxLabel
+          ? `${v} — ${localize(q.maxLabel, lang)}`
+          : v === q.min && q.minLabel
+            ? `${v} — ${localize(q.minLabel, lang)}`
+            : String(v);
       points.push([label, f.distribution[String(v)] ?? 0]);
     }
-    for (const o of q.extraOptions ?? []) points.push([localize(o.text, lang), f.distribution[o.id] ?? 0]);
+    for (const o of q.extraOptions ?? [])
+      points.push([localize(o.text, lang), f.distribution[o.id] ?? 0]);
     const extra =
-      f.role === 'recommend' ? `; NPS: ${fmt(f.nps)}` : f.role === 'effort' ? `; ${t('индекс усилий', 'effort index')}: ${fmt(f.effortIndex)}` : '';
-    return html`<table><caption>${title}</caption>${head}<tbody>${distributionRows(points, f.answered)}</tbody></table>
+      f.role === 'recommend'
+        ? `; NPS: ${fmt(f.nps)}`
+        : f.role === 'effort'
+          ? `; ${t('индекс усилий', 'effort index')}: ${fmt(f.effortIndex)}`
+          : '';
+    return markup`<table><caption>${title}</caption>${head}<tbody>${distributionRows(points, f.answered)}</tbody></table>
 <p class="note">${t('Средняя оценка', 'Mean')}: ${fmt(f.mean)}; ${t('доля двух высших оценок', 'top-two share')}: ${fmt(f.topTwoShare, ' %')}${extra}</p>`;
   }
   if (f.type === 'matrix' && q.type === 'matrix') {
     const rows = f.rows.map((r) => {
       const text = localize(q.rows.find((x) => x.id === r.id)?.text, lang);
-      return html`<tr><th scope="row">${text}</th><td class="num">${r.valid}</td><td class="num">${fmt(r.mean)}</td><td class="num">${fmt(r.topTwoShare, ' %')}</td><td>${bar(r.topTwoShare)}</td></tr>`;
+      return markup`<tr><th scope="row">${text}</th><td class="num">${r.valid}</td><td class="num">${fmt(r.mean)}</td><td class="num">${fmt(r.topTwoShare, ' %')}</td><td>${bar(r.topTwoShare)}</td></tr>`;
     });
-    return html`<table><caption>${title}</caption>
+    return markup`<table><caption>${title}</caption>
 <thead><tr><th scope="col">${t('Параметр', 'Item')}</th><th scope="col">${t('Оценок', 'Ratings')}</th><th scope="col">${t('Средняя', 'Mean')}</th><th scope="col">${t('Доля оценок 4–5', 'Share of 4–5')}</th><th scope="col"><span class="visually-hidden">${t('Диаграмма', 'Chart')}</span></th></tr></thead>
 <tbody>${rows}</tbody></table>`;
   }
-  if ((f.type === 'single' || f.type === 'multiple' || f.type === 'list') && (q.type === 'single' || q.type === 'multiple' || q.type === 'list')) {
-    const entries: [string, number][] = Object.entries(f.distribution).map(([id, n]) => [optionText(q.options, id), n]);
-    const note = f.type === 'multiple' || (q.type === 'list' && q.multiple) ? t('Можно было выбрать несколько ответов; доля — от ответивших.', 'Several answers allowed; shares are of respondents.') : '';
-    return html`<table><caption>${title}</caption>${head}<tbody>${distributionRows(entries, f.answered)}</tbody></table>${note ? html`<p class="note">${note}</p>` : ''}`;
+  if (
+    (f.type === 'single' || f.type === 'multiple' || f.type === 'list') &&
+    (q.type === 'single' || q.type === 'multiple' || q.type === 'list')
+  ) {
+    const entries: [string, number][] = Object.entries(f.distribution).map(([id, n]) => [
+      optionText(q.options, id),
+      n,
+    ]);
+    const note =
+      f.type === 'multiple' || (q.type === 'list' && q.multiple)
+        ? t(
+            'Можно было выбрать несколько ответов; доля — от ответивших.',
+            'Several answers allowed; shares are of respondents.',
+          )
+        : '';
+    return markup`<table><caption>${title}</caption>${head}<tbody>${distributionRows(entries, f.answered)}</tbody></table>${note ? markup`<p class="note">${note}</p>` : ''}`;
   }
-  return html``;
+  return markup``;
 }
 
 /**
@@ -157,39 +211,42 @@ export function resultsPage(v: ResultsView): Html {
   const { report, lang, period, minGroupSize: k } = v;
   const t = (ru: string, en: string): string => (lang === 'en' ? en : ru);
   const head = v.versions.reduce((a, b) => (b.version > a.version ? b : a));
-  const picked = v.key ? report.groups.find((g) => g.key === v.key && g.report.responses >= k) : undefined;
+  const picked = v.key
+    ? report.groups.find((g) => g.key === v.key && g.report.responses >= k)
+    : undefined;
   const scope = picked?.report ?? report.total;
   const scopeName = picked ? periodLabel(picked.key ?? '', lang) : t('за всё время', 'all time');
 
-  const selector = html`<nav aria-label="${t('Период', 'Period')}"><ul class="periods">${PERIOD_LINKS.map(([p, ru, en]) =>
-    html`<li><a href="${link({ period: p, lang })}"${p === period && !picked ? html` aria-current="page"` : ''}>${t(ru, en)}</a></li>`,
+  const selector = markup`<nav aria-label="${t('Период', 'Period')}"><ul class="periods">${PERIOD_LINKS.map(
+    ([p, ru, en]) =>
+      markup`<li><a href="${link({ period: p, lang })}"${p === period && !picked ? markup` aria-current="page"` : ''}>${t(ru, en)}</a></li>`,
   )}</ul></nav>`;
 
   const periods = period
-    ? html`<table><caption>${t('Результаты по периодам', 'Results by period')}</caption>
+    ? markup`<table><caption>${t('Результаты по периодам', 'Results by period')}</caption>
 <thead><tr><th scope="col">${t('Период', 'Period')}</th><th scope="col">${t('Ответов', 'Responses')}</th><th scope="col">${t('Удовлетворённость', 'Satisfaction')}</th><th scope="col">NPS</th><th scope="col">${t('Индекс усилий', 'Effort index')}</th></tr></thead>
 <tbody>${report.groups.map((g) => {
         const name = periodLabel(g.key ?? '', lang);
         if (g.report.responses < k) {
-          return html`<tr><th scope="row">${name}</th><td colspan="4">${t(`скрыто: меньше ${k} ответов`, `hidden: fewer than ${k} responses`)}</td></tr>`;
+          return markup`<tr><th scope="row">${name}</th><td colspan="4">${t(`скрыто: меньше ${k} ответов`, `hidden: fewer than ${k} responses`)}</td></tr>`;
         }
         const s = g.report.summary;
-        return html`<tr><th scope="row"><a href="${link({ period, key: g.key, lang })}"${picked?.key === g.key ? html` aria-current="page"` : ''}>${name}</a></th><td class="num">${g.report.responses}</td><td class="num">${fmt(s.satisfactionLevel, ' %')}</td><td class="num">${fmt(s.nps)}</td><td class="num">${fmt(s.effortIndex)}</td></tr>`;
+        return markup`<tr><th scope="row"><a href="${link({ period, key: g.key, lang })}"${picked?.key === g.key ? markup` aria-current="page"` : ''}>${name}</a></th><td class="num">${g.report.responses}</td><td class="num">${fmt(s.satisfactionLevel, ' %')}</td><td class="num">${fmt(s.nps)}</td><td class="num">${fmt(s.effortIndex)}</td></tr>`;
       })}</tbody></table>`
     : '';
 
   const byId = new Map(reportQuestions(v.versions).map((q) => [q.id, q]));
   const details =
     scope.responses < k
-      ? html`<p>${t(`Ответов пока меньше ${k}: чтобы сохранить анонимность, результаты появятся, когда их станет больше.`, `Fewer than ${k} responses so far: to keep respondents anonymous, results appear once there are more.`)}</p>`
-      : html`${headline(scope, t)}${channelTable(scope, lang, t)}
+      ? markup`<p>${t(`Ответов пока меньше ${k}: чтобы сохранить анонимность, результаты появятся, когда их станет больше.`, `Fewer than ${k} responses so far: to keep respondents anonymous, results appear once there are more.`)}</p>`
+      : markup`${headline(scope, t)}${channelTable(scope, lang, t)}
 <h2>${t('Ответы на вопросы', 'Answers by question')}</h2>
 ${scope.questions.map((f) => {
-          const q = byId.get(f.id);
-          return q ? questionBlock(q, f, head, lang, t) : '';
-        })}`;
+  const q = byId.get(f.id);
+  return q ? questionBlock(q, f, head, lang, t) : '';
+})}`;
 
-  const content = html`<h1>${t('Результаты опроса', 'Survey results')}: ${localize(head.title, lang)}</h1>
+  const content = markup`<h1>${t('Результаты опроса', 'Survey results')}: ${localize(head.title, lang)}</h1>
 <p class="lead">${t('Сводные данные публикуются для всех. Группы меньше', 'Aggregated results are public. Groups of fewer than')} ${k} ${t('ответов не показываются; тексты ответов не публикуются.', 'responses are hidden; free-text answers are never published.')}</p>
 ${selector}
 ${periods}

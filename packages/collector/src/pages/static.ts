@@ -24,7 +24,10 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
  * const f = await readStatic(config.widgetDir, 'feedback-survey.js');
  * if (f) return c.body(f.body, 200, { 'Content-Type': f.type });
  */
-export async function readStatic(root: string, rel: string): Promise<{ body: Uint8Array<ArrayBuffer>; type: string } | undefined> {
+export async function readStatic(
+  root: string,
+  rel: string,
+): Promise<{ body: Uint8Array<ArrayBuffer>; type: string } | undefined> {
   if (rel.includes('\0')) return undefined;
   const base = resolve(root);
   let path = resolve(base, `.${sep}${rel}`);

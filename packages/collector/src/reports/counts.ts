@@ -20,7 +20,8 @@ export function emptyCounts(): Counts {
   return { responses: 0, channels: new Map(), answered: new Map(), values: new Map() };
 }
 
-export const valueKey = (qid: string, row: string | null): string => (row === null ? qid : `${qid}\u0000${row}`);
+export const valueKey = (qid: string, row: string | null): string =>
+  row === null ? qid : `${qid}\u0000${row}`;
 
 function add(c: Counts, r: CountRow): void {
   switch (r.k) {
@@ -46,7 +47,10 @@ function add(c: Counts, r: CountRow): void {
  * Splits the database rows by group, and sums them into the total: every response is in exactly
  * one group, so the total is the sum of the groups' counts (one statement, one snapshot).
  */
-export function collect(rows: readonly CountRow[]): { total: Counts; groups: Map<string | null, Counts> } {
+export function collect(rows: readonly CountRow[]): {
+  total: Counts;
+  groups: Map<string | null, Counts>;
+} {
   const total = emptyCounts();
   const groups = new Map<string | null, Counts>();
   for (const r of rows) {

@@ -9,7 +9,12 @@ import { templates } from '@otklik/core/templates';
 import type { Db } from '../store/db.js';
 import { computeReport } from './index.js';
 import { DB_KINDS, openDb } from './test-db.js';
-import { SAMPLE, insertResponses, insertSurvey, randomResponses as responses } from './test-seed.js';
+import {
+  SAMPLE,
+  insertResponses,
+  insertSurvey,
+  randomResponses as responses,
+} from './test-seed.js';
 
 const SURVEYS: Survey[] = [SAMPLE, ...Object.values(templates)];
 
@@ -26,7 +31,12 @@ describe.each(DB_KINDS)('SQL report = core accumulator, on %s', (kind) => {
     await insertResponses(
       db,
       survey.id,
-      rs.map((r) => ({ answers: r.answers, channel: r.context.channel, touchpoint: r.context.touchpoint ?? null, answeredAt: r.answeredAt ?? '' })),
+      rs.map((r) => ({
+        answers: r.answers,
+        channel: r.context.channel,
+        touchpoint: r.context.touchpoint ?? null,
+        answeredAt: r.answeredAt ?? '',
+      })),
     );
     const acc = createAccumulator(survey);
     for (const r of rs) acc.add(r);

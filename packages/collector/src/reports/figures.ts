@@ -20,12 +20,13 @@ function ratio(num: number, den: number, digits: number): number | null {
   if (den === 0) return null;
   const f = 10 ** digits;
   const r = Math.round((Math.abs(num) * f) / Math.abs(den)) / f;
-  return (num < 0) !== (den < 0) ? -r || 0 : r;
+  return num < 0 !== den < 0 ? -r || 0 : r;
 }
 const CHANNEL_ORDER = new Map<string, number>(CHANNELS.map((ch, i) => [ch, i]));
 /** Channels in the order of CHANNELS, then others alphabetically (as core's accumulator). */
 const byChannel = (a: string, b: string): number =>
-  (CHANNEL_ORDER.get(a) ?? CHANNELS.length) - (CHANNEL_ORDER.get(b) ?? CHANNELS.length) || (a < b ? -1 : a > b ? 1 : 0);
+  (CHANNEL_ORDER.get(a) ?? CHANNELS.length) - (CHANNEL_ORDER.get(b) ?? CHANNELS.length) ||
+  (a < b ? -1 : a > b ? 1 : 0);
 
 /** Percentage of `part` in `whole`, one decimal (docs/metrics.md, "Rounding"). */
 const pct = (part: number, whole: number): number | null => ratio(part * 100, whole, 1);
@@ -34,14 +35,20 @@ const pct = (part: number, whole: number): number | null => ratio(part * 100, wh
  * Counts in a stable order, as core's tallies print them: scale points ascending, then option ids
  * in survey order (`order`); values of a run-time catalogue sorted.
  */
-function distribution(values: Map<string, ValueCount> | undefined, order: readonly string[] = []): Distribution {
+function distribution(
+  values: Map<string, ValueCount> | undefined,
+  order: readonly string[] = [],
+): Distribution {
   const d: Distribution = {};
   if (!values) return d;
   const nums = [...values].filter(([, c]) => c.num).sort(([a], [b]) => Number(a) - Number(b));
   for (const [v, c] of nums) d[v] = c.n;
   const rank = new Map(order.map((id, i) => [id, i]));
   const ids = [...values].filter(([, c]) => !c.num);
-  ids.sort(([a], [b]) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+  ids.sort(
+    ([a], [b]) =>
+      (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   for (const [v, c] of ids) d[v] = c.n;
   return d;
 }
@@ -59,7 +66,8 @@ function ends(s: ScaleSpec): { top: number; bottom: number } {
   return { top: s.max - k, bottom: s.min + k };
 }
 
-const optionIds = (os: readonly { id: string }[] | undefined): string[] => (os ?? []).map((o) => o.id);
+const optionIds = (os: readonly { id: string }[] | undefined): string[] =>
+  (os ?? []).map((o) => o.id);
 
 /** Numeric answers of a scale: how many, their sum, and how many fall in a range. */
 function numeric(values: Map<string, ValueCount> | undefined) {
@@ -126,7 +134,10 @@ function choiceFigures(
     problems: sumWhere((o) => o.problem === true),
   };
   if (q.type === 'single' && q.role === 'satisfaction') {
-    f.satisfiedShare = pct(sumWhere((o) => o.positive === true), answered - excluded);
+    f.satisfiedShare = pct(
+      sumWhere((o) => o.positive === true),
+      answered - excluded,
+    );
   }
   return f;
 }
@@ -161,7 +172,9 @@ function questionFigures(q: ReportQuestion, c: Counts): QuestionFigures {
         id: q.id,
         type: 'matrix',
         answered: c.answered.get(q.id) ?? 0,
-        rows: q.rows.map((r) => rowFigures(r.id, q.scale, optionIds(q.extraOptions), c.values.get(valueKey(q.id, r.id)))),
+        rows: q.rows.map((r) =>
+          rowFigures(r.id, q.scale, optionIds(q.extraOptions), c.values.get(valueKey(q.id, r.id))),
+        ),
       };
       return m;
     }
@@ -190,7 +203,11 @@ function meanOf(xs: readonly (number | null | undefined)[]): number | null {
  * const report = buildReport('belgorod-typical', questions, counts);
  * report.summary.satisfactionLevel; // e.g. 71.4
  */
-export function buildReport(surveyId: string, questions: readonly ReportQuestion[], c: Counts): SurveyReport {
+export function buildReport(
+  surveyId: string,
+  questions: readonly ReportQuestion[],
+  c: Counts,
+): SurveyReport {
   const figures = questions.map((q) => questionFigures(q, c));
   const channels: SurveyReport['channels'] = {};
   for (const ch of [...c.channels.keys()].sort(byChannel)) {
@@ -210,7 +227,8 @@ export function buildReport(surveyId: string, questions: readonly ReportQuestion
       if (f.role === 'recommend') nps.push(f.nps);
       if (f.role === 'effort') effort.push(f.effortIndex);
     } else if (f.type === 'matrix') {
-      if (q?.type === 'matrix' && q.scale.role === 'satisfaction') satisfaction.push(...f.rows.map((r) => r.topTwoShare));
+      if (q?.type === 'matrix' && q.scale.role === 'satisfaction')
+        satisfaction.push(...f.rows.map((r) => r.topTwoShare));
     } else if (f.type !== 'text') {
       problems += f.problems;
       if ('satisfiedShare' in f) satisfied.push(f.satisfiedShare);

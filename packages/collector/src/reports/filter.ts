@@ -27,9 +27,11 @@ export function filterSql(surveyId: string, f: ResponseFilter, params: unknown[]
   };
   const parts = [`survey_id = ${p(surveyId)}`];
   const tz = f.timeZone ?? 'UTC';
-  if (f.from !== undefined) parts.push(`answered_at >= (${p(f.from)}::date::timestamp AT TIME ZONE ${p(tz)}::text)`);
+  if (f.from !== undefined)
+    parts.push(`answered_at >= (${p(f.from)}::date::timestamp AT TIME ZONE ${p(tz)}::text)`);
   // `to` is a whole day: everything before the next midnight.
-  if (f.to !== undefined) parts.push(`answered_at < ((${p(f.to)}::date + 1)::timestamp AT TIME ZONE ${p(tz)}::text)`);
+  if (f.to !== undefined)
+    parts.push(`answered_at < ((${p(f.to)}::date + 1)::timestamp AT TIME ZONE ${p(tz)}::text)`);
   if (f.version !== undefined) parts.push(`survey_version = ${p(f.version)}`);
   return parts.join(' AND ');
 }

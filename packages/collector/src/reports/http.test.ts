@@ -16,7 +16,11 @@ describe.each(DB_KINDS)('report and pain-map routes on %s', (kind) => {
     app = made.app;
     expect((await made.deps.surveys.publish(SAMPLE)).status).toBe('created');
     const rows = [
-      { object: 'svc-1', answers: { q3: ['queue', 'other'], q2: 2 }, specify: { q3: { other: 'Не работал <b>терминал</b>' } } },
+      {
+        object: 'svc-1',
+        answers: { q3: ['queue', 'other'], q2: 2 },
+        specify: { q3: { other: 'Не работал <b>терминал</b>' } },
+      },
       { object: 'svc-1', answers: { q3: ['queue'], q2: 1 } },
       { object: 'svc-1', answers: { q3: ['none'], q2: 5 } },
       { object: 'svc-2', answers: { q3: ['none'], q2: 5, q4: { site: 1 } } },
@@ -25,7 +29,8 @@ describe.each(DB_KINDS)('report and pain-map routes on %s', (kind) => {
   });
   afterAll(async () => db?.close());
 
-  const get = (path: string, auth = true) => Promise.resolve(app.request(path, { headers: auth ? admin : {} }));
+  const get = (path: string, auth = true) =>
+    Promise.resolve(app.request(path, { headers: auth ? admin : {} }));
 
   it('needs the admin token', async () => {
     expect((await get('/v1/surveys/sample/report', false)).status).toBe(401);
@@ -36,10 +41,20 @@ describe.each(DB_KINDS)('report and pain-map routes on %s', (kind) => {
     const res = await get('/v1/surveys/sample/report?groupBy=object&from=2026-01-01&to=2026-12-31');
     expect(res.status).toBe(200);
     const body = (await res.json()) as ReportResult;
-    expect(body).toMatchObject({ survey: { id: 'sample', version: 1 }, from: '2026-01-01', to: '2026-12-31', groupBy: 'object' });
+    expect(body).toMatchObject({
+      survey: { id: 'sample', version: 1 },
+      from: '2026-01-01',
+      to: '2026-12-31',
+      groupBy: 'object',
+    });
     expect(body.total.responses).toBe(4);
-    expect(body.groups.map((g) => [g.key, g.report.responses])).toEqual([['svc-1', 3], ['svc-2', 1]]);
-    expect(body.touchpoints).toEqual([{ touchpoint: null, count: 4, lastAnsweredAt: '2026-03-15T10:00:00.000Z' }]);
+    expect(body.groups.map((g) => [g.key, g.report.responses])).toEqual([
+      ['svc-1', 3],
+      ['svc-2', 1],
+    ]);
+    expect(body.touchpoints).toEqual([
+      { touchpoint: null, count: 4, lastAnsweredAt: '2026-03-15T10:00:00.000Z' },
+    ]);
   });
 
   it.each([
@@ -53,7 +68,11 @@ describe.each(DB_KINDS)('report and pain-map routes on %s', (kind) => {
   ])('400 for %s, naming %s', async (query, field) => {
     const res = await get(`/v1/surveys/sample/report?${query}`);
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: string; message: string; issues: { path: string[]; message: { ru: string } }[] };
+    const body = (await res.json()) as {
+      error: string;
+      message: string;
+      issues: { path: string[]; message: { ru: string } }[];
+    };
     expect(body.error).toBe('invalid_query');
     expect(body.issues[0]?.path).toEqual(['query', field]);
     expect(body.message).toContain(field);
@@ -74,22 +93,58 @@ describe.each(DB_KINDS)('report and pain-map routes on %s', (kind) => {
     const svc1 = map.objects.find((o) => o.object === 'svc-1');
     expect(svc1?.responses).toBe(3);
     expect(svc1?.items).toEqual([
-      expect.objectContaining({ kind: 'problem', question: 'q3', option: 'queue', problem: 'Очередь', count: 2, share: 66.7, prevalence: 'high', measures: '', responsible: '', deadline: '' }),
-      expect.objectContaining({ kind: 'low-score', question: 'q2', count: 2, share: 66.7, prevalence: 'high' }),
-      expect.objectContaining({ kind: 'problem', option: 'other', count: 1, share: 33.3, texts: ['Не работал <b>терминал</b>'] }),
+      expect.objectContaining({
+        kind: 'problem',
+        question: 'q3',
+        option: 'queue',
+        problem: 'Очередь',
+        count: 2,
+        share: 66.7,
+        prevalence: 'high',
+        measures: '',
+        responsible: '',
+        deadline: '',
+      }),
+      expect.objectContaining({
+        kind: 'low-score',
+        question: 'q2',
+        count: 2,
+        share: 66.7,
+        prevalence: 'high',
+      }),
+      expect.objectContaining({
+        kind: 'problem',
+        option: 'other',
+        count: 1,
+        share: 33.3,
+        texts: ['Не работал <b>терминал</b>'],
+      }),
     ]);
     const svc2 = map.objects.find((o) => o.object === 'svc-2');
-    expect(svc2?.items).toEqual([expect.objectContaining({ kind: 'low-score', question: 'q4', row: 'site', problem: 'Низкая оценка: Оцените ресурсы — Сайт' })]);
+    expect(svc2?.items).toEqual([
+      expect.objectContaining({
+        kind: 'low-score',
+        question: 'q4',
+        row: 'site',
+        problem: 'Низкая оценка: Оцените ресурсы — Сайт',
+      }),
+    ]);
   });
 
   it('gives the pain map as CSV in the template columns', async () => {
     const res = await get('/v1/surveys/sample/pain-map?format=csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="sample-pain-map.csv"');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="sample-pain-map.csv"',
+    );
     // Response.text() drops a BOM; decode keeping it.
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
-    expect(text.startsWith('\uFEFF№,Наименование процесса,Выявленные проблемы/потенциальные потребности клиентов,Распространенность проблемы')).toBe(true);
+    expect(
+      text.startsWith(
+        '\uFEFF№,Наименование процесса,Выявленные проблемы/потенциальные потребности клиентов,Распространенность проблемы',
+      ),
+    ).toBe(true);
     expect(text).toContain('1.,svc-1,Очередь,Высокая,,,,,3,2,66.7,q3,\r\n');
     expect((await get('/v1/surveys/sample/pain-map?format=pdf')).status).toBe(400);
   });

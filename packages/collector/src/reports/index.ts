@@ -63,7 +63,9 @@ export async function computeReport(
   surveyOrVersions: Survey | readonly Survey[],
   opts: ReportOptions = {},
 ): Promise<ReportResult> {
-  const versions = Array.isArray(surveyOrVersions) ? surveyOrVersions : [surveyOrVersions as Survey];
+  const versions = Array.isArray(surveyOrVersions)
+    ? surveyOrVersions
+    : [surveyOrVersions as Survey];
   const head = newest(versions);
   const questions = reportQuestions(versions);
   const groupBy = opts.groupBy ?? 'none';
@@ -72,7 +74,9 @@ export async function computeReport(
   const rows = await db.query<CountRow>(sql, params);
   const { total, groups } = collect(rows);
 
-  const keys = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+  const keys = [...groups.keys()].sort((a, b) =>
+    a === null ? 1 : b === null ? -1 : a.localeCompare(b),
+  );
   const report = (c: Counts) => buildReport(head.id, questions, c);
 
   return {
@@ -82,13 +86,20 @@ export async function computeReport(
     groupBy,
     period: groupBy === 'period' ? period : null,
     total: report(rows.length > 0 ? total : emptyCounts()),
-    groups: groupBy === 'none' ? [] : keys.map((key) => ({ key, report: report(groups.get(key) ?? emptyCounts()) })),
+    groups:
+      groupBy === 'none'
+        ? []
+        : keys.map((key) => ({ key, report: report(groups.get(key) ?? emptyCounts()) })),
     touchpoints: await touchpointVolumes(db, head.id, opts),
   };
 }
 
 /** Every touchpoint that ever answered, with its count in the period — silent ones show 0. */
-async function touchpointVolumes(db: Pick<Db, 'query'>, surveyId: string, f: ResponseFilter): Promise<TouchpointVolume[]> {
+async function touchpointVolumes(
+  db: Pick<Db, 'query'>,
+  surveyId: string,
+  f: ResponseFilter,
+): Promise<TouchpointVolume[]> {
   const params: unknown[] = [];
   const base = filterSql(surveyId, { version: f.version }, params);
   const inPeriod = filterSql(surveyId, { from: f.from, to: f.to, timeZone: f.timeZone }, params);
@@ -97,5 +108,9 @@ async function touchpointVolumes(db: Pick<Db, 'query'>, surveyId: string, f: Res
        FROM responses WHERE ${base} GROUP BY touchpoint ORDER BY touchpoint NULLS LAST`,
     params,
   );
-  return rows.map((r) => ({ touchpoint: r.touchpoint, count: r.count, lastAnsweredAt: asDate(r.last) }));
+  return rows.map((r) => ({
+    touchpoint: r.touchpoint,
+    count: r.count,
+    lastAnsweredAt: asDate(r.last),
+  }));
 }

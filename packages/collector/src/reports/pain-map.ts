@@ -45,7 +45,11 @@ export interface PainMap {
 }
 
 export const prevalence = (share: number | null): Prevalence =>
-  share !== null && share >= PAIN_THRESHOLDS.high ? 'high' : share !== null && share >= PAIN_THRESHOLDS.medium ? 'medium' : 'low';
+  share !== null && share >= PAIN_THRESHOLDS.high
+    ? 'high'
+    : share !== null && share >= PAIN_THRESHOLDS.medium
+      ? 'medium'
+      : 'low';
 
 const TEXTS_PER_PROBLEM = 20;
 
@@ -58,57 +62,128 @@ const TEXTS_PER_PROBLEM = 20;
  * const map = await painMap(db, versions, { from: '2026-01-01', to: '2026-03-31' });
  * map.objects[0]?.items[0]; // { kind: 'problem', problem: 'Очередь', share: 23.5, prevalence: 'high', … }
  */
-export async function painMap(db: Pick<Db, 'query'>, versions: readonly Survey[], f: ResponseFilter = {}): Promise<PainMap> {
+export async function painMap(
+  db: Pick<Db, 'query'>,
+  versions: readonly Survey[],
+  f: ResponseFilter = {},
+): Promise<PainMap> {
   const head = newest(versions);
   const questions = reportQuestions(versions);
   const report = await computeReport(db, versions, { ...f, groupBy: 'object' });
   const texts = await specifyTexts(db, head.id, questions, f);
   const catalogNames = new Map<string, string>();
-  for (const s of versions) for (const entries of Object.values(s.catalogs ?? {})) for (const e of entries) catalogNames.set(e.id, localize(e.text, 'ru'));
+  for (const s of versions)
+    for (const entries of Object.values(s.catalogs ?? {}))
+      for (const e of entries) catalogNames.set(e.id, localize(e.text, 'ru'));
 
   const objects = report.groups.map(({ key, report: r }) => {
     const items: PainItem[] = [];
     const blank = { priority: '', measures: '', responsible: '', deadline: '' } as const;
-    const share = (n: number): number | null => (r.responses > 0 ? Math.round((n * 1000) / r.responses) / 10 : null);
+    const share = (n: number): number | null =>
+      r.responses > 0 ? Math.round((n * 1000) / r.responses) / 10 : null;
     for (const q of questions) {
       const fig = r.questions.find((x) => x.id === q.id);
       if (!fig) continue;
       const title = localize(q.title, 'ru');
-      if ((q.type === 'single' || q.type === 'multiple' || q.type === 'list') && 'distribution' in fig) {
+      if (
+        (q.type === 'single' || q.type === 'multiple' || q.type === 'list') &&
+        'distribution' in fig
+      ) {
         for (const o of q.options ?? []) {
           const count = fig.distribution[o.id] ?? 0;
           if (!o.problem || count === 0) continue;
           const s = share(count);
           items.push({
-            kind: 'problem', question: q.id, option: o.id, problem: localize(o.text, 'ru'), count, share: s,
-            prevalence: prevalence(s), texts: texts.get(`${key ?? ''}\u0000${q.id}\u0000${o.id}`) ?? [], ...blank,
+            kind: 'problem',
+            question: q.id,
+            option: o.id,
+            problem: localize(o.text, 'ru'),
+            count,
+            share: s,
+            prevalence: prevalence(s),
+            texts: texts.get(`${key ?? ''}\u0000${q.id}\u0000${o.id}`) ?? [],
+            ...blank,
           });
         }
-        if (fig.type === 'single' && typeof fig.satisfiedShare === 'number' && fig.satisfiedShare < PAIN_THRESHOLDS.lowScore) {
-          const positive = (q.options ?? []).filter((o) => o.positive).reduce((n, o) => n + (fig.distribution[o.id] ?? 0), 0);
+        if (
+          fig.type === 'single' &&
+          typeof fig.satisfiedShare === 'number' &&
+          fig.satisfiedShare < PAIN_THRESHOLDS.lowScore
+        ) {
+          const positive = (q.options ?? [])
+            .filter((o) => o.positive)
+            .reduce((n, o) => n + (fig.distribution[o.id] ?? 0), 0);
           const count = fig.answered - fig.excluded - positive;
           const s = share(count);
-          items.push({ kind: 'low-score', question: q.id, problem: `Низкая оценка: ${title}`, count, share: s, prevalence: prevalence(s), texts: [], ...blank });
+          items.push({
+            kind: 'low-score',
+            question: q.id,
+            problem: `Низкая оценка: ${title}`,
+            count,
+            share: s,
+            prevalence: prevalence(s),
+            texts: [],
+            ...blank,
+          });
         }
-      } else if (fig.type === 'scale' && q.type === 'scale' && q.role === 'satisfaction' && fig.topTwoShare !== null && fig.topTwoShare < PAIN_THRESHOLDS.lowScore) {
+      } else if (
+        fig.type === 'scale' &&
+        q.type === 'scale' &&
+        q.role === 'satisfaction' &&
+        fig.topTwoShare !== null &&
+        fig.topTwoShare < PAIN_THRESHOLDS.lowScore
+      ) {
         const count = fig.valid - Math.round((fig.topTwoShare * fig.valid) / 100);
         const s = share(count);
-        items.push({ kind: 'low-score', question: q.id, problem: `Низкая оценка: ${title}`, count, share: s, prevalence: prevalence(s), texts: [], ...blank });
+        items.push({
+          kind: 'low-score',
+          question: q.id,
+          problem: `Низкая оценка: ${title}`,
+          count,
+          share: s,
+          prevalence: prevalence(s),
+          texts: [],
+          ...blank,
+        });
       } else if (fig.type === 'matrix' && q.type === 'matrix' && q.scale.role === 'satisfaction') {
         for (const row of fig.rows) {
           if (row.topTwoShare === null || row.topTwoShare >= PAIN_THRESHOLDS.lowScore) continue;
           const count = row.valid - Math.round((row.topTwoShare * row.valid) / 100);
           const s = share(count);
           const rowText = localize(q.rows.find((x) => x.id === row.id)?.text, 'ru');
-          items.push({ kind: 'low-score', question: q.id, row: row.id, problem: `Низкая оценка: ${title} — ${rowText}`, count, share: s, prevalence: prevalence(s), texts: [], ...blank });
+          items.push({
+            kind: 'low-score',
+            question: q.id,
+            row: row.id,
+            problem: `Низкая оценка: ${title} — ${rowText}`,
+            count,
+            share: s,
+            prevalence: prevalence(s),
+            texts: [],
+            ...blank,
+          });
         }
       }
     }
     // Most widespread first; on a tie, the concrete problem before the low score it may explain.
-    items.sort((a, b) => (b.share ?? 0) - (a.share ?? 0) || (a.kind === b.kind ? 0 : a.kind === 'problem' ? -1 : 1));
-    return { object: key, name: key === null ? 'Объект не указан' : (catalogNames.get(key) ?? key), responses: r.responses, items };
+    items.sort(
+      (a, b) =>
+        (b.share ?? 0) - (a.share ?? 0) || (a.kind === b.kind ? 0 : a.kind === 'problem' ? -1 : 1),
+    );
+    return {
+      object: key,
+      name: key === null ? 'Объект не указан' : (catalogNames.get(key) ?? key),
+      responses: r.responses,
+      items,
+    };
   });
-  return { survey: { id: head.id, version: head.version }, from: f.from ?? null, to: f.to ?? null, thresholds: PAIN_THRESHOLDS, objects };
+  return {
+    survey: { id: head.id, version: head.version },
+    from: f.from ?? null,
+    to: f.to ?? null,
+    thresholds: PAIN_THRESHOLDS,
+    objects,
+  };
 }
 
 /** Specify texts of problem options, newest first, at most TEXTS_PER_PROBLEM per object and option. */

@@ -43,12 +43,20 @@ function isTimeZone(s: string): boolean {
 export function parseReportQuery(
   q: Record<string, string | undefined>,
 ): { ok: true; value: ReportQuery } | { ok: false; error: ParamError } {
-  const fail = (field: string, ru: string, en: string) => ({ ok: false as const, error: { field, message: { ru, en } } });
+  const fail = (field: string, ru: string, en: string) => ({
+    ok: false as const,
+    error: { field, message: { ru, en } },
+  });
   const value: ReportQuery = { groupBy: 'none', period: 'quarter', timeZone: 'UTC' };
   for (const field of ['from', 'to'] as const) {
     const v = q[field];
     if (v === undefined || v === '') continue;
-    if (!isDay(v)) return fail(field, `«${field}»: ожидается дата ГГГГ-ММ-ДД`, `"${field}": expected a date YYYY-MM-DD`);
+    if (!isDay(v))
+      return fail(
+        field,
+        `«${field}»: ожидается дата ГГГГ-ММ-ДД`,
+        `"${field}": expected a date YYYY-MM-DD`,
+      );
     value[field] = v;
   }
   if (value.from && value.to && value.from > value.to) {
@@ -56,13 +64,21 @@ export function parseReportQuery(
   }
   if (q['groupBy']) {
     if (!(GROUP_BY as readonly string[]).includes(q['groupBy'])) {
-      return fail('groupBy', `«groupBy»: одно из ${GROUP_BY.join(', ')}`, `"groupBy": one of ${GROUP_BY.join(', ')}`);
+      return fail(
+        'groupBy',
+        `«groupBy»: одно из ${GROUP_BY.join(', ')}`,
+        `"groupBy": one of ${GROUP_BY.join(', ')}`,
+      );
     }
     value.groupBy = q['groupBy'] as GroupBy;
   }
   if (q['period']) {
     if (!(PERIODS as readonly string[]).includes(q['period'])) {
-      return fail('period', `«period»: одно из ${PERIODS.join(', ')}`, `"period": one of ${PERIODS.join(', ')}`);
+      return fail(
+        'period',
+        `«period»: одно из ${PERIODS.join(', ')}`,
+        `"period": one of ${PERIODS.join(', ')}`,
+      );
     }
     value.period = q['period'] as Period;
     // A period without a groupBy means "by period".
@@ -76,7 +92,8 @@ export function parseReportQuery(
     value.version = n;
   }
   if (q['tz']) {
-    if (!isTimeZone(q['tz'])) return fail('tz', '«tz»: неизвестный часовой пояс', '"tz": unknown time zone');
+    if (!isTimeZone(q['tz']))
+      return fail('tz', '«tz»: неизвестный часовой пояс', '"tz": unknown time zone');
     value.timeZone = q['tz'];
   }
   return { ok: true, value };

@@ -7,20 +7,40 @@ import { SAMPLE, insertResponses, insertSurvey, type SeedResponse } from './test
 
 const ROWS: SeedResponse[] = [
   {
-    channel: 'site', object: 'A', touchpoint: 'T1', answeredAt: '2026-01-10T09:00:00Z',
-    answers: { q1: 'yes', q2: 5, q3: ['queue', 'other'], q4: { site: 5, portal: 4 }, q5: 5, q6: 10, q7: 'Спасибо' },
+    channel: 'site',
+    object: 'A',
+    touchpoint: 'T1',
+    answeredAt: '2026-01-10T09:00:00Z',
+    answers: {
+      q1: 'yes',
+      q2: 5,
+      q3: ['queue', 'other'],
+      q4: { site: 5, portal: 4 },
+      q5: 5,
+      q6: 10,
+      q7: 'Спасибо',
+    },
     specify: { q3: { other: 'долго ждали' } },
   },
   {
-    channel: 'site', object: 'A', touchpoint: 'T1', answeredAt: '2026-02-20T09:00:00Z',
+    channel: 'site',
+    object: 'A',
+    touchpoint: 'T1',
+    answeredAt: '2026-02-20T09:00:00Z',
     answers: { q1: 'no', q2: 2, q3: ['none'], q4: { site: 2, portal: 'na' }, q5: 1, q6: 3 },
   },
   {
-    channel: 'kiosk', object: 'B', touchpoint: 'T2', answeredAt: '2026-04-05T09:00:00Z',
+    channel: 'kiosk',
+    object: 'B',
+    touchpoint: 'T2',
+    answeredAt: '2026-04-05T09:00:00Z',
     answers: { q1: 'dk', q2: 'dk', q3: ['rude'], q4: { site: 4 }, q5: 4, q6: 8, q7: '' },
   },
   {
-    channel: 'kiosk', object: 'B', touchpoint: 'T2', answeredAt: '2026-07-01T09:00:00Z',
+    channel: 'kiosk',
+    object: 'B',
+    touchpoint: 'T2',
+    answeredAt: '2026-07-01T09:00:00Z',
     answers: { q1: 'rather', q2: 4, q5: 2, q6: 9 },
   },
   // Before the period of most tests: its touchpoint must still be listed, with 0.
@@ -45,18 +65,80 @@ describe.each(DB_KINDS)('reports on %s', (kind) => {
       channels: { site: { count: 2, share: 50 }, kiosk: { count: 2, share: 50 } },
       summary: { satisfactionLevel: 77.8, satisfiedShare: 66.7, nps: 25, effortIndex: 0 },
       questions: [
-        { id: 'q1', type: 'single', answered: 4, distribution: { yes: 1, no: 1, dk: 1, rather: 1 }, excluded: 1, problems: 0, satisfiedShare: 66.7 },
-        { id: 'q2', type: 'scale', role: 'satisfaction', answered: 4, distribution: { '5': 1, '2': 1, dk: 1, '4': 1 }, valid: 3, mean: 3.67, topTwoShare: 66.7 },
-        { id: 'q3', type: 'multiple', answered: 3, distribution: { queue: 1, other: 1, none: 1, rude: 1 }, excluded: 0, problems: 3 },
         {
-          id: 'q4', type: 'matrix', answered: 3,
+          id: 'q1',
+          type: 'single',
+          answered: 4,
+          distribution: { yes: 1, no: 1, dk: 1, rather: 1 },
+          excluded: 1,
+          problems: 0,
+          satisfiedShare: 66.7,
+        },
+        {
+          id: 'q2',
+          type: 'scale',
+          role: 'satisfaction',
+          answered: 4,
+          distribution: { '5': 1, '2': 1, dk: 1, '4': 1 },
+          valid: 3,
+          mean: 3.67,
+          topTwoShare: 66.7,
+        },
+        {
+          id: 'q3',
+          type: 'multiple',
+          answered: 3,
+          distribution: { queue: 1, other: 1, none: 1, rude: 1 },
+          excluded: 0,
+          problems: 3,
+        },
+        {
+          id: 'q4',
+          type: 'matrix',
+          answered: 3,
           rows: [
-            { id: 'site', answered: 3, valid: 3, mean: 3.67, topTwoShare: 66.7, distribution: { '5': 1, '2': 1, '4': 1 } },
-            { id: 'portal', answered: 2, valid: 1, mean: 4, topTwoShare: 100, distribution: { '4': 1, na: 1 } },
+            {
+              id: 'site',
+              answered: 3,
+              valid: 3,
+              mean: 3.67,
+              topTwoShare: 66.7,
+              distribution: { '5': 1, '2': 1, '4': 1 },
+            },
+            {
+              id: 'portal',
+              answered: 2,
+              valid: 1,
+              mean: 4,
+              topTwoShare: 100,
+              distribution: { '4': 1, na: 1 },
+            },
           ],
         },
-        { id: 'q5', type: 'scale', role: 'effort', answered: 4, distribution: { '5': 1, '1': 1, '4': 1, '2': 1 }, valid: 4, mean: 3, topTwoShare: 50, effortIndex: 0 },
-        { id: 'q6', type: 'scale', role: 'recommend', answered: 4, distribution: { '10': 1, '3': 1, '8': 1, '9': 1 }, valid: 4, mean: 7.5, topTwoShare: 50, promoters: 50, detractors: 25, nps: 25 },
+        {
+          id: 'q5',
+          type: 'scale',
+          role: 'effort',
+          answered: 4,
+          distribution: { '5': 1, '1': 1, '4': 1, '2': 1 },
+          valid: 4,
+          mean: 3,
+          topTwoShare: 50,
+          effortIndex: 0,
+        },
+        {
+          id: 'q6',
+          type: 'scale',
+          role: 'recommend',
+          answered: 4,
+          distribution: { '10': 1, '3': 1, '8': 1, '9': 1 },
+          valid: 4,
+          mean: 7.5,
+          topTwoShare: 50,
+          promoters: 50,
+          detractors: 25,
+          nps: 25,
+        },
         { id: 'q7', type: 'text', answered: 1 },
       ],
     });
@@ -64,30 +146,59 @@ describe.each(DB_KINDS)('reports on %s', (kind) => {
   });
 
   it('groups by calendar half-year of answered_at', async () => {
-    const r = await computeReport(db, SAMPLE, { from: '2026-01-01', groupBy: 'period', period: 'half-year' });
-    expect(r.groups.map((g) => [g.key, g.report.responses])).toEqual([['2026-H1', 3], ['2026-H2', 1]]);
+    const r = await computeReport(db, SAMPLE, {
+      from: '2026-01-01',
+      groupBy: 'period',
+      period: 'half-year',
+    });
+    expect(r.groups.map((g) => [g.key, g.report.responses])).toEqual([
+      ['2026-H1', 3],
+      ['2026-H2', 1],
+    ]);
     expect(r.period).toBe('half-year');
   });
 
   it('groups by channel, month, quarter, year, object', async () => {
     const by = async (o: Parameters<typeof computeReport>[2]) =>
       (await computeReport(db, SAMPLE, o)).groups.map((g) => [g.key, g.report.responses]);
-    expect(await by({ groupBy: 'channel' })).toEqual([['email', 1], ['kiosk', 2], ['site', 2]]);
+    expect(await by({ groupBy: 'channel' })).toEqual([
+      ['email', 1],
+      ['kiosk', 2],
+      ['site', 2],
+    ]);
     expect(await by({ groupBy: 'period', period: 'month', from: '2026-01-01' })).toEqual([
-      ['2026-01', 1], ['2026-02', 1], ['2026-04', 1], ['2026-07', 1],
+      ['2026-01', 1],
+      ['2026-02', 1],
+      ['2026-04', 1],
+      ['2026-07', 1],
     ]);
     expect(await by({ groupBy: 'period', period: 'quarter' })).toEqual([
-      ['2025-Q2', 1], ['2026-Q1', 2], ['2026-Q2', 1], ['2026-Q3', 1],
+      ['2025-Q2', 1],
+      ['2026-Q1', 2],
+      ['2026-Q2', 1],
+      ['2026-Q3', 1],
     ]);
-    expect(await by({ groupBy: 'period', period: 'year' })).toEqual([['2025', 1], ['2026', 4]]);
-    expect(await by({ groupBy: 'object' })).toEqual([['A', 2], ['B', 2], [null, 1]]);
+    expect(await by({ groupBy: 'period', period: 'year' })).toEqual([
+      ['2025', 1],
+      ['2026', 4],
+    ]);
+    expect(await by({ groupBy: 'object' })).toEqual([
+      ['A', 2],
+      ['B', 2],
+      [null, 1],
+    ]);
   });
 
   it('includes the last day of "to" and counts periods in the given time zone', async () => {
     const r = await computeReport(db, SAMPLE, { from: '2026-01-10', to: '2026-02-20' });
     expect(r.total.responses).toBe(2);
     // 2026-07-01T09:00Z is still 30 June in Honolulu (UTC−10): first half-year there.
-    const h = await computeReport(db, SAMPLE, { from: '2026-01-01', groupBy: 'period', period: 'half-year', timeZone: 'Pacific/Honolulu' });
+    const h = await computeReport(db, SAMPLE, {
+      from: '2026-01-01',
+      groupBy: 'period',
+      period: 'half-year',
+      timeZone: 'Pacific/Honolulu',
+    });
     expect(h.groups.map((g) => [g.key, g.report.responses])).toEqual([['2026-H1', 4]]);
   });
 
@@ -103,7 +214,12 @@ describe.each(DB_KINDS)('reports on %s', (kind) => {
   it('returns empty figures, not errors, when nothing matches', async () => {
     const r = await computeReport(db, SAMPLE, { from: '2030-01-01' });
     expect(r.total.responses).toBe(0);
-    expect(r.total.summary).toEqual({ satisfactionLevel: null, satisfiedShare: null, nps: null, effortIndex: null });
+    expect(r.total.summary).toEqual({
+      satisfactionLevel: null,
+      satisfiedShare: null,
+      nps: null,
+      effortIndex: null,
+    });
     expect(r.total.questions[1]).toMatchObject({ valid: 0, mean: null, topTwoShare: null });
   });
 
@@ -111,13 +227,27 @@ describe.each(DB_KINDS)('reports on %s', (kind) => {
     const v2: Survey = {
       ...SAMPLE,
       version: 2,
-      questions: [...SAMPLE.questions.filter((q) => q.id !== 'q7'), { id: 'q8', type: 'text', title: { ru: 'Новый' } }],
+      questions: [
+        ...SAMPLE.questions.filter((q) => q.id !== 'q7'),
+        { id: 'q8', type: 'text', title: { ru: 'Новый' } },
+      ],
     };
     await insertSurvey(db, v2);
-    await insertResponses(db, SAMPLE.id, [{ version: 2, answeredAt: '2026-05-01T00:00:00Z', answers: { q2: 5, q8: 'да' } }]);
+    await insertResponses(db, SAMPLE.id, [
+      { version: 2, answeredAt: '2026-05-01T00:00:00Z', answers: { q2: 5, q8: 'да' } },
+    ]);
     const both = await computeReport(db, [SAMPLE, v2], { from: '2026-01-01' });
     expect(both.survey.version).toBe(2);
-    expect(both.total.questions.map((q) => q.id)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q8', 'q7']);
+    expect(both.total.questions.map((q) => q.id)).toEqual([
+      'q1',
+      'q2',
+      'q3',
+      'q4',
+      'q5',
+      'q6',
+      'q8',
+      'q7',
+    ]);
     expect(both.total.questions.find((q) => q.id === 'q2')?.answered).toBe(5);
     expect(both.total.questions.find((q) => q.id === 'q7')?.answered).toBe(1);
     const only2 = await computeReport(db, [SAMPLE, v2], { from: '2026-01-01', version: 2 });

@@ -31,7 +31,11 @@ export interface CountRow {
  * reports fall due by 15 May and 15 Dec, i.e. shortly before each half ends, and a calendar half
  * is what a ministry compares year on year.
  */
-function groupExpr(groupBy: GroupBy, period: Period, tz: string): { key: string; label: (col: string) => string } {
+function groupExpr(
+  groupBy: GroupBy,
+  period: Period,
+  tz: string,
+): { key: string; label: (col: string) => string } {
   const local = `(answered_at AT TIME ZONE ${tz})`;
   const same = (col: string): string => col;
   switch (groupBy) {
@@ -46,11 +50,15 @@ function groupExpr(groupBy: GroupBy, period: Period, tz: string): { key: string;
         case 'month':
           return { key: `date_trunc('month', ${local})`, label: (c) => `to_char(${c}, 'YYYY-MM')` };
         case 'quarter':
-          return { key: `date_trunc('quarter', ${local})`, label: (c) => `to_char(${c}, 'YYYY-"Q"Q')` };
+          return {
+            key: `date_trunc('quarter', ${local})`,
+            label: (c) => `to_char(${c}, 'YYYY-"Q"Q')`,
+          };
         case 'half-year':
           return {
             key: `date_trunc('year', ${local}) + CASE WHEN extract(month FROM ${local}) > 6 THEN interval '6 months' ELSE interval '0' END`,
-            label: (c) => `to_char(${c}, 'YYYY') || CASE WHEN extract(month FROM ${c}) > 6 THEN '-H2' ELSE '-H1' END`,
+            label: (c) =>
+              `to_char(${c}, 'YYYY') || CASE WHEN extract(month FROM ${c}) > 6 THEN '-H2' ELSE '-H1' END`,
           };
         case 'year':
           return { key: `date_trunc('year', ${local})`, label: (c) => `to_char(${c}, 'YYYY')` };
@@ -80,13 +88,23 @@ function questionSpec(q: ReportQuestion): QuestionSpec {
   const ids = (os: readonly { id: string }[] | undefined): string[] => (os ?? []).map((o) => o.id);
   switch (q.type) {
     case 'scale':
-      return { id: q.id, kind: 's', allowed: [...points(q.min, q.max), ...ids(q.extraOptions)], rws: null };
+      return {
+        id: q.id,
+        kind: 's',
+        allowed: [...points(q.min, q.max), ...ids(q.extraOptions)],
+        rws: null,
+      };
     case 'single':
       return { id: q.id, kind: 's', allowed: ids(q.options), rws: null };
     case 'multiple':
       return { id: q.id, kind: 'm', allowed: ids(q.options), rws: null };
     case 'list':
-      return { id: q.id, kind: q.multiple ? 'm' : 's', allowed: q.options ? ids(q.options) : null, rws: null };
+      return {
+        id: q.id,
+        kind: q.multiple ? 'm' : 's',
+        allowed: q.options ? ids(q.options) : null,
+        rws: null,
+      };
     case 'matrix':
       return {
         id: q.id,

@@ -13,10 +13,14 @@ import { openPostgres } from '../store/postgres/index.js';
 export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'];
 
 /** The databases a suite runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
-export const DB_KINDS = TEST_DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
+export const DB_KINDS = TEST_DATABASE_URL
+  ? (['pglite', 'postgres'] as const)
+  : (['pglite'] as const);
 
 if (!TEST_DATABASE_URL) {
-  console.warn('TEST_DATABASE_URL is unset: PostgreSQL report/export tests are skipped (PGlite only).');
+  console.warn(
+    'TEST_DATABASE_URL is unset: PostgreSQL report/export tests are skipped (PGlite only).',
+  );
 }
 
 async function dropSchema(url: string, schema: string): Promise<void> {

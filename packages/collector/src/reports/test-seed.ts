@@ -1,6 +1,14 @@
 /** Test-only: writes surveys and responses straight into the tables with SQL. */
 import { randomUUID } from 'node:crypto';
-import { CHANNELS, type AnswerValue, type Answers, type Question, type SpecifyTexts, type Survey, type SurveyResponse } from '@otklik/core';
+import {
+  CHANNELS,
+  type AnswerValue,
+  type Answers,
+  type Question,
+  type SpecifyTexts,
+  type Survey,
+  type SurveyResponse,
+} from '@otklik/core';
 import type { Db } from '../store/db.js';
 
 export interface SeedResponse {
@@ -15,11 +23,19 @@ export interface SeedResponse {
 }
 
 export async function insertSurvey(db: Pick<Db, 'query'>, s: Survey): Promise<void> {
-  await db.query('INSERT INTO surveys (id, version, definition) VALUES ($1, $2, $3)', [s.id, s.version, JSON.stringify(s)]);
+  await db.query('INSERT INTO surveys (id, version, definition) VALUES ($1, $2, $3)', [
+    s.id,
+    s.version,
+    JSON.stringify(s),
+  ]);
 }
 
 /** One INSERT … SELECT FROM jsonb_to_recordset for the whole batch. */
-export async function insertResponses(db: Pick<Db, 'query'>, surveyId: string, rs: readonly SeedResponse[]): Promise<void> {
+export async function insertResponses(
+  db: Pick<Db, 'query'>,
+  surveyId: string,
+  rs: readonly SeedResponse[],
+): Promise<void> {
   const rows = rs.map((r, i) => ({
     response_id: randomUUID(),
     survey_version: r.version ?? 1,
@@ -93,7 +109,14 @@ export const SAMPLE: Survey = {
       extraOptions: [{ id: 'na', text: { ru: 'Не пользовался' }, kind: 'notApplicable' }],
     },
     { id: 'q5', type: 'scale', role: 'effort', min: 1, max: 5, title: { ru: 'Насколько легко?' } },
-    { id: 'q6', type: 'scale', role: 'recommend', min: 1, max: 10, title: { ru: 'Порекомендуете?' } },
+    {
+      id: 'q6',
+      type: 'scale',
+      role: 'recommend',
+      min: 1,
+      max: 10,
+      title: { ru: 'Порекомендуете?' },
+    },
     { id: 'q7', type: 'text', multiline: true, title: { ru: 'Ваши предложения' } },
   ],
 };
@@ -108,7 +131,7 @@ function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T,>(xs: readonly T[]): T => xs[int(0, xs.length - 1)] as T;
+  const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)] as T;
   return { next, int, pick };
 }
 
@@ -132,7 +155,9 @@ function answer(q: Question, s: Survey, r: Rng, oddShare: number): AnswerValue |
       return chosen;
     }
     case 'list': {
-      const ids = q.options?.map((o) => o.id) ?? (q.catalog ? (s.catalogs?.[q.catalog] ?? []).map((e) => e.id) : []);
+      const ids =
+        q.options?.map((o) => o.id) ??
+        (q.catalog ? (s.catalogs?.[q.catalog] ?? []).map((e) => e.id) : []);
       const one = ids.length > 0 ? r.pick(ids) : `entry-${r.int(1, 4)}`;
       return q.multiple ? [one] : one;
     }
@@ -141,7 +166,8 @@ function answer(q: Question, s: Survey, r: Rng, oddShare: number): AnswerValue |
       const extra = (q.extraOptions ?? []).map((o) => o.id);
       for (const row of q.rows) {
         if (r.next() < 0.3) continue;
-        m[row.id] = extra.length > 0 && r.next() < 0.15 ? r.pick(extra) : r.int(q.scale.min, q.scale.max);
+        m[row.id] =
+          extra.length > 0 && r.next() < 0.15 ? r.pick(extra) : r.int(q.scale.min, q.scale.max);
       }
       if (odd) m['no-such-row'] = 3;
       return m;
@@ -172,9 +198,12 @@ export function randomResponses(s: Survey, n: number, seed: number, odd = 0.05):
       surveyVersion: s.version,
       lang: 'ru',
       answers,
-      context: { channel: r.pick(CHANNELS.slice(0, 4)), respondent: 'external', touchpoint: r.pick(['mfc-1', 'mfc-2']) },
+      context: {
+        channel: r.pick(CHANNELS.slice(0, 4)),
+        respondent: 'external',
+        touchpoint: r.pick(['mfc-1', 'mfc-2']),
+      },
       answeredAt: new Date(Date.UTC(2026, r.int(0, 11), r.int(1, 28))).toISOString(),
     };
   });
 }
-

@@ -13,6 +13,8 @@ export async function loadVersions(reg: SurveyRegistry, id: string): Promise<Sur
   if (typeof withList.versions === 'function') return withList.versions(id);
   const current = await reg.current(id);
   if (!current) return [];
-  const all = await Promise.all(Array.from({ length: current.version }, (_, i) => reg.version(id, i + 1)));
+  const all = await Promise.all(
+    Array.from({ length: current.version }, (_, i) => reg.version(id, i + 1)),
+  );
   return all.filter((s): s is Survey => s !== undefined);
 }

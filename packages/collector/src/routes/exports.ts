@@ -29,7 +29,11 @@ export function exportRoutes(deps: AppDeps): Hono {
       const versions = await loadVersions(deps.surveys, id);
       if (versions.length === 0) return apiError(c, 404, 'unknown_survey', `No survey "${id}"`);
       const chunks = exportChunks(deps.db, versions, format, {
-        from: q.from, to: q.to, version: q.version, timeZone: q.timeZone, titles: c.req.query('titles') === '1',
+        from: q.from,
+        to: q.to,
+        version: q.version,
+        timeZone: q.timeZone,
+        titles: c.req.query('titles') === '1',
       });
       // Ids are [A-Za-z0-9_.-] and dates digits, so the file name needs no quoting rules beyond "".
       const name = [id, q.from, q.to].filter(Boolean).join('_');

@@ -40,16 +40,28 @@ function send(c: Context, body: Html, status: 200 | 400 | 404 = 200, cache = 'no
 export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
   const app = new Hono();
   const k = opts.minGroupSize ?? MIN_GROUP_SIZE;
-  const examplesDir = opts.examplesDir ?? fileURLToPath(new URL('../../../../examples/', import.meta.url));
+  const examplesDir =
+    opts.examplesDir ?? fileURLToPath(new URL('../../../../examples/', import.meta.url));
   const demoSurvey = opts.demoSurvey ?? 'belgorod-typical';
 
   app.get('/assets/site.css', (c) =>
-    c.body(SITE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' }),
+    c.body(SITE_CSS, 200, {
+      'Content-Type': 'text/css; charset=utf-8',
+      'Cache-Control': 'public, max-age=3600',
+      'X-Content-Type-Options': 'nosniff',
+    }),
   );
 
   app.get('/', (c) => {
     if (!deps.config.demo) return c.notFound();
-    return send(c, page({ title: 'Обратная связь — демонстрация Отклика', scripts: [WIDGET], body: demoPage({ surveyId: demoSurvey }) }));
+    return send(
+      c,
+      page({
+        title: 'Обратная связь — демонстрация Отклика',
+        scripts: [WIDGET],
+        body: demoPage({ surveyId: demoSurvey }),
+      }),
+    );
   });
 
   const files = (prefix: string, root: () => string, missing: string) => async (c: Context) => {
@@ -61,16 +73,27 @@ export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
     }
     const f = await readStatic(root(), rel);
     if (!f) return c.text(missing, 404, { 'Cache-Control': 'no-store' });
-    const headers: Record<string, string> = { 'Content-Type': f.type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
+    const headers: Record<string, string> = {
+      'Content-Type': f.type,
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    };
     if (f.type.startsWith('text/html')) headers['Content-Security-Policy'] = PAGE_CSP;
     return c.body(f.body, 200, headers);
   };
   app.get(
     '/widget/*',
-    files('/widget/', () => deps.config.widgetDir, 'Widget file not found. Is the widget built? Run: pnpm --filter @otklik/widget build\nФайл виджета не найден: соберите виджет (pnpm --filter @otklik/widget build).'),
+    files(
+      '/widget/',
+      () => deps.config.widgetDir,
+      'Widget file not found. Is the widget built? Run: pnpm --filter @otklik/widget build\nФайл виджета не найден: соберите виджет (pnpm --filter @otklik/widget build).',
+    ),
   );
   app.get('/examples/kiosk', (c) => c.redirect('/examples/kiosk/', 301));
-  app.get('/examples/kiosk/*', files('/examples/kiosk/', () => `${examplesDir}/kiosk`, 'Not found in examples/kiosk.'));
+  app.get(
+    '/examples/kiosk/*',
+    files('/examples/kiosk/', () => `${examplesDir}/kiosk`, 'Not found in examples/kiosk.'),
+  );
 
   app.get('/s/:id', async (c) => {
     const id = c.req.param('id');
@@ -78,16 +101,30 @@ export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
     const lang = c.req.query('lang') === 'en' ? 'en' : 'ru';
     if (!ctx.ok) {
       const title = lang === 'en' ? 'Wrong link' : 'Ошибка в ссылке';
-      return send(c, page({ title, lang, noindex: true, body: messageBody(title, ctx.message[lang], lang) }), 400);
+      return send(
+        c,
+        page({ title, lang, noindex: true, body: messageBody(title, ctx.message[lang], lang) }),
+        400,
+      );
     }
     const survey = await deps.surveys.current(id);
     if (!survey) {
       const title = lang === 'en' ? 'Survey not found' : 'Опрос не найден';
-      const text = lang === 'en' ? 'The link may be mistyped, or the survey has been withdrawn.' : 'Возможно, в ссылке опечатка или опрос снят с публикации.';
-      return send(c, page({ title, lang, noindex: true, body: messageBody(title, text, lang) }), 404);
+      const text =
+        lang === 'en'
+          ? 'The link may be mistyped, or the survey has been withdrawn.'
+          : 'Возможно, в ссылке опечатка или опрос снят с публикации.';
+      return send(
+        c,
+        page({ title, lang, noindex: true, body: messageBody(title, text, lang) }),
+        404,
+      );
     }
     const title = survey.title[lang] ?? survey.title.ru;
-    return send(c, page({ title, lang, noindex: true, scripts: [WIDGET], body: hostedPage(survey, ctx.value) }));
+    return send(
+      c,
+      page({ title, lang, noindex: true, scripts: [WIDGET], body: hostedPage(survey, ctx.value) }),
+    );
   });
 
   app.get('/results/:id', async (c) => {
@@ -96,12 +133,30 @@ export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
     const versions = await loadVersions(deps.surveys, id);
     if (versions.length === 0) {
       const title = lang === 'en' ? 'Survey not found' : 'Опрос не найден';
-      return send(c, page({ title, lang, body: messageBody(title, lang === 'en' ? 'No published survey has this id.' : 'Опубликованного опроса с таким идентификатором нет.', lang) }), 404);
+      return send(
+        c,
+        page({
+          title,
+          lang,
+          body: messageBody(
+            title,
+            lang === 'en'
+              ? 'No published survey has this id.'
+              : 'Опубликованного опроса с таким идентификатором нет.',
+            lang,
+          ),
+        }),
+        404,
+      );
     }
     const p = c.req.query('period');
     // An unknown period shows all-time results rather than an error page: it is a public link.
     const period = p && (PERIODS as readonly string[]).includes(p) ? (p as Period) : null;
-    const report = await computeReport(deps.db, versions, period ? { groupBy: 'period', period } : {});
+    const report = await computeReport(
+      deps.db,
+      versions,
+      period ? { groupBy: 'period', period } : {},
+    );
     const key = period ? (c.req.query('key') ?? null) : null;
     const body = resultsPage({ report, versions, lang, period, key, minGroupSize: k });
     const title = lang === 'en' ? 'Survey results' : 'Результаты опроса';

@@ -56,7 +56,12 @@ export function reportRoutes(deps: AppDeps): Hono {
     const id = c.req.param('id');
     const versions = await loadVersions(deps.surveys, id);
     if (versions.length === 0) return apiError(c, 404, 'unknown_survey', `No survey "${id}"`);
-    const map = await painMap(deps.db, versions, { from: q.from, to: q.to, version: q.version, timeZone: q.timeZone });
+    const map = await painMap(deps.db, versions, {
+      from: q.from,
+      to: q.to,
+      version: q.version,
+      timeZone: q.timeZone,
+    });
     c.header('Cache-Control', 'no-store');
     if (format === 'json') return c.json(map);
     return c.body(painMapCsv(map), 200, {
