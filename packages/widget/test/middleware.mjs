@@ -13,10 +13,13 @@
 //   POST /__collector/responses a response: answered per the script; every request is recorded.
 //   GET  /__collector/received  {"posts": [{body, headers, answer}], "stored": {responseId: body}}
 //   POST /__collector/reset     forgets everything.
+//   POST /__collector/offline   {"on": true}: the two "collector pages" below answer like "drop".
+//   GET  /widget/feedback-survey.js, GET /v1/surveys/kiosk-pulse: stand-ins for what the real
+//                               collector serves next to examples/kiosk, for the service-worker test.
 import { Buffer } from 'node:buffer';
 
-/** @type {{ posts: { body: unknown, headers: Record<string, string | string[] | undefined>, answer: number | 'drop' }[], stored: Map<string, string>, script: unknown[] }} */
-const state = { posts: [], stored: new Map(), script: [] };
+/** @type {{ posts: { body: unknown, headers: Record<string, string | string[] | undefined>, answer: number | 'drop' }[], stored: Map<string, string>, script: unknown[], offline: boolean, surveyVersion: number }} */
+const state = { posts: [], stored: new Map(), script: [], offline: false, surveyVersion: 1 };
 
 const readBody = (req) =>
   new Promise((resolve, reject) => {
@@ -40,13 +43,37 @@ function collectorAnswer(id, text) {
   return had === text ? 200 : 409;
 }
 
+const drop = (ctx) => {
+  ctx.status = 204; // only for the dev server's log; the browser sees a broken response
+  ctx.respond = false;
+  ctx.req.socket.end('garbage\r\n\r\n');
+};
+
 async function fakeCollector(ctx, next) {
+  if (
+    ctx.method === 'GET' &&
+    (ctx.path === '/widget/feedback-survey.js' || ctx.path === '/v1/surveys/kiosk-pulse')
+  ) {
+    if (state.offline) return drop(ctx);
+    if (ctx.path.endsWith('.js')) {
+      ctx.type = 'text/javascript';
+      ctx.body = 'export {};';
+      return;
+    }
+    return json(ctx, 200, { id: 'kiosk-pulse', version: state.surveyVersion });
+  }
   if (!ctx.path.startsWith('/__collector/')) return next();
   const route = `${ctx.method} ${ctx.path.slice('/__collector'.length)}`;
   if (route === 'POST /reset') {
     state.posts = [];
     state.stored = new Map();
-    state.script = [];
+    state.script = []; // not `offline`: that belongs to the example test, which may run meanwhile
+    return json(ctx, 200, { ok: true });
+  }
+  if (route === 'POST /offline') {
+    const { on, surveyVersion } = JSON.parse(await readBody(ctx.req));
+    state.offline = !!on;
+    state.surveyVersion = surveyVersion ?? state.surveyVersion;
     return json(ctx, 200, { ok: true });
   }
   if (route === 'POST /script') {
@@ -73,12 +100,7 @@ async function fakeCollector(ctx, next) {
       typeof step === 'number' ? { status: step } : step === 'drop' ? { drop: true } : (step ?? {});
     const record = { body, headers: { ...ctx.request.headers }, answer: plan.drop ? 'drop' : 0 };
     state.posts.push(record);
-    if (plan.drop) {
-      ctx.status = 204; // only for the dev server's log; the browser sees a broken response
-      ctx.respond = false;
-      ctx.req.socket.end('garbage\r\n\r\n');
-      return;
-    }
+    if (plan.drop) return drop(ctx);
     if (plan.delay) await new Promise((r) => setTimeout(r, plan.delay));
     const status = plan.status ?? collectorAnswer(id, text);
     record.answer = status;
