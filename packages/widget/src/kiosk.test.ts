@@ -11,9 +11,15 @@ const survey = surveyOf(single, multiple, text);
 const memory = (el: FeedbackSurvey) =>
   el as unknown as { _answers: Answers; _specify: object; _responseId: string | undefined };
 
-async function kiosk(extra = ''): Promise<FeedbackSurvey> {
+async function kiosk(thanks = '8', idle = '60'): Promise<FeedbackSurvey> {
   const el = await fixture<FeedbackSurvey>(
-    html`<feedback-survey .definition=${survey} mode="kiosk" lang="ru" thanks-seconds=${extra || '8'}></feedback-survey>`,
+    html`<feedback-survey
+      .definition=${survey}
+      mode="kiosk"
+      lang="ru"
+      thanks-seconds=${thanks}
+      idle-seconds=${idle}
+    ></feedback-survey>`,
   );
   await el.updateComplete;
   return el;
@@ -67,6 +73,22 @@ describe('kiosk mode', () => {
       expect(i.checked || i.value !== (i.type === 'radio' || i.type === 'checkbox' ? 'on' : ''), i.id).to.equal(false);
     }
     expect($(el, '[part=progress]')?.textContent).to.equal('Вопрос 1 из 3');
+  });
+
+  it('after idle-seconds without input warns with a countdown; «Продолжить» keeps the answers', async () => {
+    const el = await kiosk('8', '0.2');
+    await expect(el).to.be.accessible();
+    await start(el);
+    $$<HTMLInputElement>(el, 'input[type=radio]')[0]!.click();
+    await settle(el);
+    await waitUntil(() => $(el, '[part=idle-warning]'), 'idle warning shown', { timeout: 3000 });
+    await expect(el).to.be.accessible();
+    expect($(el, '[part=idle-warning] [role=alert]')?.textContent).to.match(/^Вы ещё здесь\? Через 1[45] с ответы будут стёрты\.$/);
+    $<HTMLButtonElement>(el, '[part=idle-warning] button')!.click();
+    await settle(el);
+    expect($(el, '[part=idle-warning]')).to.equal(null);
+    expect(memory(el)._answers).to.deep.equal({ q1: 'yes' });
+    el.reset(); // stop the timers before the next test
   });
 
   it('after sending shows thanks for thanks-seconds, then the start screen again', async () => {

@@ -1,0 +1,54 @@
+import { expect } from '@open-wc/testing';
+import { html, render } from 'lit';
+import { dictionaries } from './i18n.js';
+import { completionScreen, idleWarning, sendError, startScreen } from './screens.js';
+import { surveyOf, text } from './test/fixtures.js';
+
+const ru = dictionaries.ru;
+const survey = surveyOf(text);
+
+/** Renders into a fresh <div> (fixture() on a plain element waits for a frame a background tab may never get). */
+async function show(t: unknown): Promise<HTMLElement> {
+  document.querySelector('#screen')?.remove();
+  const el = document.createElement('div');
+  el.id = 'screen';
+  document.body.append(el);
+  render(t, el);
+  return el;
+}
+
+describe('screens', () => {
+  it('completion after a queued send: the offline note and the queue count, no "sent" claim', async () => {
+    const el = await show(completionScreen(survey, 'ru', ru, { status: 'queued', waiting: 3 }, undefined, 3));
+    await expect(el).to.be.accessible();
+    expect(el.textContent).to.contain('ответ сохранён и будет отправлен автоматически');
+    expect(el.textContent).to.contain('3 ответа ожидают отправки');
+    expect(el.textContent).not.to.contain('Ваш ответ отправлен');
+  });
+
+  it('completion after a send: the default thanks and the receipt code', async () => {
+    const el = await show(completionScreen(survey, 'ru', ru, { status: 'sent', receipt: 'K7Q2' }, undefined, 0));
+    await expect(el).to.be.accessible();
+    expect(el.querySelector('h2')?.textContent).to.equal('Спасибо!');
+    expect(el.textContent).to.contain('Ваш ответ отправлен.');
+    expect(el.querySelector('[part=receipt]')?.textContent).to.equal('Код ответа: K7Q2');
+    expect(el.querySelector('[part=waiting]')).to.equal(null);
+  });
+
+  it('refusals and a full queue are spelled out', () => {
+    expect(sendError(ru, { status: 'rejected', httpStatus: 422, message: 'нет такого вопроса' })).to.equal(
+      'Сервер не принял ответ (код 422). нет такого вопроса',
+    );
+    expect(sendError(ru, { status: 'full', waiting: 500 })).to.contain('Ответ не сохранён');
+    expect(sendError(ru, { status: 'sent' })).to.equal(undefined);
+  });
+
+  it('the kiosk start screen shows the waiting count; the idle warning its countdown', async () => {
+    const el = await show(html`${startScreen(survey, 'ru', ru, 21, () => {})}${idleWarning(ru, 12, () => {})}`);
+    await expect(el).to.be.accessible();
+    expect(el.querySelector('[part=waiting]')?.textContent).to.equal('21 ответ ожидает отправки');
+    expect(el.querySelector('[part=idle-warning] [role=alert]')?.textContent).to.equal(
+      'Вы ещё здесь? Через 12 с ответы будут стёрты.',
+    );
+  });
+});
