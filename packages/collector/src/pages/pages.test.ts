@@ -199,6 +199,16 @@ describe('pages', () => {
         '<tr><th scope="row">1-е полугодие 2026</th><td colspan="4">скрыто: меньше 5 ответов</td></tr>',
       );
       expect(body).toContain('href="?period=quarter"');
+      const json = (await (await get('/results/sample.json?period=half-year')).json()) as {
+        total: { responses: number } | null;
+        groups: { key: string; report: unknown }[];
+      };
+      expect(json.total?.responses).toBe(5);
+      expect(json.groups).toEqual([
+        { key: '2026-H1', report: null },
+        { key: '2026-H2', report: null },
+      ]);
+      expect(JSON.stringify(json)).not.toContain('steal()');
       const unknown = await get('/results/sample?period=decade');
       expect(unknown.status).toBe(200);
       expect((await get('/results/nope')).status).toBe(404);

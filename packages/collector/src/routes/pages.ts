@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { SurveyReport } from '@otklik/core';
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { messageBody } from '../pages/chrome.js';
@@ -128,7 +129,10 @@ export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
   });
 
   app.get('/results/:id', async (c) => {
-    const id = c.req.param('id');
+    const param = c.req.param('id');
+    // `/results/:id.json`: the same public figures as data, under the same k-anonymity rule.
+    const asJson = param.endsWith('.json');
+    const id = asJson ? param.slice(0, -'.json'.length) : param;
     const lang = c.req.query('lang') === 'en' ? 'en' : 'ru';
     const versions = await loadVersions(deps.surveys, id);
     if (versions.length === 0) {
@@ -157,6 +161,20 @@ export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
       versions,
       period ? { groupBy: 'period', period } : {},
     );
+    if (asJson) {
+      const shown = (r: SurveyReport): SurveyReport | null => (r.responses >= k ? r : null);
+      return c.json(
+        {
+          survey: report.survey,
+          period,
+          minGroupSize: k,
+          total: shown(report.total),
+          groups: report.groups.map((g) => ({ key: g.key, report: shown(g.report) })),
+        },
+        200,
+        { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' },
+      );
+    }
     const key = period ? (c.req.query('key') ?? null) : null;
     const body = resultsPage({ report, versions, lang, period, key, minGroupSize: k });
     const title = lang === 'en' ? 'Survey results' : 'Результаты опроса';
