@@ -58,7 +58,8 @@ export function resolveSource(a: {
   endpoint?: string | undefined;
 }): Source {
   const out: Source = {};
-  if (a.collector && a.survey) {
+  // An empty `collector` means this origin (the hosted and demo pages).
+  if (a.collector != null && a.survey) {
     const base = `${a.collector.replace(/\/+$/, '')}/v1/surveys/${encodeURIComponent(a.survey)}`;
     out.surveyUrl = base;
     out.endpoint = `${base}/responses`;
