@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { templates } from '@otklik/core/templates';
@@ -41,6 +42,31 @@ describe('server on a real socket (PGlite in a temp folder)', () => {
     const res = await post(c.url, response());
     expect(res.status).toBe(201);
     expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('cuts off an oversized chunked body (no Content-Length) with 413, and bad JSON with 400', async () => {
+    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${c.url}/v1/surveys/${pulse.id}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      });
+      req.on('response', (r) => {
+        let body = '';
+        r.on('data', (d: Buffer) => (body += d.toString()));
+        r.on('end', () => resolve({ status: r.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 5; i++) req.write('x'.repeat(16 * 1024));
+      req.end();
+    });
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toMatchObject({ error: 'body_too_large' });
+    const bad = await fetch(`${c.url}/v1/surveys/${pulse.id}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":',
+    });
+    expect(bad.status).toBe(400);
   });
 
   it('stores no address or user agent anywhere and logs only method, path, status, time', async () => {

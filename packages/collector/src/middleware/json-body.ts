@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
 import type { MiddlewareHandler } from 'hono';
 import { apiError } from './errors.js';
 
@@ -39,6 +41,49 @@ async function readCapped(stream: ReadableStream<Uint8Array>, max: number): Prom
   return all;
 }
 
+/** Same, straight from Node's request stream (skips the web-stream adapter: measurably faster). */
+function readNodeCapped(incoming: IncomingMessage, max: number): Promise<Uint8Array | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > max) {
+        cleanup();
+        // Stop reading: the rest of an oversized body is never buffered.
+        incoming.pause();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      cleanup();
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    };
+    const onError = (e: Error): void => {
+      cleanup();
+      reject(e);
+    };
+    const cleanup = (): void => {
+      incoming.off('data', onData);
+      incoming.off('end', onEnd);
+      incoming.off('error', onError);
+    };
+    incoming.on('data', onData);
+    incoming.on('end', onEnd);
+    incoming.on('error', onError);
+  });
+}
+
+/** The Node request under @hono/node-server, when its body has not been touched yet. */
+function nodeIncoming(env: unknown): IncomingMessage | undefined {
+  const incoming = (env as { incoming?: unknown } | undefined)?.incoming;
+  return incoming instanceof Readable && !incoming.readableEnded && incoming.readableFlowing === null
+    ? (incoming as IncomingMessage)
+    : undefined;
+}
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -59,8 +104,13 @@ export function jsonBody(opts: JsonBodyOptions): MiddlewareHandler<{ Variables: 
     }
     const declared = Number(c.req.header('content-length') ?? NaN);
     if (declared > opts.maxBytes) return apiError(c, 413, 'body_too_large', tooLarge);
-    const raw = c.req.raw.body;
-    const bytes = raw ? await readCapped(raw, opts.maxBytes) : new Uint8Array(0);
+    const incoming = nodeIncoming(c.env);
+    const raw = incoming ? undefined : c.req.raw.body;
+    const bytes = incoming
+      ? await readNodeCapped(incoming, opts.maxBytes)
+      : raw
+        ? await readCapped(raw, opts.maxBytes)
+        : new Uint8Array(0);
     if (bytes === undefined) return apiError(c, 413, 'body_too_large', tooLarge);
     let value: unknown;
     try {

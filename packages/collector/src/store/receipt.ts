@@ -13,9 +13,10 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  */
 export function receiptFor(responseId: string): string {
   const bytes = createHash('sha256').update(responseId.toLowerCase()).digest();
-  let bits = 0n;
-  for (let i = 0; i < 5; i++) bits = (bits << 8n) | BigInt(bytes[i] ?? 0);
+  // 40 bits fit a double exactly; division instead of shifts, which are 32-bit in JS.
+  let bits = 0;
+  for (let i = 0; i < 5; i++) bits = bits * 256 + (bytes[i] ?? 0);
   let out = '';
-  for (let i = 7; i >= 0; i--) out += CROCKFORD[Number((bits >> BigInt(i * 5)) & 31n)];
+  for (let i = 7; i >= 0; i--) out += CROCKFORD[Math.floor(bits / 2 ** (i * 5)) % 32];
   return out;
 }

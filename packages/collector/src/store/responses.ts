@@ -41,8 +41,8 @@ export function answeredAtFor(claimed: string | undefined, received: Date): Date
 }
 
 /**
- * Turns a validated response into a row. `bodyHash` covers the whole normalised response (its
- * canonical JSON), so a retry of the same response matches and any other body under the same id
+ * Turns a validated response into a row. `bodyHash` covers the whole normalised response (canonical
+ * JSON: sorted keys), so a retry of the same response matches and any other body under the same id
  * does not.
  *
  * @example
@@ -50,7 +50,11 @@ export function answeredAtFor(claimed: string | undefined, received: Date): Date
  */
 export function toRow(value: SurveyResponse, received: Date): ResponseRow {
   const responseId = value.responseId.toLowerCase();
-  const normal = responseId === value.responseId ? value : { ...value, responseId };
+  const { answers, specify, ...rest } = value;
+  // Answers are serialised once, canonically, and that same text is both stored and hashed.
+  const answersJson = canonicalJson(answers);
+  const specifyJson = specify === undefined ? null : canonicalJson(specify);
+  const head = canonicalJson({ ...rest, responseId });
   return {
     responseId,
     surveyId: value.surveyId,
@@ -62,9 +66,9 @@ export function toRow(value: SurveyResponse, received: Date): ResponseRow {
     object: value.context.object ?? null,
     touchpoint: value.context.touchpoint ?? null,
     respondent: value.context.respondent,
-    answers: JSON.stringify(value.answers),
-    specify: value.specify === undefined ? null : JSON.stringify(value.specify),
-    bodyHash: sha256Hex(canonicalJson(normal)),
+    answers: answersJson,
+    specify: specifyJson,
+    bodyHash: sha256Hex(`${head}\n${answersJson}\n${specifyJson ?? ''}`),
     receipt: receiptFor(responseId),
   };
 }
