@@ -28,6 +28,14 @@ export const styles = css`
   *::after {
     box-sizing: border-box;
   }
+  /* minmax(0, 1fr): a grid column may shrink below its content's width, so nothing forces a
+     horizontal scroll at 320 px. */
+  form,
+  .q,
+  .opts,
+  .matrix {
+    grid-template-columns: minmax(0, 1fr);
+  }
   form {
     container-type: inline-size;
     display: grid;
@@ -71,7 +79,7 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 0.25em 0.5em;
-    min-height: 2.75em;
+    min-height: max(2.75em, 44px);
   }
   .opt label {
     flex: 1;
@@ -96,7 +104,7 @@ export const styles = css`
     color: inherit;
     background: var(--_bg);
     width: 100%;
-    min-height: 2.75em;
+    min-height: max(2.75em, 44px);
     padding: 0.5em;
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
@@ -134,8 +142,8 @@ export const styles = css`
     display: flex;
     align-items: center;
     justify-content: center;
-    min-width: 2.75em;
-    min-height: 2.75em;
+    min-width: max(2.75em, 44px);
+    min-height: max(2.75em, 44px);
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
     cursor: pointer;
@@ -156,6 +164,9 @@ export const styles = css`
     gap: 1em;
     font-size: 0.85em;
   }
+  .ends span:last-child {
+    text-align: end;
+  }
   .matrix {
     display: grid;
     gap: 0.75em;
@@ -169,11 +180,11 @@ export const styles = css`
   }
   .row legend {
     font-weight: 400;
-    float: left;
-    width: 100%;
   }
+  /* Wide: the row text beside its scale, rows lined up as a grid. Narrow: text above, a list. */
   @container (min-width: 40em) {
     .row legend {
+      float: left;
       width: 40%;
       padding-right: 1em;
     }
@@ -187,8 +198,8 @@ export const styles = css`
   }
   button {
     font: inherit;
-    min-height: 2.75em;
-    min-width: 2.75em;
+    min-height: max(2.75em, 44px);
+    min-width: max(2.75em, 44px);
     padding: 0.5em 1.25em;
     border-radius: var(--_radius);
     border: 2px solid var(--_accent);
