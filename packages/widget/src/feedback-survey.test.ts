@@ -170,6 +170,18 @@ describe('<feedback-survey> page layout', () => {
     expect(focused(el)?.textContent).to.equal('Спасибо!');
   });
 
+  it('a second submit before the first one settles sends nothing more', async () => {
+    const el = await mount(surveyOf(text));
+    await expect(el).to.be.accessible();
+    let n = 0;
+    el.addEventListener('otklik-submit', () => n++);
+    const form = $<HTMLFormElement>(el, 'form')!;
+    form.requestSubmit();
+    form.requestSubmit();
+    await waitUntil(() => $(el, '[part=completion]'), 'completion shown');
+    expect(n).to.equal(1);
+  });
+
   it('creates no <style> element and no style attribute, in the shadow root or the page', async () => {
     const styles = document.querySelectorAll('style').length;
     const el = await mount(surveyOf(single, multiple, scale, matrix, text, statement));

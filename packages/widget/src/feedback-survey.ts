@@ -505,7 +505,8 @@ export class FeedbackSurvey extends LitElement {
     const failed = sendError(d, this._outcome);
     return html`<form part="form" novalidate @submit=${(e: Event) => {
       e.preventDefault();
-      if (busy) return;
+      // Read the phase now, not from this render: a second Enter may come before the next render.
+      if (this._phase === 'sending') return;
       if (this._paged) this._next();
       else void this._send();
     }}>
