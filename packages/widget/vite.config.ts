@@ -14,7 +14,7 @@ const collapseTemplateWhitespace = (): Plugin => ({
   // The stylesheet module holds one css`` literal with no expressions: safe to minify as CSS.
   transform(code, id) {
     if (!id.endsWith('.styles.ts')) return undefined;
-    return code.replace(/css`([^`]*)`/g, (_, body: string) => {
+    const out = code.replace(/css`([^`]*)`/g, (_, body: string) => {
       const min = body
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/\s+/g, ' ')
@@ -23,6 +23,8 @@ const collapseTemplateWhitespace = (): Plugin => ({
         .replace(/;}/g, '}');
       return `css\`${min}\``;
     });
+    // Line mappings of a styles module are of no use; say so rather than leave them wrong.
+    return { code: out, map: { mappings: '' } };
   },
   renderChunk: (code) => ({ code: code.replace(/\n\s+/g, '\n'), map: null }),
 });

@@ -13,11 +13,10 @@ import {
 } from '@otklik/core/engine';
 
 /**
- * A version 4 UUID. `crypto.randomUUID` exists only in secure contexts, and some government sites
- * are still served over plain http; `getRandomValues` works everywhere.
+ * A version 4 UUID from `getRandomValues`, which works everywhere: `crypto.randomUUID` exists only
+ * in secure contexts, and a kiosk on a local network or some body's site may be plain http.
  */
 export function uuid(): string {
-  if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext) return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6]! & 0x0f) | 0x40;
   b[8] = (b[8]! & 0x3f) | 0x80;
