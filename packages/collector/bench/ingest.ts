@@ -99,24 +99,28 @@ const targets: Target[] = [
   },
 ];
 
-if (PG_URL) {
-  targets.push({
-    name: 'collector, PostgreSQL (fsync as configured)',
+/** The collector on PostgreSQL in a throwaway schema, with `flushes` group commits in flight. */
+function postgresTarget(url: string, flushes: number): Target {
+  return {
+    name: `collector, PostgreSQL, ${flushes} flush${flushes > 1 ? 'es' : ''} in flight`,
     async start() {
       const schema = `otklik_bench_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: PG_URL });
+      const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`CREATE SCHEMA ${schema}`);
-      const fsync = (await admin.query<{ fsync: string; synchronous_commit: string }>(
+      const s = (await admin.query<{ fsync: string; synchronous_commit: string }>(
         `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit`,
       )).rows[0]!;
-      console.log(`  PostgreSQL fsync=${fsync.fsync} synchronous_commit=${fsync.synchronous_commit}`);
-      const u = new URL(PG_URL);
+      console.log(`  PostgreSQL fsync=${s.fsync} synchronous_commit=${s.synchronous_commit}`);
+      const u = new URL(url);
       u.searchParams.set('options', `-c search_path=${schema}`);
-      const { url, proc } = await spawnServer(collectorArgs, { DATABASE_URL: u.toString() });
-      await publishFixture(url);
+      const { url: base, proc } = await spawnServer(collectorArgs, {
+        DATABASE_URL: u.toString(),
+        INGEST_FLUSHES: String(flushes),
+      });
+      await publishFixture(base);
       return {
-        url,
+        url: base,
         async stop() {
           await stopProc(proc);
           await admin.query(`DROP SCHEMA ${schema} CASCADE`);
@@ -124,8 +128,10 @@ if (PG_URL) {
         },
       };
     },
-  });
+  };
 }
+
+if (PG_URL) targets.push(postgresTarget(PG_URL, 1), postgresTarget(PG_URL, 2));
 
 /** One ~2 KB body; each request swaps in a fresh UUID (string replace: cheap for the generator). */
 const template = JSON.stringify(responseOfSize(2048, { responseId: '00000000-0000-4000-8000-000000000000' }));
