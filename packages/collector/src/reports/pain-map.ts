@@ -63,7 +63,7 @@ const TEXTS_PER_PROBLEM = 20;
  * map.objects[0]?.items[0]; // { kind: 'problem', problem: 'Очередь', share: 23.5, prevalence: 'high', … }
  */
 export async function painMap(
-  db: Pick<Db, 'query'>,
+  db: Pick<Db, 'query'> & Partial<Pick<Db, 'transaction'>>,
   versions: readonly Survey[],
   f: ResponseFilter = {},
 ): Promise<PainMap> {
