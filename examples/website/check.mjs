@@ -44,8 +44,12 @@ try {
   await page.locator('feedback-survey [data-q=q3] input').first().check();
   await page.locator('feedback-survey button[type=submit]').click();
   await page.locator('feedback-survey [part=completion]').waitFor({ timeout: 10_000 });
-  console.log('completion:', (await page.locator('feedback-survey [part=completion]').innerText()).replace(/\s+/g, ' '));
-  if (!log.includes('"object":"example-licensing"')) fail('the server did not log the response with its object');
+  console.log(
+    'completion:',
+    (await page.locator('feedback-survey [part=completion]').innerText()).replace(/\s+/g, ' '),
+  );
+  if (!log.includes('"object":"example-licensing"'))
+    fail('the server did not log the response with its object');
   if (problems.length) fail(problems.join('\n'));
 } catch (e) {
   fail(e);

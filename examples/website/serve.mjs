@@ -4,6 +4,7 @@
 //   pnpm exec tsx --conditions=@otklik/source examples/website/serve.mjs   (PORT=8790 by default)
 import { validateResponse } from '@otklik/core/engine';
 import { getTemplate } from '@otklik/core/templates';
+import { Buffer } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +14,22 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const files = {
   '/': [here('./index.html'), 'text/html; charset=utf-8'],
   '/site.css': [here('./site.css'), 'text/css; charset=utf-8'],
-  '/widget/feedback-survey.iife.js': [here('../../packages/widget/dist/feedback-survey.iife.js'), 'text/javascript'],
-  '/widget/feedback-survey.js': [here('../../packages/widget/dist/feedback-survey.js'), 'text/javascript'],
+  '/widget/feedback-survey.iife.js': [
+    here('../../packages/widget/dist/feedback-survey.iife.js'),
+    'text/javascript',
+  ],
+  '/widget/feedback-survey.js': [
+    here('../../packages/widget/dist/feedback-survey.js'),
+    'text/javascript',
+  ],
 };
 
 function send(res, status, body, type = 'application/json') {
-  res.writeHead(status, { 'content-type': type, 'content-security-policy': CSP, 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': type,
+    'content-security-policy': CSP,
+    'cache-control': 'no-store',
+  });
   res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
 }
 
@@ -57,4 +68,6 @@ const server = createServer(async (req, res) => {
 });
 
 const port = Number(process.env.PORT ?? 8790);
-server.listen(port, '127.0.0.1', () => console.log(`Example site: http://127.0.0.1:${port}/  (CSP: ${CSP})`));
+server.listen(port, '127.0.0.1', () =>
+  console.log(`Example site: http://127.0.0.1:${port}/  (CSP: ${CSP})`),
+);

@@ -49,6 +49,9 @@ export default defineConfig(({ mode }) => {
         fileName: () => (iife ? 'feedback-survey.iife.js' : 'feedback-survey.js'),
       },
     },
-    plugins: [collapseTemplateWhitespace(), visualizer({ filename: iife ? 'dist/stats-iife.html' : 'dist/stats.html', gzipSize: true })],
+    plugins: [
+      collapseTemplateWhitespace(),
+      visualizer({ filename: iife ? 'dist/stats-iife.html' : 'dist/stats.html', gzipSize: true }),
+    ],
   };
 });

@@ -2,6 +2,7 @@
 // against (SurveyJS 2.5.38: 541 ms / 1,759 ms first question; 1,051 / 4,187 ms for 250 questions;
 // 78 / 294 ms from clicking the refusal in Q8 to Q9 in the DOM). Median of 15 runs, at 1× and 4×
 // CPU throttling. Run `pnpm --filter @otklik/widget build` first, then `pnpm --filter @otklik/widget bench`.
+/* global performance -- used inside page.evaluate, where it is the page's */
 import { belgorodTypical } from '@otklik/core/templates';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -37,7 +38,8 @@ const page = (survey) => `<!doctype html><html lang="ru"><body>
 
 const pages = { '/small': page(belgorodTypical), '/big': page(big()) };
 const server = createServer((req, res) => {
-  if (req.url === '/w.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(iife);
+  if (req.url === '/w.js')
+    return res.writeHead(200, { 'content-type': 'text/javascript' }).end(iife);
   const body = pages[req.url ?? ''];
   res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(body ?? '');
 });
@@ -46,7 +48,12 @@ const base = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-extensions'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-extensions',
+  ],
 });
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -108,10 +115,14 @@ for (const rate of [1, 4]) {
   const click = await refusalToQ9(rate);
   rows.push({ small, big: bigR, click });
 }
-console.log(`script start → first question (25 q)      | ${ms(rows[0].small.median)} | ${ms(rows[1].small.median)}`);
+console.log(
+  `script start → first question (25 q)      | ${ms(rows[0].small.median)} | ${ms(rows[1].small.median)}`,
+);
 console.log(
   `script start → first question (250 q)     | ${ms(rows[0].big.median)} | ${ms(rows[1].big.median)}  (heap ${(rows[0].big.heap / 2 ** 20).toFixed(1)} MiB)`,
 );
-console.log(`click refusal in Q8 → Q9 in the DOM       | ${ms(rows[0].click)} | ${ms(rows[1].click)}`);
+console.log(
+  `click refusal in Q8 → Q9 in the DOM       | ${ms(rows[0].click)} | ${ms(rows[1].click)}`,
+);
 await browser.close();
 server.close();

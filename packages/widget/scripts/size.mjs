@@ -11,7 +11,10 @@ const dir = fileURLToPath(new URL('..', import.meta.url));
 
 if (process.argv.includes('--build')) {
   const vite = 'node_modules/.bin/vite';
-  execSync(`${vite} build --logLevel warn && ${vite} build --mode iife --logLevel warn`, { cwd: dir, stdio: 'inherit' });
+  execSync(`${vite} build --logLevel warn && ${vite} build --mode iife --logLevel warn`, {
+    cwd: dir,
+    stdio: 'inherit',
+  });
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -24,6 +27,8 @@ for (const [file, budget] of [
   const gz = gzipSync(raw, { level: 9 }).length;
   const over = budget !== undefined && gz > budget;
   failed ||= over;
-  console.log(`${file}: ${kb(raw.length)} minified, ${kb(gz)} gzip -9${budget ? ` (budget ${kb(budget)})` : ''}${over ? '  OVER BUDGET' : ''}`);
+  console.log(
+    `${file}: ${kb(raw.length)} minified, ${kb(gz)} gzip -9${budget ? ` (budget ${kb(budget)})` : ''}${over ? '  OVER BUDGET' : ''}`,
+  );
 }
 if (failed) process.exit(1);

@@ -10,18 +10,22 @@ const three = surveyOf(single, scale, text);
 describe('<feedback-survey> loading', () => {
   it('loads a survey JSON from src', async () => {
     const url = `data:application/json,${encodeURIComponent(JSON.stringify(three))}`;
-    const el = await fixture<FeedbackSurvey>(html`<feedback-survey src=${url} lang="ru"></feedback-survey>`);
+    const el = await fixture<FeedbackSurvey>(
+      html`<feedback-survey src=${url} lang="ru"></feedback-survey>`,
+    );
     await waitUntil(() => $(el, 'form'), 'form shown');
     await expect(el).to.be.accessible();
     expect($$(el, '[part=question]')).to.have.length(3);
   });
 
   it('reads an inline <script type="application/json"> child', async () => {
-    const el = await fixture<FeedbackSurvey>(html`<feedback-survey lang="ru"
-      ><script type="application/json">
-        ${JSON.stringify(surveyOf(statement))}
-      </script></feedback-survey
-    >`);
+    const el = await fixture<FeedbackSurvey>(
+      html`<feedback-survey lang="ru"
+        ><script type="application/json">
+          ${JSON.stringify(surveyOf(statement))}
+        </script></feedback-survey
+      >`,
+    );
     await expect(el).to.be.accessible();
     expect($(el, '.title')?.textContent).to.equal('Спасибо, осталось немного');
   });
@@ -42,7 +46,7 @@ describe('<feedback-survey> loading', () => {
     await waitUntil(() => $(el, '.state[part=error]'), 'error shown');
     await expect(el).to.be.accessible();
     expect($(el, '.state')?.textContent).to.contain('Could not load the survey');
-    expect($(el, '.state button')?.textContent).to.equal('Try again');
+    expect($(el, '.state button')?.textContent?.trim()).to.equal('Try again');
   });
 
   it('accepts a definition set after the first render', async () => {
@@ -110,13 +114,15 @@ describe('<feedback-survey> page layout', () => {
   });
 
   it('sends a response with a UUID, the version, the language and the context', async () => {
-    const el = await fixture<FeedbackSurvey>(html`<feedback-survey
-      .definition=${three}
-      lang="en"
-      object="licence"
-      channel="qr"
-      touchpoint="office-3"
-    ></feedback-survey>`);
+    const el = await fixture<FeedbackSurvey>(
+      html`<feedback-survey
+        .definition=${three}
+        lang="en"
+        object="licence"
+        channel="qr"
+        touchpoint="office-3"
+      ></feedback-survey>`,
+    );
     await expect(el).to.be.accessible();
     $$<HTMLInputElement>(el, '[data-q=q1] input')[1]!.click();
     $$<HTMLInputElement>(el, '[data-q=q3] input')[0]!.click();
@@ -124,9 +130,21 @@ describe('<feedback-survey> page layout', () => {
     const ev = oneEvent(el, 'otklik-submit');
     $<HTMLFormElement>(el, 'form')!.requestSubmit();
     const r = (await ev).detail.response;
-    expect(r.responseId).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(r).to.deep.include({ surveyId: 'test', surveyVersion: 1, lang: 'en', answers: { q1: 'no', q3: 5 } });
-    expect(r.context).to.deep.equal({ channel: 'qr', respondent: 'external', object: 'licence', touchpoint: 'office-3' });
+    expect(r.responseId).to.match(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(r).to.deep.include({
+      surveyId: 'test',
+      surveyVersion: 1,
+      lang: 'en',
+      answers: { q1: 'no', q3: 5 },
+    });
+    expect(r.context).to.deep.equal({
+      channel: 'qr',
+      respondent: 'external',
+      object: 'licence',
+      touchpoint: 'office-3',
+    });
     expect(Date.parse(r.answeredAt!)).to.be.closeTo(Date.now(), 60_000);
   });
 
@@ -134,11 +152,13 @@ describe('<feedback-survey> page layout', () => {
     const before = location.href;
     history.replaceState(null, '', '?object=dup&channel=email&touchpoint=mail-1');
     try {
-      const el = await fixture<FeedbackSurvey>(html`<feedback-survey
-        .definition=${surveyOf(text)}
-        context-from-url
-        channel="site"
-      ></feedback-survey>`);
+      const el = await fixture<FeedbackSurvey>(
+        html`<feedback-survey
+          .definition=${surveyOf(text)}
+          context-from-url
+          channel="site"
+        ></feedback-survey>`,
+      );
       await expect(el).to.be.accessible();
       const ev = oneEvent(el, 'otklik-submit');
       $<HTMLFormElement>(el, 'form')!.requestSubmit();
@@ -155,18 +175,22 @@ describe('<feedback-survey> page layout', () => {
 
   it('shows the completion screen with the official-reply link and focuses its heading', async () => {
     const s: Survey = { ...surveyOf(text), completion: { text: { ru: 'Мы учтём ваше мнение.' } } };
-    const el = await fixture<FeedbackSurvey>(html`<feedback-survey
-      .definition=${s}
-      lang="ru"
-      official-reply-url="https://pos.gosuslugi.ru/"
-    ></feedback-survey>`);
+    const el = await fixture<FeedbackSurvey>(
+      html`<feedback-survey
+        .definition=${s}
+        lang="ru"
+        official-reply-url="https://pos.gosuslugi.ru/"
+      ></feedback-survey>`,
+    );
     await expect(el).to.be.accessible();
     $<HTMLFormElement>(el, 'form')!.requestSubmit();
     await waitUntil(() => $(el, '[part=completion]'), 'completion shown');
     await expect(el).to.be.accessible();
     expect($(el, '[part=completion] h2')?.textContent).to.equal('Спасибо!');
     expect($(el, '[part=completion]')?.textContent).to.contain('Мы учтём ваше мнение.');
-    expect($<HTMLAnchorElement>(el, '[part=official-reply]')?.href).to.equal('https://pos.gosuslugi.ru/');
+    expect($<HTMLAnchorElement>(el, '[part=official-reply]')?.href).to.equal(
+      'https://pos.gosuslugi.ru/',
+    );
     expect(focused(el)?.textContent).to.equal('Спасибо!');
   });
 
@@ -199,14 +223,14 @@ describe('<feedback-survey> paged layout', () => {
     const steps: unknown[] = [];
     el.addEventListener('otklik-step', (e) => steps.push(e.detail));
     expect($$(el, '[part=question]')).to.have.length(1);
-    expect($(el, '[part=progress]')?.textContent).to.equal('Вопрос 1 из 3');
+    expect($(el, '[part=progress]')?.textContent?.trim()).to.equal('Вопрос 1 из 3');
     await tabTo(el, 'input[type=radio]');
     await press('Space');
     await tabTo(el, 'button[type=submit]');
     expect($(el, 'button[type=submit]')?.textContent?.trim()).to.equal('Далее');
     await press('Enter');
     await settle(el);
-    expect($(el, '[part=progress]')?.textContent).to.equal('Вопрос 2 из 3');
+    expect($(el, '[part=progress]')?.textContent?.trim()).to.equal('Вопрос 2 из 3');
     expect(focused(el)?.id).to.equal('q-q3-t');
     expect(steps).to.deep.equal([{ questionId: 'q3', index: 1, total: 3 }]);
     await expect(el).to.be.accessible();
@@ -221,7 +245,7 @@ describe('<feedback-survey> paged layout', () => {
     await expect(el).to.be.accessible();
     $<HTMLFormElement>(el, 'form')!.requestSubmit();
     await settle(el);
-    expect($(el, '[part=progress]')?.textContent).to.equal('Вопрос 1 из 3');
+    expect($(el, '[part=progress]')?.textContent?.trim()).to.equal('Вопрос 1 из 3');
     expect($(el, '#live')?.textContent).to.equal('Ответьте на этот вопрос');
     expect(focused(el)?.getAttribute('name')).to.equal('q1');
   });

@@ -32,7 +32,10 @@ import { buildContext, buildResponse, catalogIds, uuid } from './response.js';
 import { HEADING, completionScreen, idleWarning, sendError, startScreen } from './screens.js';
 
 type Phase = 'start' | 'form' | 'sending' | 'done';
-type LoadState = { state: 'loading' } | { state: 'ready' } | { state: 'error'; key: 'loadError' | 'notSurvey' | 'noSource'; detail?: string };
+type LoadState =
+  | { state: 'loading' }
+  | { state: 'ready' }
+  | { state: 'error'; key: 'loadError' | 'notSurvey' | 'noSource'; detail?: string };
 
 /**
  * An anonymous feedback survey: loads a survey definition, shows it one question per screen or
@@ -143,26 +146,26 @@ export class FeedbackSurvey extends LitElement {
   declare idleSeconds: number | undefined;
   declare thanksSeconds: number | undefined;
 
-  private declare _load: LoadState;
-  private declare _survey: Survey | undefined;
-  private declare _phase: Phase;
-  private declare _answers: Answers;
-  private declare _specify: SpecifyTexts;
-  private declare _errors: Record<string, string>;
-  private declare _current: string | undefined;
-  private declare _outcome: SendOutcome | undefined;
-  private declare _announce: string;
-  private declare _fetchedCatalogs: Record<string, CatalogEntry[]>;
-  private declare _responseId: string | undefined;
-  private declare _started: boolean;
-  private declare _generation: number;
-  private declare _queries: Map<string, string>;
-  private declare _focus: string | undefined;
-  private declare _focusError: string | undefined;
-  private declare _stepped: string | undefined;
-  private declare _abort: AbortController | undefined;
-  private declare _submission: SubmissionController;
-  private declare _kiosk: KioskController;
+  declare private _load: LoadState;
+  declare private _survey: Survey | undefined;
+  declare private _phase: Phase;
+  declare private _answers: Answers;
+  declare private _specify: SpecifyTexts;
+  declare private _errors: Record<string, string>;
+  declare private _current: string | undefined;
+  declare private _outcome: SendOutcome | undefined;
+  declare private _announce: string;
+  declare private _fetchedCatalogs: Record<string, CatalogEntry[]>;
+  declare private _responseId: string | undefined;
+  declare private _started: boolean;
+  declare private _generation: number;
+  declare private _queries: Map<string, string>;
+  declare private _focus: string | undefined;
+  declare private _focusError: string | undefined;
+  declare private _stepped: string | undefined;
+  declare private _abort: AbortController | undefined;
+  declare private _submission: SubmissionController;
+  declare private _kiosk: KioskController;
 
   constructor() {
     super();
@@ -236,7 +239,10 @@ export class FeedbackSurvey extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (!this.hasUpdated || ['collector', 'survey', 'src', 'definition'].some((k) => changed.has(k))) {
+    if (
+      !this.hasUpdated ||
+      ['collector', 'survey', 'src', 'definition'].some((k) => changed.has(k))
+    ) {
       void this._loadSurvey();
     }
     if (changed.has('catalogUrl') && this.catalogUrl) void this._loadCatalogs(this.catalogUrl);
@@ -259,7 +265,9 @@ export class FeedbackSurvey extends LitElement {
     if (!url) {
       // Defined before the parser reached our children: the inline survey may not exist yet.
       if (document.readyState === 'loading') {
-        document.addEventListener('DOMContentLoaded', () => void this._loadSurvey(), { once: true });
+        document.addEventListener('DOMContentLoaded', () => void this._loadSurvey(), {
+          once: true,
+        });
       } else this._load = { state: 'error', key: 'noSource' };
       return;
     }
@@ -371,7 +379,10 @@ export class FeedbackSurvey extends LitElement {
     for (const i of issues) {
       const id = String(i.path[1]);
       if (!qids.includes(id)) continue;
-      errors[id] ??= i.path[0] === 'specify' && i.code === 'required' ? d.specifyRequired : i.message[this._lang];
+      errors[id] ??=
+        i.path[0] === 'specify' && i.code === 'required'
+          ? d.specifyRequired
+          : i.message[this._lang];
     }
     this._errors = errors;
     return qids.filter((id) => errors[id]);
@@ -388,7 +399,8 @@ export class FeedbackSurvey extends LitElement {
   /** Shows the messages and moves focus to the first field in error. */
   private _showErrors(bad: string[]): void {
     const d = dictionaries[this._lang];
-    this._announce = bad.length > 1 ? plural(this._lang, d.errors, bad.length) : (this._errors[bad[0]!] ?? '');
+    this._announce =
+      bad.length > 1 ? plural(this._lang, d.errors, bad.length) : (this._errors[bad[0]!] ?? '');
     this._focusError = bad[0];
   }
 
@@ -464,7 +476,9 @@ export class FeedbackSurvey extends LitElement {
       const id = this._currentId(path);
       if (id !== this._stepped) {
         this._stepped = id;
-        this.dispatchEvent(new OtklikStepEvent({ questionId: id, index: path.indexOf(id), total: path.length }));
+        this.dispatchEvent(
+          new OtklikStepEvent({ questionId: id, index: path.indexOf(id), total: path.length }),
+        );
       }
     }
   }
@@ -503,25 +517,42 @@ export class FeedbackSurvey extends LitElement {
     const busy = this._phase === 'sending';
     const last = !this._paged || k + 1 >= path.length;
     const failed = sendError(d, this._outcome);
-    return html`<form part="form" novalidate @submit=${(e: Event) => {
-      e.preventDefault();
-      // Read the phase now, not from this render: a second Enter may come before the next render.
-      if (this._phase === 'sending') return;
-      if (this._paged) this._next();
-      else void this._send();
-    }}>
+    return html`<form
+      part="form"
+      novalidate
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        // Read the phase now, not from this render: a second Enter may come before the next render.
+        if (this._phase === 'sending') return;
+        if (this._paged) this._next();
+        else void this._send();
+      }}
+    >
       <h2 part="title" id=${HEADING} tabindex="-1">${localize(s.title, lang)}</h2>
       ${!this._paged && s.description ? html`<p>${localize(s.description, lang)}</p>` : nothing}
-      ${this._paged
-        ? html`<p class="progress" part="progress">${fill(d.progress, { n: k + 1, total: path.length })}</p>`
-        : nothing}
+      ${
+        this._paged
+          ? html`<p class="progress" part="progress">
+              ${fill(d.progress, { n: k + 1, total: path.length })}
+            </p>`
+          : nothing
+      }
       ${shown.map((id) => renderQuestion(this._view(byId.get(id)!, d, lang)))}
       ${failed ? html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${failed}</p>` : nothing}
       <div class="nav">
-        ${this._paged && k > 0
-          ? html`<button type="button" part="button back-button" @click=${() => this._back()}>${d.back}</button>`
-          : nothing}
-        <button type="submit" class="primary" part="button ${last ? 'submit-button' : 'next-button'}" ?disabled=${busy}>
+        ${
+          this._paged && k > 0
+            ? html`<button type="button" part="button back-button" @click=${() => this._back()}>
+                ${d.back}
+              </button>`
+            : nothing
+        }
+        <button
+          type="submit"
+          class="primary"
+          part="button ${last ? 'submit-button' : 'next-button'}"
+          ?disabled=${busy}
+        >
           ${busy ? d.sending : last ? d.submit : d.next}
         </button>
       </div>
@@ -534,9 +565,13 @@ export class FeedbackSurvey extends LitElement {
     if (load.state === 'error') {
       return html`<div class="state" part="error">
         <p>${fill(d[load.key], { detail: load.detail ?? '' })}</p>
-        ${load.key === 'loadError'
-          ? html`<button type="button" part="button" @click=${() => void this._loadSurvey()}>${d.retry}</button>`
-          : nothing}
+        ${
+          load.key === 'loadError'
+            ? html`<button type="button" part="button" @click=${() => void this._loadSurvey()}>
+                ${d.retry}
+              </button>`
+            : nothing
+        }
       </div>`;
     }
     const s = this._survey!;
@@ -557,7 +592,9 @@ export class FeedbackSurvey extends LitElement {
     ${
       // Two template call sites alternate with each wipe: lit then builds the form's DOM anew, so no
       // input can keep a value from the previous respondent (what keyed() does, without its bytes).
-      this._generation % 2 ? html`<div>${this._form(s, d, lang)}</div>` : html`<div>${this._form(s, d, lang)}</div>`
+      this._generation % 2
+        ? html`<div>${this._form(s, d, lang)}</div>`
+        : html`<div>${this._form(s, d, lang)}</div>`
     }`;
   }
 

@@ -16,7 +16,10 @@ describe('layout at 320 px', () => {
     await setViewport({ width: 320, height: 640 });
     document.body.style.fontSize = '13px';
     const el = await fixture<FeedbackSurvey>(
-      html`<feedback-survey .definition=${templates['belgorod-typical']} lang="ru"></feedback-survey>`,
+      html`<feedback-survey
+        .definition=${templates['belgorod-typical']}
+        lang="ru"
+      ></feedback-survey>`,
     );
     await expect(el).to.be.accessible();
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
@@ -33,13 +36,19 @@ describe('layout at 320 px', () => {
   it('a matrix row is a list on narrow screens and a grid row on wide ones', async () => {
     const row = async () => {
       const el = await fixture<FeedbackSurvey>(
-        html`<feedback-survey .definition=${templates['vladimir-social']} lang="ru"></feedback-survey>`,
+        html`<feedback-survey
+          .definition=${templates['vladimir-social']}
+          lang="ru"
+        ></feedback-survey>`,
       );
       await expect(el).to.be.accessible();
       const r = $$(el, '[data-q=q9] fieldset.row')[0]!;
       const legend = r.querySelector('legend')!.getBoundingClientRect();
       const scale = r.querySelector('.scale')!.getBoundingClientRect();
-      return { sideBySide: scale.left >= legend.right - 1, width: document.documentElement.scrollWidth };
+      return {
+        sideBySide: scale.left >= legend.right - 1,
+        width: document.documentElement.scrollWidth,
+      };
     };
     await setViewport({ width: 320, height: 640 });
     const narrow = await row();

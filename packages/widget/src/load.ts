@@ -23,7 +23,10 @@ export function surveyProblem(v: unknown): string | undefined {
   if (!Array.isArray(qs) || qs.length === 0) return 'questions';
   const bad = qs.findIndex(
     (q: unknown) =>
-      !isObj(q) || typeof q['id'] !== 'string' || !KINDS.includes(q['type'] as string) || !hasRu(q['title']),
+      !isObj(q) ||
+      typeof q['id'] !== 'string' ||
+      !KINDS.includes(q['type'] as string) ||
+      !hasRu(q['title']),
   );
   return bad < 0 ? undefined : `questions[${bad}]`;
 }
@@ -71,7 +74,11 @@ export function resolveSource(a: {
 
 /** Fetches JSON without credentials: the widget never sends cookies (anonymity). */
 export async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
-  const res = await fetch(url, { credentials: 'omit', signal: signal ?? null, headers: { accept: 'application/json' } });
+  const res = await fetch(url, {
+    credentials: 'omit',
+    signal: signal ?? null,
+    headers: { accept: 'application/json' },
+  });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return (await res.json()) as unknown;
 }

@@ -19,7 +19,9 @@ async function show(t: unknown): Promise<HTMLElement> {
 
 describe('screens', () => {
   it('completion after a queued send: the offline note and the queue count, no "sent" claim', async () => {
-    const el = await show(completionScreen(survey, 'ru', ru, { status: 'queued', waiting: 3 }, undefined, 3));
+    const el = await show(
+      completionScreen(survey, 'ru', ru, { status: 'queued', waiting: 3 }, undefined, 3),
+    );
     await expect(el).to.be.accessible();
     expect(el.textContent).to.contain('ответ сохранён и будет отправлен автоматически');
     expect(el.textContent).to.contain('3 ответа ожидают отправки');
@@ -27,7 +29,9 @@ describe('screens', () => {
   });
 
   it('completion after a send: the default thanks and the receipt code', async () => {
-    const el = await show(completionScreen(survey, 'ru', ru, { status: 'sent', receipt: 'K7Q2' }, undefined, 0));
+    const el = await show(
+      completionScreen(survey, 'ru', ru, { status: 'sent', receipt: 'K7Q2' }, undefined, 0),
+    );
     await expect(el).to.be.accessible();
     expect(el.querySelector('h2')?.textContent).to.equal('Спасибо!');
     expect(el.textContent).to.contain('Ваш ответ отправлен.');
@@ -36,15 +40,17 @@ describe('screens', () => {
   });
 
   it('refusals and a full queue are spelled out', () => {
-    expect(sendError(ru, { status: 'rejected', httpStatus: 422, message: 'нет такого вопроса' })).to.equal(
-      'Сервер не принял ответ (код 422). нет такого вопроса',
-    );
+    expect(
+      sendError(ru, { status: 'rejected', httpStatus: 422, message: 'нет такого вопроса' }),
+    ).to.equal('Сервер не принял ответ (код 422). нет такого вопроса');
     expect(sendError(ru, { status: 'full', waiting: 500 })).to.contain('Ответ не сохранён');
     expect(sendError(ru, { status: 'sent' })).to.equal(undefined);
   });
 
   it('the kiosk start screen shows the waiting count; the idle warning its countdown', async () => {
-    const el = await show(html`${startScreen(survey, 'ru', ru, 21, () => {})}${idleWarning(ru, 12, () => {})}`);
+    const el = await show(
+      html`${startScreen(survey, 'ru', ru, 21, () => {})}${idleWarning(ru, 12, () => {})}`,
+    );
     await expect(el).to.be.accessible();
     expect(el.querySelector('[part=waiting]')?.textContent).to.equal('21 ответ ожидает отправки');
     expect(el.querySelector('[part=idle-warning] [role=alert]')?.textContent).to.equal(

@@ -7,17 +7,31 @@ import { fill, plural, type Dictionary } from './i18n.js';
 export const HEADING = 'screen-h';
 
 /** «3 ответа ожидают отправки», or nothing when the queue is empty. */
-export function waitingNote(lang: Lang, d: Dictionary, waiting: number): TemplateResult | typeof nothing {
-  return waiting > 0 ? html`<p class="waiting" part="waiting">${plural(lang, d.waiting, waiting)}</p>` : nothing;
+export function waitingNote(
+  lang: Lang,
+  d: Dictionary,
+  waiting: number,
+): TemplateResult | typeof nothing {
+  return waiting > 0
+    ? html`<p class="waiting" part="waiting">${plural(lang, d.waiting, waiting)}</p>`
+    : nothing;
 }
 
 /** Kiosk start screen: the survey title and one big button. */
-export function startScreen(s: Survey, lang: Lang, d: Dictionary, waiting: number, start: () => void): TemplateResult {
+export function startScreen(
+  s: Survey,
+  lang: Lang,
+  d: Dictionary,
+  waiting: number,
+  start: () => void,
+): TemplateResult {
   return html`<div class="start" part="start">
     <h2 id=${HEADING} tabindex="-1">${localize(s.title, lang)}</h2>
     ${s.description ? html`<p>${localize(s.description, lang)}</p>` : nothing}
     <p>${d.anonymous}</p>
-    <button type="button" class="primary" part="button start-button" @click=${start}>${d.start}</button>
+    <button type="button" class="primary" part="button start-button" @click=${start}>
+      ${d.start}
+    </button>
     ${waitingNote(lang, d, waiting)}
   </div>`;
 }
@@ -37,15 +51,25 @@ export function completionScreen(
   const c = s.completion;
   return html`<div class="done" part="completion">
     <h2 id=${HEADING} tabindex="-1">${c?.title ? localize(c.title, lang) : d.thanksTitle}</h2>
-    ${outcome?.status === 'queued'
-      ? html`<p part="offline-note">${d.queuedNote}</p>`
-      : html`<p>${c?.text ? localize(c.text, lang) : d.thanksText}</p>`}
-    ${outcome?.status === 'sent' && outcome.receipt
-      ? html`<p part="receipt">${fill(d.receipt, { code: outcome.receipt })}</p>`
-      : nothing}
-    ${officialReplyUrl
-      ? html`<p><a part="official-reply" href=${officialReplyUrl} target="_blank" rel="noopener">${d.officialReply}</a></p>`
-      : nothing}
+    ${
+      outcome?.status === 'queued'
+        ? html`<p part="offline-note">${d.queuedNote}</p>`
+        : html`<p>${c?.text ? localize(c.text, lang) : d.thanksText}</p>`
+    }
+    ${
+      outcome?.status === 'sent' && outcome.receipt
+        ? html`<p part="receipt">${fill(d.receipt, { code: outcome.receipt })}</p>`
+        : nothing
+    }
+    ${
+      officialReplyUrl
+        ? html`<p>
+            <a part="official-reply" href=${officialReplyUrl} target="_blank" rel="noopener"
+              >${d.officialReply}</a
+            >
+          </p>`
+        : nothing
+    }
     ${waitingNote(lang, d, waiting)}
   </div>`;
 }

@@ -18,7 +18,7 @@ async function next(el: FeedbackSurvey): Promise<void> {
   await settle(el);
 }
 
-const progress = (el: FeedbackSurvey) => $(el, '[part=progress]')?.textContent;
+const progress = (el: FeedbackSurvey) => $(el, '[part=progress]')?.textContent?.trim();
 
 /** A word of the first catalogue entry, and the id typing it then Enter picks. */
 function pickFirst(s: Survey, catalog: string): { word: string; id: string } {
@@ -30,13 +30,15 @@ function pickFirst(s: Survey, catalog: string): { word: string; id: string } {
 describe('vladimir-social, paged, keyboard only', () => {
   it('follows the jumps Q4 → Q6 and Q7 → Q9 and sends exactly what was chosen', async () => {
     const s = templates['vladimir-social'];
-    const el = await fixture<FeedbackSurvey>(html`<feedback-survey
-      .definition=${s}
-      layout="paged"
-      lang="ru"
-      object="veteran-payment"
-      channel="email"
-    ></feedback-survey>`);
+    const el = await fixture<FeedbackSurvey>(
+      html`<feedback-survey
+        .definition=${s}
+        layout="paged"
+        lang="ru"
+        object="veteran-payment"
+        channel="email"
+      ></feedback-survey>`,
+    );
     await expect(el).to.be.accessible();
     expect(progress(el)).to.equal('Вопрос 1 из 14'); // q12 waits for a refusal in q7
 
@@ -95,7 +97,11 @@ describe('vladimir-social, paged, keyboard only', () => {
       q9: { application: 1, status: 2 },
     });
     expect(r.specify).to.equal(undefined);
-    expect(r.context).to.deep.equal({ channel: 'email', respondent: 'external', object: 'veteran-payment' });
+    expect(r.context).to.deep.equal({
+      channel: 'email',
+      respondent: 'external',
+      object: 'veteran-payment',
+    });
     expect(validateResponse(s, r).ok).to.equal(true);
   });
 });
@@ -103,7 +109,9 @@ describe('vladimir-social, paged, keyboard only', () => {
 describe('belgorod-typical, one page, keyboard only', () => {
   it('asks Q9 after a refusal, skips Q11, keeps the specify text and sends a valid response', async () => {
     const s = templates['belgorod-typical'];
-    const el = await fixture<FeedbackSurvey>(html`<feedback-survey .definition=${s} lang="ru"></feedback-survey>`);
+    const el = await fixture<FeedbackSurvey>(
+      html`<feedback-survey .definition=${s} lang="ru"></feedback-survey>`,
+    );
     await expect(el).to.be.accessible();
     expect($(el, '[data-q=q9]')).to.equal(null);
     const svc = pickFirst(s, 'services');
@@ -124,7 +132,7 @@ describe('belgorod-typical, one page, keyboard only', () => {
     await toQuestion(el, 'q8');
     await press('ArrowDown'); // refused → q9 appears
     await settle(el);
-    expect($(el, '[data-q=q9]')).to.exist;
+    expect($(el, '[data-q=q9]')).not.to.equal(null);
     expect($(el, '[data-q=q11]')).to.equal(null);
     await toQuestion(el, 'q9');
     await press('Space');

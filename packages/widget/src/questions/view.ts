@@ -64,14 +64,19 @@ export function describedBy(v: QuestionView): string | typeof nothing {
 export function frame(v: QuestionView, body: unknown): TemplateResult {
   const { q, d } = v;
   return html`<fieldset class="q" part="question" data-q=${q.id}>
-    <legend part="legend"
-      ><span class="title" id=${ids.title(q.id)} tabindex="-1">${localize(q.title, v.lang)}</span
-      >${q.required ? html` <span class="req">(${d.required})</span>` : nothing}</legend
-    >${q.description ? html`<p class="desc" id=${ids.desc(q.id)}>${localize(q.description, v.lang)}</p>` : nothing}
+    <legend part="legend">
+      <span class="title" id=${ids.title(q.id)} tabindex="-1">${localize(q.title, v.lang)}</span
+      >${q.required ? html` <span class="req">(${d.required})</span>` : nothing}
+    </legend>
+    ${q.description ? html`<p class="desc" id=${ids.desc(q.id)}>${localize(q.description, v.lang)}</p>` : nothing}
     ${body}
-    ${v.error
-      ? html`<p class="error" id=${ids.error(q.id)} part="error"><span aria-hidden="true">⚠ </span>${v.error}</p>`
-      : nothing}
+    ${
+      v.error
+        ? html`<p class="error" id=${ids.error(q.id)} part="error">
+            <span aria-hidden="true">⚠ </span>${v.error}
+          </p>`
+        : nothing
+    }
   </fieldset>`;
 }
 

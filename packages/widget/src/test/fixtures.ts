@@ -14,7 +14,11 @@ export const single: Question = {
   options: [
     { id: 'yes', text: { ru: 'Да', en: 'Yes' } },
     { id: 'no', text: { ru: 'Нет', en: 'No' } },
-    { id: 'other', text: { ru: 'Другое (укажите)', en: 'Other (specify)' }, specify: { required: true } },
+    {
+      id: 'other',
+      text: { ru: 'Другое (укажите)', en: 'Other (specify)' },
+      specify: { required: true },
+    },
   ],
 };
 
@@ -42,7 +46,9 @@ export const scale: Question = {
   role: 'satisfaction',
   minLabel: { ru: 'совсем не удовлетворены', en: 'not at all satisfied' },
   maxLabel: { ru: 'полностью удовлетворены', en: 'fully satisfied' },
-  extraOptions: [{ id: 'dk', text: { ru: 'Затрудняюсь ответить', en: "Don't know" }, kind: 'dontKnow' }],
+  extraOptions: [
+    { id: 'dk', text: { ru: 'Затрудняюсь ответить', en: "Don't know" }, kind: 'dontKnow' },
+  ],
 };
 
 export const matrix: Question = {
@@ -55,7 +61,9 @@ export const matrix: Question = {
     { id: 'polite', text: { ru: 'Вежливость', en: 'Politeness' } },
   ],
   scale: { min: 1, max: 5, order: 'desc' },
-  extraOptions: [{ id: 'na', text: { ru: 'Не пользовался', en: 'Did not use' }, kind: 'notApplicable' }],
+  extraOptions: [
+    { id: 'na', text: { ru: 'Не пользовался', en: 'Did not use' }, kind: 'notApplicable' },
+  ],
 };
 
 export const list: Question = {

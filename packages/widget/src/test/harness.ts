@@ -14,13 +14,15 @@ export interface MountOptions {
 
 /** Renders the element with a survey object and waits until it shows the form. */
 export async function mount(survey: Survey, o: MountOptions = {}): Promise<FeedbackSurvey> {
-  const el = await fixture<FeedbackSurvey>(html`<feedback-survey
-    .definition=${survey}
-    .catalogs=${o.catalogs}
-    layout=${o.layout ?? 'page'}
-    lang=${o.lang ?? 'ru'}
-    mode=${o.mode ?? ''}
-  ></feedback-survey>`);
+  const el = await fixture<FeedbackSurvey>(
+    html`<feedback-survey
+      .definition=${survey}
+      .catalogs=${o.catalogs}
+      layout=${o.layout ?? 'page'}
+      lang=${o.lang ?? 'ru'}
+      mode=${o.mode ?? ''}
+    ></feedback-survey>`,
+  );
   await el.updateComplete;
   return el;
 }

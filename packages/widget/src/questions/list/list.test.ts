@@ -19,7 +19,9 @@ questionSuite({
 });
 
 const labels = (el: HTMLElement) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[data-q=q5] .opts input')].map((i) => i.labels?.[0]?.textContent);
+  [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[data-q=q5] .opts input')].map(
+    (i) => i.labels?.[0]?.textContent,
+  );
 
 describe('searchable list', () => {
   it('a search box filters a native radio group; Enter in the box does not submit', async () => {
@@ -70,7 +72,9 @@ describe('searchable list', () => {
   });
 
   it('filterEntries matches every word, case-insensitively', () => {
-    expect(filterEntries(services.services, 'ВЫДАЧА атт', 'ru').map((e) => e.id)).to.deep.equal(['dup']);
+    expect(filterEntries(services.services, 'ВЫДАЧА атт', 'ru').map((e) => e.id)).to.deep.equal([
+      'dup',
+    ]);
     expect(filterEntries(services.services, '', 'ru')).to.have.length(4);
   });
 });

@@ -9,7 +9,11 @@ import { choice, describedBy, frame, ids, type QuestionView } from '../view.js';
 const SHOWN = 50;
 
 /** Entries whose text contains every word typed, case-insensitively. */
-export function filterEntries(entries: CatalogEntry[], query: string, lang: 'ru' | 'en'): CatalogEntry[] {
+export function filterEntries(
+  entries: CatalogEntry[],
+  query: string,
+  lang: 'ru' | 'en',
+): CatalogEntry[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return entries.filter((e) => {
     const t = localize(e.text, lang).toLowerCase();
@@ -29,7 +33,9 @@ export function renderList(v: QuestionView<ListQuestion>): TemplateResult {
   const many = q.multiple === true;
   const chosen = ([] as unknown[]).concat(v.value ?? []);
   const matches = filterEntries(v.entries, query, lang);
-  const shown = v.entries.filter((e) => chosen.includes(e.id) || matches.slice(0, SHOWN).includes(e));
+  const shown = v.entries.filter(
+    (e) => chosen.includes(e.id) || matches.slice(0, SHOWN).includes(e),
+  );
   const hint = ids.control(q.id, '-h');
   return frame(
     v,
@@ -50,7 +56,12 @@ export function renderList(v: QuestionView<ListQuestion>): TemplateResult {
           many
             ? choice(v, e, 'checkbox', q.id, chosen.includes(e.id), (on) => {
                 const now = v.current();
-                const next = toggle(v.entries as ChoiceOption[], Array.isArray(now) ? now : [], e, on);
+                const next = toggle(
+                  v.entries as ChoiceOption[],
+                  Array.isArray(now) ? now : [],
+                  e,
+                  on,
+                );
                 v.set(next.length ? next : undefined);
               })
             : choice(v, e, 'radio', q.id, v.value === e.id, (on) => on && v.set(e.id)),

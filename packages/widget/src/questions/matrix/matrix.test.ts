@@ -20,9 +20,14 @@ describe('matrix', () => {
     const el = await mount(surveyOf(matrix));
     await expect(el).to.be.accessible();
     const rows = $$(el, 'fieldset.row');
-    expect(rows.map((r) => r.querySelector('legend')?.textContent)).to.deep.equal(['Скорость', 'Вежливость']);
+    expect(rows.map((r) => r.querySelector('legend')?.textContent)).to.deep.equal([
+      'Скорость',
+      'Вежливость',
+    ]);
     for (const r of rows) {
-      expect(new Set([...r.querySelectorAll<HTMLInputElement>('input')].map((i) => i.name)).size).to.equal(1);
+      expect(
+        new Set([...r.querySelectorAll<HTMLInputElement>('input')].map((i) => i.name)).size,
+      ).to.equal(1);
     }
   });
 
@@ -39,8 +44,16 @@ describe('matrix', () => {
     const m: Question = {
       ...(matrix as Extract<Question, { type: 'matrix' }>),
       rows: [
-        { id: 'site', text: { ru: 'Сайт' }, showIf: { op: 'equals', question: 'used', value: 'site' } },
-        { id: 'phone', text: { ru: 'Телефон' }, showIf: { op: 'equals', question: 'used', value: 'phone' } },
+        {
+          id: 'site',
+          text: { ru: 'Сайт' },
+          showIf: { op: 'equals', question: 'used', value: 'site' },
+        },
+        {
+          id: 'phone',
+          text: { ru: 'Телефон' },
+          showIf: { op: 'equals', question: 'used', value: 'phone' },
+        },
       ],
     };
     const el = await mount(surveyOf(used, m));
@@ -51,6 +64,8 @@ describe('matrix', () => {
     expect($$(el, 'fieldset.row legend').map((l) => l.textContent)).to.deep.equal(['Телефон']);
     $<HTMLFormElement>(el, 'form')!.requestSubmit();
     await settle(el);
-    expect(focused(el)?.closest('fieldset.row')?.querySelector('legend')?.textContent).to.equal('Телефон');
+    expect(focused(el)?.closest('fieldset.row')?.querySelector('legend')?.textContent).to.equal(
+      'Телефон',
+    );
   });
 });

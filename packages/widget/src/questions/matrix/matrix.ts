@@ -18,12 +18,13 @@ export function renderMatrix(v: QuestionView<MatrixQuestion>): TemplateResult {
     v,
     html`<div class="matrix">
       ${v.rows.map(
-        (r) => html`<fieldset class="row">
-          <legend>${localize(r.text, v.lang)}</legend>
-          ${scaleGroup(v, v.q.scale, v.q.extraOptions, `${v.q.id}-${r.id}`, value[r.id], (x) =>
-            v.set({ ...asRows(v.current()), [r.id]: x }),
-          )}
-        </fieldset>`,
+        (r) =>
+          html`<fieldset class="row">
+            <legend>${localize(r.text, v.lang)}</legend>
+            ${scaleGroup(v, v.q.scale, v.q.extraOptions, `${v.q.id}-${r.id}`, value[r.id], (x) =>
+              v.set({ ...asRows(v.current()), [r.id]: x }),
+            )}
+          </fieldset>`,
       )}
     </div>`,
   );

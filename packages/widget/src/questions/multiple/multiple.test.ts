@@ -16,7 +16,9 @@ questionSuite({
 });
 
 const checked = (el: HTMLElement) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].map((c) => c.checked);
+  [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].map(
+    (c) => c.checked,
+  );
 
 describe('multiple choice', () => {
   it('an exclusive option clears the others, and another option clears it', async () => {
@@ -36,7 +38,9 @@ describe('multiple choice', () => {
   });
 
   it('toggle keeps the survey order whatever the click order', () => {
-    const opts = (multiple as { options: { id: string }[] }).options as Parameters<typeof toggle>[0];
+    const opts = (multiple as { options: { id: string }[] }).options as Parameters<
+      typeof toggle
+    >[0];
     expect(toggle(opts, ['rude'], opts[0]!, true)).to.deep.equal(['queue', 'rude']);
     expect(toggle(opts, ['queue', 'rude'], opts[3]!, true)).to.deep.equal(['none']);
     expect(toggle(opts, ['none'], opts[1]!, true)).to.deep.equal(['rude']);

@@ -6,7 +6,12 @@ import { choice, frame, type QuestionView } from '../view.js';
  * The new selection after toggling `o`: an exclusive option («Проблем не было») clears every
  * other, and any other option clears the exclusive ones.
  */
-export function toggle(options: ChoiceOption[], chosen: string[], o: ChoiceOption, on: boolean): string[] {
+export function toggle(
+  options: ChoiceOption[],
+  chosen: string[],
+  o: ChoiceOption,
+  on: boolean,
+): string[] {
   if (!on) return chosen.filter((id) => id !== o.id);
   if (o.exclusive) return [o.id];
   const exclusive = new Set(options.filter((x) => x.exclusive).map((x) => x.id));

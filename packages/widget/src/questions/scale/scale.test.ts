@@ -17,7 +17,9 @@ describe('scale', () => {
   it('prints the points in the survey order, end labels spoken with the end values', async () => {
     const el = await mount(surveyOf(scale));
     await expect(el).to.be.accessible();
-    const labels = $$<HTMLInputElement>(el, 'input[type=radio]').map((r) => r.labels?.[0]?.textContent?.trim());
+    const labels = $$<HTMLInputElement>(el, 'input[type=radio]').map((r) =>
+      r.labels?.[0]?.textContent?.trim(),
+    );
     expect(labels).to.deep.equal([
       '5 — полностью удовлетворены',
       '4',
@@ -26,7 +28,9 @@ describe('scale', () => {
       '1 — совсем не удовлетворены',
       'Затрудняюсь ответить',
     ]);
-    expect(new Set($$<HTMLInputElement>(el, 'input[type=radio]').map((r) => r.name)).size).to.equal(1);
+    expect(new Set($$<HTMLInputElement>(el, 'input[type=radio]').map((r) => r.name)).size).to.equal(
+      1,
+    );
   });
 
   it('points() orders ascending by default', () => {

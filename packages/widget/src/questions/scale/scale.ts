@@ -29,9 +29,11 @@ export function scaleGroup(
   const first = endText(ps[0]!);
   const last = endText(ps[ps.length - 1]!);
   return html`<div class="scale">
-    ${first || last
-      ? html`<div class="ends" aria-hidden="true"><span>${first}</span><span>${last}</span></div>`
-      : nothing}
+    ${
+      first || last
+        ? html`<div class="ends" aria-hidden="true"><span>${first}</span><span>${last}</span></div>`
+        : nothing
+    }
     <div class="points">
       ${ps.map((n) => {
         const id = ids.control(v.q.id, `-${name}-${n}`);
@@ -49,15 +51,20 @@ export function scaleGroup(
         </span>`;
       })}
     </div>
-    ${extra?.length
-      ? html`<div class="opts">
-          ${extra.map((o) => choice(v, o, 'radio', name, value === o.id, (on) => on && set(o.id)))}
-        </div>`
-      : nothing}
+    ${
+      extra?.length
+        ? html`<div class="opts">
+            ${extra.map((o) => choice(v, o, 'radio', name, value === o.id, (on) => on && set(o.id)))}
+          </div>`
+        : nothing
+    }
   </div>`;
 }
 
 /** A scale question (satisfaction 5…1, effort, recommend 10…1). */
 export function renderScale(v: QuestionView<ScaleQuestion>): TemplateResult {
-  return frame(v, scaleGroup(v, v.q, v.q.extraOptions, v.q.id, v.value, (x) => v.set(x)));
+  return frame(
+    v,
+    scaleGroup(v, v.q, v.q.extraOptions, v.q.id, v.value, (x) => v.set(x)),
+  );
 }

@@ -8,6 +8,6 @@ describe('statement', () => {
     await expect(el).to.be.accessible();
     expect($(el, '[data-q=q7] .title')?.textContent).to.equal('Спасибо, осталось немного');
     expect($(el, '[data-q=q7] .desc')?.textContent).to.equal('Ещё два вопроса о вас.');
-    expect($(el, '[data-q=q7] input, [data-q=q7] textarea')).to.be.null;
+    expect($(el, '[data-q=q7] input, [data-q=q7] textarea')).to.equal(null);
   });
 });

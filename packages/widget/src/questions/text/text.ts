@@ -47,6 +47,8 @@ export function renderText(v: QuestionView<TextQuestion>): TemplateResult {
   return frame(
     v,
     html`${field}
-      <p class="counter" id=${counter} aria-live="polite">${plural(v.lang, v.d.chars, max - text.length)}</p>`,
+      <p class="counter" id=${counter} aria-live="polite">
+        ${plural(v.lang, v.d.chars, max - text.length)}
+      </p>`,
   );
 }
