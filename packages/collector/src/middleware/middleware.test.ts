@@ -129,6 +129,24 @@ describe('respondent and admin middleware (PGlite)', () => {
     expect((await app.request('/v1/surveys/none/responses', { headers: admin })).status).toBe(404);
   });
 
+  it('never sets a cookie on any respondent route, success or error', async () => {
+    const origin = { origin: 'https://a.gov.ru' };
+    const responses = await Promise.all([
+      app.request(`/v1/surveys/${pulse.id}`, { headers: origin }),
+      app.request(`/v1/surveys/${pulse.id}/versions/1`, { headers: origin }),
+      app.request(`/v1/surveys/${pulse.id}/versions/99`),
+      app.request('/v1/surveys/none'),
+      app.request(URL_, { method: 'OPTIONS', headers: { ...origin, 'access-control-request-method': 'POST' } }),
+      postJson(app, URL_, response(), origin),
+      postJson(app, URL_, '{', origin),
+      postJson(app, URL_, { nope: 1 }, origin),
+      postJson(app, URL_, response(), { origin: 'https://evil.example.com' }),
+      app.request('/healthz'),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 404, 404, 204, 201, 400, 422, 403, 200]);
+    for (const r of responses) expect(r.headers.get('set-cookie')).toBeNull();
+  });
+
   it('healthz pings the database; unknown routes give a JSON 404', async () => {
     expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok', db: 'pglite' });
     expect(await (await app.request('/nope')).json()).toMatchObject({ error: 'not_found' });
