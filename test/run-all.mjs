@@ -35,6 +35,7 @@ function run(cmd, args) {
 
 // Counts from the runners' own summaries (ANSI colours stripped).
 function counts(text) {
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
   const t = text.replace(/\x1b\[[0-9;]*m/g, '');
   let passed = 0;
   let failed = 0;

@@ -61,7 +61,9 @@ describe('demo page → collector → report', () => {
     // Q8: a refusal makes Q9 appear (skip logic from core, in the page).
     const q9 = /При отказе в предоставлении услуги/;
     assert.equal(await group(page, q9).count(), 0, 'Q9 hidden before a refusal');
-    await group(page, /сразу или был отказ/).getByRole('radio', { name: /был отказ/ }).check();
+    await group(page, /сразу или был отказ/)
+      .getByRole('radio', { name: /был отказ/ })
+      .check();
     await group(page, q9).getByRole('radio', { name: 'Да', exact: true }).check();
 
     await page.getByRole('button', { name: 'Отправить' }).click();
@@ -91,7 +93,9 @@ describe('demo page → collector → report', () => {
   it('the hosted page takes its context from the link and the report groups by channel', async () => {
     const page = await browser.newPage();
     await page.goto(`${collector.url}/s/kiosk-pulse?channel=email&object=example-passport`);
-    await group(page, /удовлетвор/).getByRole('radio', { name: /^5/ }).check();
+    await group(page, /удовлетвор/)
+      .getByRole('radio', { name: /^5/ })
+      .check();
     await page.getByRole('button', { name: 'Отправить' }).click();
     await page.getByText(/Код ответа: [0-9A-Z]{8}/).waitFor({ timeout: 15_000 });
     const r = await report(collector, 'kiosk-pulse', '?groupBy=channel');

@@ -44,7 +44,11 @@ export async function startCollector(env: Record<string, string> = {}): Promise<
       '--admin-token',
       token,
     ],
-    { cwd: root, env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let out = '';
   child.stdout?.on('data', (d) => (out += d));

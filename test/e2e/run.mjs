@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 if (!existsSync(`${root}/packages/widget/dist/feedback-survey.js`)) {
-  const b = spawnSync('pnpm', ['--filter', '@otklik/widget', 'build'], { cwd: root, stdio: 'inherit' });
+  const b = spawnSync('pnpm', ['--filter', '@otklik/widget', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 const files = readdirSync(fileURLToPath(new URL('.', import.meta.url)))

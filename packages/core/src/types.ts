@@ -168,7 +168,16 @@ export interface Section {
 }
 
 /** Channels a response can arrive through (DOMAIN.md, "touchpoints"). */
-export const CHANNELS = ['site', 'kiosk', 'email', 'sms', 'qr', 'paper', 'intranet', 'other'] as const;
+export const CHANNELS = [
+  'site',
+  'kiosk',
+  'email',
+  'sms',
+  'qr',
+  'paper',
+  'intranet',
+  'other',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export type RespondentKind = 'external' | 'internal';
