@@ -40,8 +40,19 @@ export default defineConfig(({ mode }) => {
       minify: true,
       sourcemap: true,
       emptyOutDir: !iife,
-      // Vite leaves the ES library build unminified for whitespace; this file is served as-is.
-      rolldownOptions: { output: { minify: true } },
+      // Both builds share one minifier setting (Vite leaves the ES library build unminified for
+      // whitespace otherwise). Private members of our own classes (`_answers`, `_phase`, …) get
+      // short names; Lit's internals are `_$…` and excluded by the pattern, public API has no `_`.
+      rolldownOptions: {
+        output: {
+          minify: {
+            compress: true,
+            mangle: true,
+            codegen: { removeWhitespace: true },
+            mangleProps: { include: /^_[a-z]/ },
+          },
+        },
+      },
       lib: {
         entry: 'src/index.ts',
         formats: [iife ? 'iife' : 'es'],
