@@ -32,6 +32,25 @@ import { buildContext, buildResponse, catalogIds, uuid } from './response.js';
 import { HEADING, completionScreen, idleWarning, sendError, startScreen } from './screens.js';
 
 type Phase = 'start' | 'form' | 'sending' | 'done';
+
+/**
+ * A one-page form shows its first FIRST questions in the first frame, then four times as many in
+ * each frame after (5, 20, 80, 320…): the first question is on screen before the layout of a
+ * 250-question form is paid for, and few frames re-lay out the growing form. The submit button
+ * comes with the last chunk.
+ */
+const FIRST = 5;
+
+/** Calls `cb` once the next frame has been produced (or after 50 ms in a hidden tab, where rAF waits). */
+const afterFrame = (cb: () => void): void => {
+  let done = false;
+  const once = () => {
+    if (!done) cb();
+    done = true;
+  };
+  requestAnimationFrame(() => setTimeout(once));
+  setTimeout(once, 50);
+};
 type LoadState =
   | { state: 'loading' }
   | { state: 'ready' }
@@ -123,6 +142,7 @@ export class FeedbackSurvey extends LitElement {
     _outcome: { state: true },
     _announce: { state: true },
     _fetchedCatalogs: { state: true },
+    _limit: { state: true },
   };
 
   declare collector: string | undefined;
@@ -166,6 +186,12 @@ export class FeedbackSurvey extends LitElement {
   declare private _abort: AbortController | undefined;
   declare private _submission: SubmissionController;
   declare private _kiosk: KioskController;
+  /** One-page layout: how many questions of the path are rendered so far. */
+  declare private _limit: number;
+  /** Resolves when the next chunk of a one-page form has been asked for. */
+  declare private _more: Promise<void> | undefined;
+  /** visiblePath of the survey and answers it was computed for (answers are replaced, never mutated). */
+  declare private _memo: [Survey, Answers, string[]] | undefined;
 
   constructor() {
     super();
@@ -312,6 +338,7 @@ export class FeedbackSurvey extends LitElement {
     this._started = false;
     this._announce = '';
     this._generation++;
+    this._limit = FIRST;
     this._phase = this._isKiosk ? 'start' : 'form';
   }
 
@@ -389,7 +416,12 @@ export class FeedbackSurvey extends LitElement {
   }
 
   private _path(): string[] {
-    return visiblePath(this._survey!, this._answers);
+    const s = this._survey!;
+    const m = this._memo;
+    if (m?.[0] === s && m[1] === this._answers) return m[2];
+    const path = visiblePath(s, this._answers);
+    this._memo = [s, this._answers, path];
+    return path;
   }
 
   private _currentId(path: string[]): string {
@@ -471,8 +503,20 @@ export class FeedbackSurvey extends LitElement {
       this._focusError = undefined;
       el?.focus();
     }
-    if (this._paged && this._survey && this._phase === 'form' && this._load.state === 'ready') {
+    if (this._survey && this._phase === 'form' && this._load.state === 'ready') {
       const path = this._path();
+      if (!this._paged) {
+        if (this._limit < path.length) {
+          this._more ??= new Promise((resolve) =>
+            afterFrame(() => {
+              this._more = undefined;
+              this._limit *= 4;
+              resolve();
+            }),
+          );
+        }
+        return;
+      }
       const id = this._currentId(path);
       if (id !== this._stepped) {
         this._stepped = id;
@@ -483,8 +527,22 @@ export class FeedbackSurvey extends LitElement {
     }
   }
 
-  private _view(q: Question, d: Dictionary, lang: Lang): QuestionView {
-    const catalogs = this._catalogs;
+  /** Also waits for the rest of a one-page form, so `await el.updateComplete` sees every question. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this._more) {
+      await this._more;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  private _view(
+    q: Question,
+    d: Dictionary,
+    lang: Lang,
+    catalogs: Record<string, CatalogEntry[]>,
+  ): QuestionView {
     return {
       q,
       lang,
@@ -511,15 +569,18 @@ export class FeedbackSurvey extends LitElement {
   private _form(s: Survey, d: Dictionary, lang: Lang): TemplateResult {
     const path = this._path();
     const byId = new Map(s.questions.map((q) => [q.id, q]));
+    const catalogs = this._catalogs;
     const current = this._currentId(path);
     const k = path.indexOf(current);
-    const shown = this._paged ? [current] : path;
+    const shown = this._paged ? [current] : path.slice(0, this._limit);
+    const complete = shown.length === path.length || this._paged;
     const busy = this._phase === 'sending';
     const last = !this._paged || k + 1 >= path.length;
     const failed = sendError(d, this._outcome);
     return html`<form
       part="form"
       novalidate
+      aria-busy=${complete ? nothing : 'true'}
       @submit=${(e: Event) => {
         e.preventDefault();
         // Read the phase now, not from this render: a second Enter may come before the next render.
@@ -537,26 +598,30 @@ export class FeedbackSurvey extends LitElement {
             </p>`
           : nothing
       }
-      ${shown.map((id) => renderQuestion(this._view(byId.get(id)!, d, lang)))}
+      ${shown.map((id) => renderQuestion(this._view(byId.get(id)!, d, lang, catalogs)))}
       ${failed ? html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${failed}</p>` : nothing}
-      <div class="nav">
-        ${
-          this._paged && k > 0
-            ? html`<button type="button" part="button back-button" @click=${() => this._back()}>
-                ${d.back}
-              </button>`
-            : nothing
-        }
-        <button
-          type="submit"
-          class="primary"
-          part="button ${last ? 'submit-button' : 'next-button'}"
-          ?disabled=${busy}
-        >
-          ${busy ? d.sending : last ? d.submit : d.next}
-        </button>
-      </div>
+      ${complete ? this._nav(d, k, last, busy) : nothing}
     </form>`;
+  }
+
+  private _nav(d: Dictionary, k: number, last: boolean, busy: boolean): TemplateResult {
+    return html`<div class="nav">
+      ${
+        this._paged && k > 0
+          ? html`<button type="button" part="button back-button" @click=${() => this._back()}>
+              ${d.back}
+            </button>`
+          : nothing
+      }
+      <button
+        type="submit"
+        class="primary"
+        part="button ${last ? 'submit-button' : 'next-button'}"
+        ?disabled=${busy}
+      >
+        ${busy ? d.sending : last ? d.submit : d.next}
+      </button>
+    </div>`;
   }
 
   private _body(d: Dictionary, lang: Lang): unknown {
@@ -590,11 +655,12 @@ export class FeedbackSurvey extends LitElement {
     const warn = this._kiosk.warningSecondsLeft;
     return html`${warn !== null ? idleWarning(d, warn, () => this._kiosk.activity()) : nothing}
     ${
-      // Two template call sites alternate with each wipe: lit then builds the form's DOM anew, so no
-      // input can keep a value from the previous respondent (what keyed() does, without its bytes).
+      // Two templates alternate with each wipe: lit then builds the form's DOM anew, so no input can
+      // keep a value from the previous respondent (what keyed() does, without its bytes). Their
+      // strings differ: a minifier merges the branches of `c ? f(x) : f(x)` into one call site.
       this._generation % 2
         ? html`<div>${this._form(s, d, lang)}</div>`
-        : html`<div>${this._form(s, d, lang)}</div>`
+        : html`<div class="">${this._form(s, d, lang)}</div>`
     }`;
   }
 
