@@ -65,8 +65,9 @@ export function hostedContext(
  */
 export function hostedPage(survey: Survey, ctx: HostedContext): Html {
   const en = ctx.lang === 'en';
-  const content = markup`<h1>${localize(survey.title, ctx.lang)}</h1>
-${survey.description ? markup`<p class="lead">${localize(survey.description, ctx.lang)}</p>` : ''}
+  // The widget shows the survey's title and description itself; the page heading is for screen
+  // readers' heading navigation only, so sighted respondents do not read the title twice.
+  const content = markup`<h1 class="visually-hidden">${localize(survey.title, ctx.lang)}</h1>
 <feedback-survey collector="" survey="${survey.id}" channel="${ctx.channel}"${ctx.object !== undefined ? markup` object="${ctx.object}"` : ''}${ctx.touchpoint !== undefined ? markup` touchpoint="${ctx.touchpoint}"` : ''} lang="${ctx.lang}" context-from-url>
 <p>${en ? 'Please enable JavaScript to answer the survey.' : 'Чтобы ответить на вопросы, включите JavaScript.'}</p>
 </feedback-survey>`;
