@@ -5,7 +5,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-/** Hard limit for the IIFE, in bytes of gzip -9; the aim is 15 KB. */
+/**
+ * Hard limit for the IIFE, in bytes of gzip -9 (now 20,312 B = 19.8 KB; the aim is 15 KB). Kept at
+ * 20 KB, tighter than the achieved size plus 1 KB, so that any growth has to be paid for.
+ */
 const BUDGET = 20 * 1024;
 const dir = fileURLToPath(new URL('..', import.meta.url));
 

@@ -15,7 +15,15 @@ async function page(survey: object, attrs = ''): Promise<{ el: FeedbackSurvey; w
   frame.style.width = '800px';
   frame.style.height = '600px';
   const json = JSON.stringify(survey).replace(/</g, '\\u003c');
-  frame.srcdoc = `<!doctype html><html lang="ru"><body><script src="${BUNDLE}"></script>
+  // The other suites' pages share this origin's IndexedDB, Web Locks and fake collector: give the
+  // bundle's offline queue its own databases and lock, so its connect-time flush neither sends
+  // their responses nor holds up theirs (a frame removed mid-flush may keep the lock a while).
+  frame.srcdoc = `<!doctype html><html lang="ru"><body><script>
+const open = IDBFactory.prototype.open;
+IDBFactory.prototype.open = function (name, v) { return open.call(this, 'bundle-test-' + name, v); };
+const request = LockManager.prototype.request;
+LockManager.prototype.request = function (name, ...rest) { return request.call(this, 'bundle-test-' + name, ...rest); };
+</script><script src="${BUNDLE}"></script>
 <feedback-survey ${attrs}><script type="application/json">${json}</script></feedback-survey></body></html>`;
   const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
   document.body.append(frame);
