@@ -43,9 +43,11 @@ function counts(text) {
     failed += Number(m[1] ?? 0);
     passed += Number(m[2]);
   }
-  for (const m of t.matchAll(/(\d+) passed, (\d+) failed/g)) {
-    passed += Number(m[1]);
-    failed += Number(m[2]);
+  // @web/test-runner repeats its progress line; only the last one is the total.
+  const wtr = [...t.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+  if (wtr) {
+    passed += Number(wtr[1]);
+    failed += Number(wtr[2]);
   }
   for (const m of t.matchAll(/^# pass (\d+)$/gm)) passed += Number(m[1]);
   for (const m of t.matchAll(/^# fail (\d+)$/gm)) failed += Number(m[1]);

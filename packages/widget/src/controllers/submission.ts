@@ -22,11 +22,14 @@ export type SendOutcome =
   | { status: 'rejected'; httpStatus: number; message?: string }
   | { status: 'full'; waiting: number };
 
-/** Backoff: full jitter over an exponential window, 2 s doubling up to 5 min. */
+/**
+ * Backoff: full jitter over an exponential window, 2 s doubling up to 5 min, never sooner than
+ * 2 s — a draw near 0 would retry at once into the same outage.
+ */
 const BASE_MS = 2000;
 const CAP_MS = 300_000;
 const backoff = (attempts: number): number =>
-  Math.random() * Math.min(CAP_MS, BASE_MS * 2 ** attempts);
+  Math.max(BASE_MS, Math.random() * Math.min(CAP_MS, BASE_MS * 2 ** attempts));
 
 let persistAsked = false;
 
