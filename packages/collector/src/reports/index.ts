@@ -8,7 +8,7 @@ import { collect, type Counts, emptyCounts } from './counts.js';
 import { buildReport } from './figures.js';
 import { filterSql, type ResponseFilter } from './filter.js';
 import { newest, reportQuestions } from './questions.js';
-import { reportSql, type CountRow, type GroupBy, type Period } from './sql.js';
+import { reportSql, type GroupBy, type Period, type ResultRow } from './sql.js';
 
 export { GROUP_BY, PERIODS, type GroupBy, type Period } from './sql.js';
 export type { ResponseFilter } from './filter.js';
@@ -70,8 +70,8 @@ export async function computeReport(
   const questions = reportQuestions(versions);
   const groupBy = opts.groupBy ?? 'none';
   const period = opts.period ?? 'quarter';
-  const { sql, params } = reportSql(head.id, questions, { ...opts, groupBy, period });
-  const rows = await aggregate(db, sql, params);
+  const statement = reportSql(head.id, questions, { ...opts, groupBy, period });
+  const rows = statement.counts(await aggregate(db, statement.sql, statement.params));
   const { total, groups } = collect(rows);
 
   const keys = [...groups.keys()].sort((a, b) =>
@@ -105,11 +105,11 @@ async function aggregate(
   db: Pick<Db, 'query'> & Partial<Pick<Db, 'transaction'>>,
   sql: string,
   params: unknown[],
-): Promise<CountRow[]> {
-  if (!db.transaction) return db.query<CountRow>(sql, params);
+): Promise<ResultRow[]> {
+  if (!db.transaction) return db.query<ResultRow>(sql, params);
   return db.transaction(async (tx) => {
     await tx.query(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`);
-    return tx.query<CountRow>(sql, params);
+    return tx.query<ResultRow>(sql, params);
   });
 }
 

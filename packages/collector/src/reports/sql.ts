@@ -1,5 +1,7 @@
-import type { ReportQuestion } from './questions.js';
 import { filterSql, type ResponseFilter } from './filter.js';
+import { buildPivot, type Slot } from './pivot.js';
+import type { ReportQuestion } from './questions.js';
+import { questionSpec } from './spec.js';
 
 export type GroupBy = 'none' | 'channel' | 'object' | 'touchpoint' | 'period';
 export const GROUP_BY: readonly GroupBy[] = ['none', 'channel', 'object', 'touchpoint', 'period'];
@@ -66,57 +68,6 @@ function groupExpr(
   }
 }
 
-/** How the statement reads one question's answer (see `questionSpec`). */
-interface QuestionSpec {
-  id: string;
-  /** `s` one value, `m` an array of values, `x` a matrix object, `t` a text. */
-  kind: 's' | 'm' | 'x' | 't';
-  /** JSON values that count (option ids, scale points); null: any short string (run-time catalogue). */
-  allowed: (string | number)[] | null;
-  /** Matrix row ids. */
-  rws: string[] | null;
-}
-
-function points(min: number, max: number): number[] {
-  const out: number[] = [];
-  for (let v = min; v <= max; v++) out.push(v);
-  return out;
-}
-
-/** The values a question accepts, as core's tallies accept them (anything else is not counted). */
-function questionSpec(q: ReportQuestion): QuestionSpec {
-  const ids = (os: readonly { id: string }[] | undefined): string[] => (os ?? []).map((o) => o.id);
-  switch (q.type) {
-    case 'scale':
-      return {
-        id: q.id,
-        kind: 's',
-        allowed: [...points(q.min, q.max), ...ids(q.extraOptions)],
-        rws: null,
-      };
-    case 'single':
-      return { id: q.id, kind: 's', allowed: ids(q.options), rws: null };
-    case 'multiple':
-      return { id: q.id, kind: 'm', allowed: ids(q.options), rws: null };
-    case 'list':
-      return {
-        id: q.id,
-        kind: q.multiple ? 'm' : 's',
-        allowed: q.options ? ids(q.options) : null,
-        rws: null,
-      };
-    case 'matrix':
-      return {
-        id: q.id,
-        kind: 'x',
-        allowed: [...points(q.scale.min, q.scale.max), ...ids(q.extraOptions)],
-        rws: q.rows.map((r) => r.id),
-      };
-    case 'text':
-      return { id: q.id, kind: 't', allowed: null, rws: null };
-  }
-}
-
 /** A value that counts for question `qs`: listed in `allowed`, or any short string for a catalogue. */
 const FITS = (e: string): string => `CASE WHEN qs.allowed IS NULL
       THEN jsonb_typeof(${e}) = 'string' AND ${e} <> '""'::jsonb AND length(${e} #>> '{}') <= 200
@@ -125,89 +76,147 @@ const FITS = (e: string): string => `CASE WHEN qs.allowed IS NULL
 const VAL = (e: string): string =>
   `CASE WHEN jsonb_typeof(${e}) = 'number' THEN (${e})::numeric::bigint::text ELSE ${e} #>> '{}' END`;
 
+/** A row as the statement returns it: a pivot row carries the counts of every slot. */
+export interface ResultRow extends CountRow {
+  counts: number[] | null;
+}
+
+/** The report's statement, and how to read its rows back as counts. */
+export interface ReportStatement {
+  sql: string;
+  params: unknown[];
+  /** The statement's rows as one count per (group, kind, question, row, value), zeros left out. */
+  counts(rows: readonly ResultRow[]): CountRow[];
+}
+
 /**
- * Builds the one aggregate statement behind a report, in two steps, both inside the database:
+ * Builds the one aggregate statement behind a report. Node receives sums, never responses; means
+ * and shares are then exact arithmetic on them (figures.ts). Two parts, in one statement so they
+ * read one snapshot:
  *
- * 1. `grouped`: every response is split into its answers (`jsonb_each`) plus its channel, and
- *    identical answers are counted with GROUP BY (group key, question id, answer value). Text
- *    answers are reduced to "answered" first, so free text never becomes a group. This is the only
- *    step that reads every response; it yields a few rows per distinct answer.
- * 2. Each distinct answer is expanded into what the figures count — the values that fit the
- *    question (multiple-choice arrays via `jsonb_array_elements`, matrix rows via `jsonb_each`),
- *    and an "answered" marker for arrays, matrices and texts — weighted by its count and summed.
+ * 1. `pivot` (pivot.ts), for every question whose accepted values the survey lists: one pass over
+ *    the responses, grouped by (group key, channel), with one `count(*) FILTER` per accepted value.
+ *    The answers are read out of the JSON in the scan, once per response and question: the
+ *    subquery is one branch of a UNION ALL whose other branch is empty, which keeps the planner
+ *    from inlining its expressions into every aggregate that compares them, and still lets it scan
+ *    in parallel workers.
+ * 2. `rest`, only for run-time catalogues (values unknown until answered) and surveys too big for
+ *    one pivot: their answers are grouped by value (`GROUP BY` group key, question, answer) and each
+ *    distinct answer is expanded into what the figures count — values that fit the question
+ *    (arrays via `jsonb_array_elements`, matrix rows via `jsonb_each`) and an "answered" marker —
+ *    weighted by its count. Whether a value counts depends only on the answer itself, so counting
+ *    distinct answers first gives exactly the per-response result of core's accumulator.
  *
- * Whether a value counts depends only on the answer itself, so counting distinct answers first
- * gives exactly the per-response result of core's accumulator. Node receives the sums, never the
- * responses; means and shares are then exact arithmetic on them (figures.ts).
- *
- * The questions (ids, kinds, accepted values) travel as one JSON parameter, never in the SQL text.
+ * Question ids, option ids and accepted values travel as parameters, never in the SQL text.
  */
 export function reportSql(
   surveyId: string,
   questions: readonly ReportQuestion[],
   opts: ResponseFilter & { groupBy: GroupBy; period: Period },
-): { sql: string; params: unknown[] } {
+): ReportStatement {
   const params: unknown[] = [];
   const where = filterSql(surveyId, opts, params);
   // An unused parameter has no type PostgreSQL can infer: add the zone only when it is used.
   if (opts.groupBy === 'period') params.push(opts.timeZone ?? 'UTC');
   const g = groupExpr(opts.groupBy, opts.period, `$${params.length}::text`);
-  params.push(JSON.stringify(questions.map(questionSpec)));
-  const spec = `$${params.length}::jsonb`;
-  params.push(questions.map((q) => q.id));
-  const ids = `$${params.length}::text[]`;
-  params.push(questions.filter((q) => q.type === 'text').map((q) => q.id));
-  const texts = `$${params.length}::text[]`;
-  const arrayOf = (kind: string, type: string, empty: string) =>
-    `CASE WHEN qs.kind = '${kind}' AND jsonb_typeof(d.value) = '${type}' THEN d.value ELSE '${empty}'::jsonb END`;
-  // Question ids start with a letter, so '@channel' cannot clash with one. Answers are grouped as
-  // text, which hashes faster than jsonb.
-  const sql = `
-WITH qs AS MATERIALIZED (
+  const param = (v: unknown, type: string): string => {
+    params.push(v);
+    return `$${params.length}::${type}`;
+  };
+
+  const pivot = buildPivot(questions.map(questionSpec), param);
+  const cols = pivot.columns.map((c, i) => `,\n         ${c} AS p${i}`).join('');
+  const branch = (cond: string): string =>
+    `SELECT ${g.key} AS g, channel${cols}\n    FROM responses WHERE ${cond}`;
+  const counts =
+    pivot.aggregates.length > 0
+      ? `ARRAY[\n    ${pivot.aggregates.join(',\n    ')}]::int[]`
+      : `'{}'::int[]`;
+  const ctes = [
+    `pivot AS (
+  SELECT g, channel, count(*)::int AS n, ${counts} AS counts
+  FROM (${branch(where)}
+        UNION ALL
+        ${branch('false')}) AS r
+  GROUP BY g, channel
+)`,
+  ];
+  const parts = [
+    `SELECT ${g.label('g')} AS g, 'c'::text AS k, channel AS qid, NULL::text AS row_id, NULL::text AS val,
+       false AS num, n, counts FROM pivot`,
+  ];
+  if (pivot.rest.length > 0) {
+    const spec = param(JSON.stringify(pivot.rest), 'jsonb');
+    const ids = param(
+      pivot.rest.map((q) => q.id),
+      'text[]',
+    );
+    const texts = param(
+      pivot.rest.filter((q) => q.kind === 't').map((q) => q.id),
+      'text[]',
+    );
+    const arrayOf = (kind: string, type: string, empty: string) =>
+      `CASE WHEN qs.kind = '${kind}' AND jsonb_typeof(d.value) = '${type}' THEN d.value ELSE '${empty}'::jsonb END`;
+    // Answers are grouped as text, which hashes faster than jsonb.
+    ctes.push(`qs AS MATERIALIZED (
   SELECT * FROM jsonb_to_recordset(${spec}) AS q(id text, kind text, allowed jsonb, rws jsonb)
 ), grouped AS (
   SELECT r.g, e.key,
          CASE WHEN e.key = ANY(${texts}) THEN NULL ELSE e.value::text END AS value,
          e.key = ANY(${texts}) AND jsonb_typeof(e.value) = 'string' AND e.value <> '""'::jsonb AS said,
          count(*) AS n
-    FROM (SELECT ${g.key} AS g, channel, answers FROM responses WHERE ${where}) AS r
-    CROSS JOIN LATERAL (
-      SELECT '@channel'::text AS key, to_jsonb(r.channel) AS value
-      UNION ALL
-      SELECT key, value FROM jsonb_each(r.answers) WHERE key = ANY(${ids})
-    ) AS e
+    FROM (SELECT ${g.key} AS g, answers FROM responses WHERE ${where}) AS r
+    CROSS JOIN LATERAL (SELECT k.key, r.answers -> k.key AS value FROM unnest(${ids}) AS k(key)) AS e
+   WHERE e.value IS NOT NULL
    GROUP BY 1, 2, 3, 4
 ), d AS (
   SELECT ${g.label('g')} AS g, key, value::jsonb AS value, said, n FROM grouped
-)
-SELECT d.g, f.k, f.qid, f.row_id, f.val, f.num, sum(d.n)::int AS n
-FROM d
-LEFT JOIN qs ON qs.id = d.key
-CROSS JOIN LATERAL (
-  SELECT 'c'::text AS k, d.value #>> '{}' AS qid, NULL::text AS row_id, NULL::text AS val, false AS num
-    WHERE d.key = '@channel'
-  UNION ALL
-  SELECT 'v', qs.id, NULL, ${VAL('d.value')}, jsonb_typeof(d.value) = 'number'
-    WHERE qs.kind = 's' AND ${FITS('d.value')}
-  UNION ALL
-  SELECT 'a', qs.id, NULL, NULL, false WHERE d.said
-  UNION ALL
-  SELECT DISTINCT 'v', qs.id, NULL, e.value #>> '{}', false
-    FROM jsonb_array_elements(${arrayOf('m', 'array', '[]')}) AS e
-    WHERE ${FITS('e.value')}
-  UNION ALL
-  SELECT 'a', qs.id, NULL, NULL, false
-    WHERE qs.kind = 'm' AND EXISTS (
-      SELECT 1 FROM jsonb_array_elements(${arrayOf('m', 'array', '[]')}) AS e WHERE ${FITS('e.value')})
-  UNION ALL
-  SELECT 'v', qs.id, m.key, ${VAL('m.value')}, jsonb_typeof(m.value) = 'number'
-    FROM jsonb_each(${arrayOf('x', 'object', '{}')}) AS m
-    WHERE qs.rws ? m.key AND ${FITS('m.value')}
-  UNION ALL
-  SELECT 'a', qs.id, NULL, NULL, false
-    WHERE qs.kind = 'x' AND EXISTS (
-      SELECT 1 FROM jsonb_each(${arrayOf('x', 'object', '{}')}) AS m WHERE qs.rws ? m.key AND ${FITS('m.value')})
-) AS f
-GROUP BY d.g, f.k, f.qid, f.row_id, f.val, f.num`;
-  return { sql, params };
+), rest AS (
+  SELECT d.g, f.k, f.qid, f.row_id, f.val, f.num, sum(d.n)::int AS n
+  FROM d
+  JOIN qs ON qs.id = d.key
+  CROSS JOIN LATERAL (
+    SELECT 'v'::text AS k, qs.id AS qid, NULL::text AS row_id, ${VAL('d.value')} AS val,
+           jsonb_typeof(d.value) = 'number' AS num
+      WHERE qs.kind = 's' AND ${FITS('d.value')}
+    UNION ALL
+    SELECT 'a', qs.id, NULL, NULL, false WHERE d.said
+    UNION ALL
+    SELECT DISTINCT 'v', qs.id, NULL, e.value #>> '{}', false
+      FROM jsonb_array_elements(${arrayOf('m', 'array', '[]')}) AS e
+      WHERE ${FITS('e.value')}
+    UNION ALL
+    SELECT 'a', qs.id, NULL, NULL, false
+      WHERE qs.kind = 'm' AND EXISTS (
+        SELECT 1 FROM jsonb_array_elements(${arrayOf('m', 'array', '[]')}) AS e WHERE ${FITS('e.value')})
+    UNION ALL
+    SELECT 'v', qs.id, m.key, ${VAL('m.value')}, jsonb_typeof(m.value) = 'number'
+      FROM jsonb_each(${arrayOf('x', 'object', '{}')}) AS m
+      WHERE qs.rws ? m.key AND ${FITS('m.value')}
+    UNION ALL
+    SELECT 'a', qs.id, NULL, NULL, false
+      WHERE qs.kind = 'x' AND EXISTS (
+        SELECT 1 FROM jsonb_each(${arrayOf('x', 'object', '{}')}) AS m WHERE qs.rws ? m.key AND ${FITS('m.value')})
+  ) AS f
+  GROUP BY d.g, f.k, f.qid, f.row_id, f.val, f.num
+)`);
+    parts.push(`SELECT g, k, qid, row_id, val, num, n, NULL::int[] AS counts FROM rest`);
+  }
+  const sql = `WITH ${ctes.join(', ')}\n${parts.join('\nUNION ALL\n')}`;
+  return { sql, params, counts: (rows) => expand(rows, pivot.slots) };
+}
+
+/** Pivot rows become one count per slot (zeros dropped, as GROUP BY never yields them). */
+function expand(rows: readonly ResultRow[], slots: readonly Slot[]): CountRow[] {
+  const out: CountRow[] = [];
+  for (const { counts, ...row } of rows) {
+    out.push(row);
+    if (counts === null) continue;
+    slots.forEach((s, i) => {
+      const n = counts[i] ?? 0;
+      if (n > 0)
+        out.push({ g: row.g, k: s.k, qid: s.qid, row_id: s.row, val: s.val, num: s.num, n });
+    });
+  }
+  return out;
 }
