@@ -109,6 +109,9 @@ async function aggregate(
   if (!db.transaction) return db.query<ResultRow>(sql, params);
   return db.transaction(async (tx) => {
     await tx.query(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`);
+    // The pivot has one expression per accepted value: compiling them (JIT) took 12.9 s of a
+    // 22.9 s report over 1,000,000 responses, more than evaluating them. PGlite ignores it.
+    await tx.query('SET LOCAL jit = off');
     return tx.query<ResultRow>(sql, params);
   });
 }
