@@ -1,19 +1,13 @@
 import type { CountRow } from './sql.js';
 
-/** A value's count, and whether the value was a number (a scale point) or an option id. */
-export interface ValueCount {
-  n: number;
-  num: boolean;
-}
-
 /** The aggregated counts of one group of responses, as they come from the database. */
 export interface Counts {
   responses: number;
   channels: Map<string, number>;
   /** Question id → responses that answered it. */
   answered: Map<string, number>;
-  /** `qid` or `qid\u0000row` → value → count. */
-  values: Map<string, Map<string, ValueCount>>;
+  /** `qid` or `qid\u0000row` → value (option id, or a scale point as text) → count. */
+  values: Map<string, Map<string, number>>;
 }
 
 export function emptyCounts(): Counts {
@@ -37,8 +31,7 @@ function add(c: Counts, r: CountRow): void {
       const key = valueKey(r.qid, r.row_id);
       let m = c.values.get(key);
       if (!m) c.values.set(key, (m = new Map()));
-      const prev = m.get(r.val);
-      m.set(r.val, { n: (prev?.n ?? 0) + r.n, num: r.num });
+      m.set(r.val, (m.get(r.val) ?? 0) + r.n);
     }
   }
 }

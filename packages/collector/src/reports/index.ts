@@ -1,11 +1,11 @@
 /**
  * Survey reports computed by the database: counts are aggregated in SQL (sql.ts) and turned into
- * the SurveyReport shape the core accumulator also produces (figures.ts).
+ * core's accumulator state, whose figures core computes (state.ts).
  */
 import type { LocalizedText, Survey, SurveyReport } from '@otklik/core';
 import type { Db } from '../store/db.js';
 import { collect, type Counts, emptyCounts } from './counts.js';
-import { buildReport } from './figures.js';
+import { buildReport } from './state.js';
 import { filterSql, type ResponseFilter } from './filter.js';
 import { newest, reportQuestions } from './questions.js';
 import { reportSql, type GroupBy, type Period, type ResultRow } from './sql.js';
@@ -77,7 +77,7 @@ export async function computeReport(
   const keys = [...groups.keys()].sort((a, b) =>
     a === null ? 1 : b === null ? -1 : a.localeCompare(b),
   );
-  const report = (c: Counts) => buildReport(head.id, questions, c);
+  const report = (c: Counts) => buildReport(head, questions, c);
 
   return {
     survey: { id: head.id, version: head.version, title: head.title },

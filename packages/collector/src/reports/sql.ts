@@ -91,8 +91,8 @@ export interface ReportStatement {
 
 /**
  * Builds the one aggregate statement behind a report. Node receives sums, never responses; means
- * and shares are then exact arithmetic on them (figures.ts). Two parts, in one statement so they
- * read one snapshot:
+ * and shares are then exact arithmetic on them (core's accumulator, via state.ts). Two parts, in
+ * one statement so they read one snapshot:
  *
  * 1. `pivot` (pivot.ts), for every question whose accepted values the survey lists: one pass over
  *    the responses, grouped by (group key, channel), with one `count(*) FILTER` per accepted value.
