@@ -36,12 +36,19 @@ export interface IngestFigure {
   errors: number;
 }
 
-async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, ['--conditions=@otklik/source', '--import', 'tsx', ...args], {
-    cwd: PKG,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+async function spawnServer(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(
+    process.execPath,
+    ['--conditions=@otklik/source', '--import', 'tsx', ...args],
+    {
+      cwd: PKG,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     proc.stdout!.on('data', (d: Buffer) => {
@@ -72,7 +79,16 @@ async function publishFixture(url: string): Promise<void> {
   if (res.status !== 201 && res.status !== 200) throw new Error(`publish failed: ${res.status}`);
 }
 
-const collectorArgs = ['src/cli.ts', 'serve', '--port', '0', '--admin-token', 'bench', '--rate-limit', 'off'];
+const collectorArgs = [
+  'src/cli.ts',
+  'serve',
+  '--port',
+  '0',
+  '--admin-token',
+  'bench',
+  '--rate-limit',
+  'off',
+];
 
 const targets: Target[] = [
   {
@@ -86,7 +102,9 @@ const targets: Target[] = [
     name: 'collector, PGlite (on disk)',
     async start() {
       const dir = await mkdtemp(join(tmpdir(), 'otklik-bench-'));
-      const { url, proc } = await spawnServer([...collectorArgs, '--data-dir', dir], { DATABASE_URL: '' });
+      const { url, proc } = await spawnServer([...collectorArgs, '--data-dir', dir], {
+        DATABASE_URL: '',
+      });
       await publishFixture(url);
       return {
         url,
@@ -108,9 +126,11 @@ function postgresTarget(url: string, flushes: number): Target {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`CREATE SCHEMA ${schema}`);
-      const s = (await admin.query<{ fsync: string; synchronous_commit: string }>(
-        `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit`,
-      )).rows[0]!;
+      const s = (
+        await admin.query<{ fsync: string; synchronous_commit: string }>(
+          `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit`,
+        )
+      ).rows[0]!;
       console.log(`  PostgreSQL fsync=${s.fsync} synchronous_commit=${s.synchronous_commit}`);
       const u = new URL(url);
       u.searchParams.set('options', `-c search_path=${schema}`);
@@ -134,7 +154,9 @@ function postgresTarget(url: string, flushes: number): Target {
 if (PG_URL) targets.push(postgresTarget(PG_URL, 1), postgresTarget(PG_URL, 2));
 
 /** One ~2 KB body; each request swaps in a fresh UUID (string replace: cheap for the generator). */
-const template = JSON.stringify(responseOfSize(2048, { responseId: '00000000-0000-4000-8000-000000000000' }));
+const template = JSON.stringify(
+  responseOfSize(2048, { responseId: '00000000-0000-4000-8000-000000000000' }),
+);
 
 async function load(url: string): Promise<Result> {
   return autocannon({
@@ -160,7 +182,8 @@ export async function benchIngest(): Promise<IngestFigure[]> {
   console.log(
     `\nIngest: ${CONNECTIONS} connections, ${Buffer.byteLength(template)} B JSON bodies, ${SECONDS} s per target`,
   );
-  if (!PG_URL) console.log('  PostgreSQL SKIPPED: set DATABASE_URL or TEST_DATABASE_URL to include it.');
+  if (!PG_URL)
+    console.log('  PostgreSQL SKIPPED: set DATABASE_URL or TEST_DATABASE_URL to include it.');
   const figures: IngestFigure[] = [];
   for (const t of targets) {
     const server = await t.start();

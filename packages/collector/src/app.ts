@@ -37,7 +37,9 @@ const PUBLIC_V1: readonly [string, RegExp][] = [
   ['OPTIONS', /^\/v1\/surveys\/[^/]+(\/versions\/[^/]+|\/responses)?$/],
 ];
 const isPublic = (method: string, path: string): boolean =>
-  PUBLIC_V1.some(([m, re]) => (m === method || (m === 'GET' && method === 'HEAD')) && re.test(path));
+  PUBLIC_V1.some(
+    ([m, re]) => (m === method || (m === 'GET' && method === 'HEAD')) && re.test(path),
+  );
 
 /**
  * Builds the collector's HTTP application: respondent API (CORS allowlist, rate limit, body
@@ -75,13 +77,17 @@ export function createApp(deps: CollectorDeps): Hono {
   });
   app.use('/v1/surveys/:id', cors);
   app.use('/v1/surveys/:id/versions/:version', cors);
-  app.use('/v1/surveys/:id/responses', async (c, next) => (c.req.method === 'GET' ? next() : cors(c, next)));
+  app.use('/v1/surveys/:id/responses', async (c, next) =>
+    c.req.method === 'GET' ? next() : cors(c, next),
+  );
   if (deps.rateLimit !== false) {
     const limit = rateLimit({
       ...(deps.rateLimit ?? { perSecond: 5, burst: 20 }),
       addressOf: socketAddress(deps.trustProxy ?? false),
     });
-    app.use('/v1/surveys/:id/responses', async (c, next) => (c.req.method === 'POST' ? limit(c, next) : next()));
+    app.use('/v1/surveys/:id/responses', async (c, next) =>
+      c.req.method === 'POST' ? limit(c, next) : next(),
+    );
   }
 
   app.route('/', responseRoutes(deps));

@@ -67,15 +67,34 @@ describe('otklik-collector CLI', () => {
     await insertResponses(db, [toRow(response(), new Date()), toRow(response(), new Date())]);
     await db.close();
 
-    expect((await run(['survey', 'list', '--data-dir', data])).out).toContain('test-pulse\tv1\tПульс');
+    expect((await run(['survey', 'list', '--data-dir', data])).out).toContain(
+      'test-pulse\tv1\tПульс',
+    );
     const report = await run(['report', 'test-pulse', '--data-dir', data, '--group-by', 'channel']);
     expect(report.code).toBe(0);
-    expect(JSON.parse(report.out)).toMatchObject({ survey: { id: 'test-pulse' }, total: { responses: 2 } });
-    expect((await run(['report', 'test-pulse', '--data-dir', data, '--group-by', 'colour'])).code).toBe(2);
+    expect(JSON.parse(report.out)).toMatchObject({
+      survey: { id: 'test-pulse' },
+      total: { responses: 2 },
+    });
+    expect(
+      (await run(['report', 'test-pulse', '--data-dir', data, '--group-by', 'colour'])).code,
+    ).toBe(2);
     const csv = join(dir, 'out.csv');
-    const exported = await run(['export', 'test-pulse', '--format', 'csv', '--out', csv, '--data-dir', data]);
+    const exported = await run([
+      'export',
+      'test-pulse',
+      '--format',
+      'csv',
+      '--out',
+      csv,
+      '--data-dir',
+      data,
+    ]);
     expect(exported).toMatchObject({ code: 0, out: `${csv}: 2 responses\n` });
     expect((await readFile(csv, 'utf8')).split('\n').filter(Boolean).length).toBe(3);
-    expect((await run(['export', 'test-pulse', '--format', 'pdf', '--out', csv, '--data-dir', data])).code).toBe(2);
+    expect(
+      (await run(['export', 'test-pulse', '--format', 'pdf', '--out', csv, '--data-dir', data]))
+        .code,
+    ).toBe(2);
   }, 240_000); // each command opens the PGlite folder anew (seconds each)
 });

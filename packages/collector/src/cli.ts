@@ -92,7 +92,10 @@ class UsageError extends Error {
   }
 }
 
-async function withStore<T>(cfg: ServerConfig, fn: (db: Db, store: SurveyStore) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  cfg: ServerConfig,
+  fn: (db: Db, store: SurveyStore) => Promise<T>,
+): Promise<T> {
   const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
   try {
     await migrate(db);
@@ -112,7 +115,8 @@ async function serveCommand(cfg: ServerConfig): Promise<void> {
     log(`  demo page:    ${c.url}/`);
     log(`  results page: ${c.url}/results/belgorod-typical`);
     log(`  report (API): ${c.url}/v1/surveys/belgorod-typical/report`);
-    if (cfg.adminTokens.length === 0) log(`  admin token (generated for this run): ${c.adminTokens[0] ?? ''}`);
+    if (cfg.adminTokens.length === 0)
+      log(`  admin token (generated for this run): ${c.adminTokens[0] ?? ''}`);
   } else if (c.adminTokens.length === 0) {
     log('  no ADMIN_TOKENS set: the admin API refuses every request');
   }
@@ -134,11 +138,13 @@ async function surveyCommand(cfg: ServerConfig, args: string[]): Promise<void> {
   const [sub, file] = args;
   if (sub === 'list') {
     await withStore(cfg, async (_db, store) => {
-      for (const s of await store.list()) process.stdout.write(`${s.id}\tv${s.version}\t${s.title.ru}\n`);
+      for (const s of await store.list())
+        process.stdout.write(`${s.id}\tv${s.version}\t${s.title.ru}\n`);
     });
     return;
   }
-  if (sub !== 'add' || !file) throw new UsageError('expected "survey add <file.json>" or "survey list"', 'survey');
+  if (sub !== 'add' || !file)
+    throw new UsageError('expected "survey add <file.json>" or "survey list"', 'survey');
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
@@ -148,17 +154,24 @@ async function surveyCommand(cfg: ServerConfig, args: string[]): Promise<void> {
   await withStore(cfg, async (_db, store) => {
     const r = await store.publish(json);
     if (r.status === 'invalid') {
-      for (const i of r.issues) process.stderr.write(`${i.path.join('.') || '(root)'}: ${i.message.en}\n`);
+      for (const i of r.issues)
+        process.stderr.write(`${i.path.join('.') || '(root)'}: ${i.message.en}\n`);
       throw new ConfigError(`${file}: not a valid survey (${r.issues.length} issue(s))`);
     }
     if (r.status === 'conflict') {
-      throw new ConfigError(`${file}: this version is already published with a different definition`);
+      throw new ConfigError(
+        `${file}: this version is already published with a different definition`,
+      );
     }
     process.stdout.write(`${r.survey.id} v${r.survey.version}: ${r.status}\n`);
   });
 }
 
-async function reportCommand(cfg: ServerConfig, id: string | undefined, flags: Flags): Promise<void> {
+async function reportCommand(
+  cfg: ServerConfig,
+  id: string | undefined,
+  flags: Flags,
+): Promise<void> {
   if (!id) throw new UsageError('expected a survey id', 'report');
   const { computeReport, GROUP_BY } = await import('./reports/index.js');
   const groupBy = flags['group-by'];
@@ -177,11 +190,16 @@ async function reportCommand(cfg: ServerConfig, id: string | undefined, flags: F
   });
 }
 
-async function exportCommand(cfg: ServerConfig, id: string | undefined, flags: Flags): Promise<void> {
+async function exportCommand(
+  cfg: ServerConfig,
+  id: string | undefined,
+  flags: Flags,
+): Promise<void> {
   if (!id) throw new UsageError('expected a survey id', 'export');
   const format = flags.format ?? 'csv';
   const out = flags.out;
-  if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format must be csv or xlsx', 'export');
+  if (format !== 'csv' && format !== 'xlsx')
+    throw new UsageError('--format must be csv or xlsx', 'export');
   if (typeof out !== 'string') throw new UsageError('--out <file> is required', 'export');
   const { writeCsv, writeXlsx } = await import('./export/index.js');
   await withStore(cfg, async (db, store) => {

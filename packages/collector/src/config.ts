@@ -36,9 +36,13 @@ export class ConfigError extends Error {
  */
 export function parseAllowedOrigins(text: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const part of text.split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
-    if (eq <= 0) throw new ConfigError(`ALLOWED_ORIGINS: "${part}" is not surveyId=origin[,origin]`);
+    if (eq <= 0)
+      throw new ConfigError(`ALLOWED_ORIGINS: "${part}" is not surveyId=origin[,origin]`);
     const id = part.slice(0, eq).trim();
     const origins = part
       .slice(eq + 1)
@@ -57,7 +61,8 @@ export function parseAllowedOrigins(text: string): Record<string, string[]> {
 
 function parsePort(v: string, name: string): number {
   const n = Number(v);
-  if (!/^\d+$/.test(v) || n > 65535) throw new ConfigError(`${name}: "${v}" is not a port number 0…65535`);
+  if (!/^\d+$/.test(v) || n > 65535)
+    throw new ConfigError(`${name}: "${v}" is not a port number 0…65535`);
   return n;
 }
 
@@ -66,19 +71,24 @@ function parseRate(v: string): ServerConfig['rateLimit'] {
   const m = /^(\d+(?:\.\d+)?)(?:\/(\d+))?$/.exec(v);
   if (!m) throw new ConfigError(`RATE_LIMIT: "${v}" is not "perSecond[/burst]" or "off"`);
   const perSecond = Number(m[1]);
-  return { perSecond, burst: m[2] === undefined ? Math.max(1, Math.ceil(perSecond * 4)) : Number(m[2]) };
+  return {
+    perSecond,
+    burst: m[2] === undefined ? Math.max(1, Math.ceil(perSecond * 4)) : Number(m[2]),
+  };
 }
 
 function parseFlushes(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 16) throw new ConfigError(`INGEST_FLUSHES: "${v}" is not an integer 1…16`);
+  if (!Number.isInteger(n) || n < 1 || n > 16)
+    throw new ConfigError(`INGEST_FLUSHES: "${v}" is not an integer 1…16`);
   return n;
 }
 
 /** Flags as the CLI parsed them (strings, booleans). */
 export type Flags = Readonly<Record<string, string | boolean | undefined>>;
 
-const str = (f: Flags, k: string): string | undefined => (typeof f[k] === 'string' ? (f[k] as string) : undefined);
+const str = (f: Flags, k: string): string | undefined =>
+  typeof f[k] === 'string' ? (f[k] as string) : undefined;
 
 /**
  * Resolves the configuration from flags and environment.
@@ -86,7 +96,10 @@ const str = (f: Flags, k: string): string | undefined => (typeof f[k] === 'strin
  * @example
  * const cfg = resolveConfig({ port: '0', demo: true }, process.env);
  */
-export function resolveConfig(flags: Flags, env: Readonly<Record<string, string | undefined>>): ServerConfig {
+export function resolveConfig(
+  flags: Flags,
+  env: Readonly<Record<string, string | undefined>>,
+): ServerConfig {
   const portText = str(flags, 'port') ?? env.PORT;
   const tokens = (str(flags, 'admin-token') ?? env.ADMIN_TOKENS ?? '')
     .split(',')

@@ -4,7 +4,13 @@
  */
 export { createApp, type CollectorDeps } from './app.js';
 export { startCollector, type Collector, type StartOptions } from './server.js';
-export { resolveConfig, parseAllowedOrigins, ConfigError, DEFAULT_PORT, type ServerConfig } from './config.js';
+export {
+  resolveConfig,
+  parseAllowedOrigins,
+  ConfigError,
+  DEFAULT_PORT,
+  type ServerConfig,
+} from './config.js';
 export type { AppDeps, CollectorConfig, SurveyRegistry } from './deps.js';
 export type { Db } from './store/db.js';
 export { openDb } from './store/open.js';
@@ -19,7 +25,13 @@ export {
   type PublishResult,
   type SurveyStore,
 } from './store/surveys.js';
-export { toRow, answeredAtFor, pageResponses, type ResponseRow, type StoredResponse } from './store/responses.js';
+export {
+  toRow,
+  answeredAtFor,
+  pageResponses,
+  type ResponseRow,
+  type StoredResponse,
+} from './store/responses.js';
 export { receiptFor } from './store/receipt.js';
 export { canonicalJson } from './store/canonical.js';
 export { responseWriter } from './store/writer.js';

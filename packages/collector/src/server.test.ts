@@ -24,10 +24,13 @@ describe('server on a real socket (PGlite in a temp folder)', () => {
   const lines: string[] = [];
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'otklik-collector-'));
-    c = await startCollector(resolveConfig({ port: '0', 'data-dir': dir, 'admin-token': 'tok' }, {}), {
-      seed,
-      log: (l) => lines.push(l),
-    });
+    c = await startCollector(
+      resolveConfig({ port: '0', 'data-dir': dir, 'admin-token': 'tok' }, {}),
+      {
+        seed,
+        log: (l) => lines.push(l),
+      },
+    );
   });
   afterAll(async () => {
     await c.close();
@@ -72,19 +75,36 @@ describe('server on a real socket (PGlite in a temp folder)', () => {
   it('stores no address or user agent anywhere and logs only method, path, status, time', async () => {
     const ua = 'PrivacyProbe/1.0 (ua-marker-5f2c)';
     const r = response();
-    const res = await post(c.url, r, { 'user-agent': ua, 'x-forwarded-for': '203.0.113.77', referer: 'https://ref.example/p?x=1' });
+    const res = await post(c.url, r, {
+      'user-agent': ua,
+      'x-forwarded-for': '203.0.113.77',
+      referer: 'https://ref.example/p?x=1',
+    });
     expect(res.status).toBe(201);
     await fetch(`${c.url}/v1/surveys/${pulse.id}?probe=1`, { headers: { 'user-agent': ua } });
     const tables = await c.deps.db.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`,
     );
-    expect(tables.map((t) => t.table_name).sort()).toEqual(['otklik_migrations', 'responses', 'surveys']);
+    expect(tables.map((t) => t.table_name).sort()).toEqual([
+      'otklik_migrations',
+      'responses',
+      'surveys',
+    ]);
     let scanned = 0;
     for (const { table_name } of tables) {
-      const rows = await c.deps.db.query<{ j: string }>(`SELECT row_to_json(t)::text AS j FROM ${table_name} t`);
+      const rows = await c.deps.db.query<{ j: string }>(
+        `SELECT row_to_json(t)::text AS j FROM ${table_name} t`,
+      );
       for (const { j } of rows) {
         scanned++;
-        for (const needle of ['127.0.0.1', '::1', '203.0.113.77', 'ua-marker', 'PrivacyProbe', 'ref.example']) {
+        for (const needle of [
+          '127.0.0.1',
+          '::1',
+          '203.0.113.77',
+          'ua-marker',
+          'PrivacyProbe',
+          'ref.example',
+        ]) {
           expect(j).not.toContain(needle);
         }
       }
@@ -93,7 +113,8 @@ describe('server on a real socket (PGlite in a temp folder)', () => {
     const cols = await c.deps.db.query<{ column_name: string }>(
       `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()`,
     );
-    for (const { column_name } of cols) expect(column_name).not.toMatch(/(^|_)(ip|ua)$|addr|agent|cookie/i);
+    for (const { column_name } of cols)
+      expect(column_name).not.toMatch(/(^|_)(ip|ua)$|addr|agent|cookie/i);
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines) {
       expect(line).toMatch(/^[A-Z]+ \/\S* \d{3} \d+\.\dms$/);
@@ -116,7 +137,14 @@ describe('server on a real socket (PGlite in a temp folder)', () => {
     const inflight = rs.map((r) => post(c.url, r));
     await new Promise((r) => setTimeout(r, 30));
     const closing = c.close();
-    const statuses = await Promise.all(inflight.map((p) => p.then((x) => x.status, () => 0)));
+    const statuses = await Promise.all(
+      inflight.map((p) =>
+        p.then(
+          (x) => x.status,
+          () => 0,
+        ),
+      ),
+    );
     await closing;
     c = await startCollector(resolveConfig({ port: '0', 'data-dir': dir }, {}), { seed });
     // Each request either completed (201) or never got in (connection refused = 0): no 5xx.
@@ -134,9 +162,15 @@ describe('server on a real socket (PGlite in a temp folder)', () => {
 describe.skipIf(!TEST_DATABASE_URL)('server on PostgreSQL', () => {
   it('migrates, seeds and serves from a DATABASE_URL', async () => {
     const schema = freshSchema();
-    const c = await startCollector(resolveConfig({ port: '0', 'database-url': TEST_DATABASE_URL! }, {}), { seed, schema });
+    const c = await startCollector(
+      resolveConfig({ port: '0', 'database-url': TEST_DATABASE_URL! }, {}),
+      { seed, schema },
+    );
     try {
-      expect(await (await fetch(`${c.url}/healthz`)).json()).toEqual({ status: 'ok', db: 'postgres' });
+      expect(await (await fetch(`${c.url}/healthz`)).json()).toEqual({
+        status: 'ok',
+        db: 'postgres',
+      });
       expect((await post(c.url, response())).status).toBe(201);
     } finally {
       await c.close();

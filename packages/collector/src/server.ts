@@ -43,7 +43,10 @@ export interface Collector {
  * const c = await startCollector(resolveConfig({ port: '0' }, process.env));
  * console.log(c.url); await c.close();
  */
-export async function startCollector(cfg: ServerConfig, opts: StartOptions = {}): Promise<Collector> {
+export async function startCollector(
+  cfg: ServerConfig,
+  opts: StartOptions = {},
+): Promise<Collector> {
   const db: Db = await openDb({
     databaseUrl: cfg.databaseUrl,
     dataDir: cfg.dataDir,
@@ -54,7 +57,9 @@ export async function startCollector(cfg: ServerConfig, opts: StartOptions = {})
     const surveys = createSurveyStore(db);
     await seedSurveys(surveys, opts.seed ?? templates);
     const adminTokens =
-      cfg.adminTokens.length > 0 || !cfg.demo ? cfg.adminTokens : [randomBytes(18).toString('base64url')];
+      cfg.adminTokens.length > 0 || !cfg.demo
+        ? cfg.adminTokens
+        : [randomBytes(18).toString('base64url')];
     const deps: CollectorDeps = {
       db,
       surveys,
@@ -80,7 +85,11 @@ export async function startCollector(cfg: ServerConfig, opts: StartOptions = {})
       s.once('error', reject);
     });
     const port = (server.address() as AddressInfo).port;
-    const host = cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host === '0.0.0.0' ? '127.0.0.1' : cfg.host;
+    const host = cfg.host.includes(':')
+      ? `[${cfg.host}]`
+      : cfg.host === '0.0.0.0'
+        ? '127.0.0.1'
+        : cfg.host;
     let closing: Promise<void> | undefined;
     return {
       url: `http://${host}:${port}`,

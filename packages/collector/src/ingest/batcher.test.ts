@@ -41,19 +41,26 @@ describe.each(backends)('group commit on $name', (backend) => {
     const row = toRow(response(), new Date());
     const out = await batcher.submit(row);
     expect(out).toEqual({ status: 'created', responseId: row.responseId, receipt: row.receipt });
-    const stored = await db.query('SELECT receipt FROM responses WHERE response_id = $1', [row.responseId]);
+    const stored = await db.query('SELECT receipt FROM responses WHERE response_id = $1', [
+      row.responseId,
+    ]);
     expect(stored).toEqual([{ receipt: row.receipt }]);
   });
 
   it('answers a retry of the same body with the same receipt, within and across batches', async () => {
     const batcher = createBatcher({ writer: responseWriter(db) });
     const r = response();
-    const [a, b] = await Promise.all([batcher.submit(toRow(r, new Date())), batcher.submit(toRow(r, new Date()))]);
+    const [a, b] = await Promise.all([
+      batcher.submit(toRow(r, new Date())),
+      batcher.submit(toRow(r, new Date())),
+    ]);
     expect([a.status, b.status].sort()).toEqual(['created', 'duplicate']);
     expect(a.receipt).toBe(b.receipt);
     const later = await batcher.submit(toRow(r, new Date()));
     expect(later).toMatchObject({ status: 'duplicate', receipt: a.receipt });
-    expect(await db.query('SELECT 1 FROM responses WHERE response_id = $1', [r.responseId])).toHaveLength(1);
+    expect(
+      await db.query('SELECT 1 FROM responses WHERE response_id = $1', [r.responseId]),
+    ).toHaveLength(1);
   });
 
   it('rejects the same id with another body (409), in the same batch and later', async () => {
@@ -75,7 +82,9 @@ describe.each(backends)('group commit on $name', (backend) => {
     const batcher = createBatcher({ writer, maxBatch: 40 });
     const distinct = Array.from({ length: 80 }, () => response());
     // 100 submissions: 80 distinct, 20 exact retries of some of them.
-    const all = [...distinct, ...distinct.slice(0, 20)].map((r) => batcher.submit(toRow(r, new Date())));
+    const all = [...distinct, ...distinct.slice(0, 20)].map((r) =>
+      batcher.submit(toRow(r, new Date())),
+    );
     const outs = await Promise.all(all);
     expect(outs.filter((o) => o.status === 'created')).toHaveLength(80);
     expect(outs.filter((o) => o.status === 'duplicate')).toHaveLength(20);
@@ -92,10 +101,15 @@ describe.each(backends)('group commit on $name', (backend) => {
     const broken = await backend.open(); // no migrations: the table does not exist
     try {
       const batcher = createBatcher({ writer: responseWriter(broken) });
-      const results = await Promise.allSettled([1, 2, 3].map(() => batcher.submit(toRow(response(), new Date()))));
-      for (const r of results) expect(r).toMatchObject({ status: 'rejected', reason: expect.any(UnavailableError) });
+      const results = await Promise.allSettled(
+        [1, 2, 3].map(() => batcher.submit(toRow(response(), new Date()))),
+      );
+      for (const r of results)
+        expect(r).toMatchObject({ status: 'rejected', reason: expect.any(UnavailableError) });
       // The batcher keeps working for later submissions (here: still failing, still rejecting).
-      await expect(batcher.submit(toRow(response(), new Date()))).rejects.toBeInstanceOf(UnavailableError);
+      await expect(batcher.submit(toRow(response(), new Date()))).rejects.toBeInstanceOf(
+        UnavailableError,
+      );
     } finally {
       await broken.close();
     }

@@ -114,7 +114,9 @@ export function createBatcher(opts: BatcherOptions): Batcher {
     for (const w of batch) {
       const id = w.row.responseId;
       const winner = first.get(id)!;
-      const ref = inserted.has(id) ? { bodyHash: winner.row.bodyHash, receipt: winner.row.receipt } : stored.get(id);
+      const ref = inserted.has(id)
+        ? { bodyHash: winner.row.bodyHash, receipt: winner.row.receipt }
+        : stored.get(id);
       if (!ref) {
         // Neither inserted nor found: the conflicting row vanished between the two statements.
         w.reject(new UnavailableError(new Error(`response ${id} neither inserted nor found`)));

@@ -14,6 +14,8 @@ export function accessLog(sink: LogSink): MiddlewareHandler {
   return async (c, next) => {
     const start = performance.now();
     await next();
-    sink(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - start).toFixed(1)}ms`);
+    sink(
+      `${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - start).toFixed(1)}ms`,
+    );
   };
 }

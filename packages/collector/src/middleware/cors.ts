@@ -18,7 +18,10 @@ export interface RespondentCorsOptions {
  */
 export function respondentCors(opts: RespondentCorsOptions): MiddlewareHandler {
   const lists = new Map(
-    Object.entries(opts.allowedOrigins).map(([k, v]) => [k, new Set(v.map((o) => o.replace(/\/+$/, '')))]),
+    Object.entries(opts.allowedOrigins).map(([k, v]) => [
+      k,
+      new Set(v.map((o) => o.replace(/\/+$/, ''))),
+    ]),
   );
   const allowed = (surveyId: string, origin: string): boolean => {
     for (const set of [lists.get(surveyId), lists.get('*')]) {

@@ -16,7 +16,10 @@ export interface JsonBodyVars {
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 /** Reads at most `max` bytes; returns undefined as soon as the stream goes past it. */
-async function readCapped(stream: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array | undefined> {
+async function readCapped(
+  stream: ReadableStream<Uint8Array>,
+  max: number,
+): Promise<Uint8Array | undefined> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -79,7 +82,9 @@ function readNodeCapped(incoming: IncomingMessage, max: number): Promise<Uint8Ar
 /** The Node request under @hono/node-server, when its body has not been touched yet. */
 function nodeIncoming(env: unknown): IncomingMessage | undefined {
   const incoming = (env as { incoming?: unknown } | undefined)?.incoming;
-  return incoming instanceof Readable && !incoming.readableEnded && incoming.readableFlowing === null
+  return incoming instanceof Readable &&
+    !incoming.readableEnded &&
+    incoming.readableFlowing === null
     ? (incoming as IncomingMessage)
     : undefined;
 }
@@ -100,7 +105,12 @@ export function jsonBody(opts: JsonBodyOptions): MiddlewareHandler<{ Variables: 
   return async (c, next) => {
     const type = c.req.header('content-type') ?? '';
     if (!JSON_TYPE.test(type)) {
-      return apiError(c, 415, 'unsupported_media_type', 'Send the body as Content-Type: application/json');
+      return apiError(
+        c,
+        415,
+        'unsupported_media_type',
+        'Send the body as Content-Type: application/json',
+      );
     }
     const declared = Number(c.req.header('content-length') ?? NaN);
     if (declared > opts.maxBytes) return apiError(c, 413, 'body_too_large', tooLarge);

@@ -24,7 +24,11 @@ describe('respondent and admin middleware (PGlite)', () => {
     for (const origin of ['https://kiosk.example.ru', 'https://a.gov.ru']) {
       const pre = await app.request(URL_, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
       });
       expect(pre.status).toBe(204);
       expect(pre.headers.get('access-control-allow-origin')).toBe(origin);
@@ -41,8 +45,13 @@ describe('respondent and admin middleware (PGlite)', () => {
     const res = await postJson(app, URL_, r, { origin: 'https://evil.example.com' });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: 'origin_not_allowed' });
-    expect(await db.query('SELECT 1 FROM responses WHERE response_id = $1', [r.responseId])).toEqual([]);
-    const pre = await app.request(URL_, { method: 'OPTIONS', headers: { origin: 'https://evil.example.com' } });
+    expect(
+      await db.query('SELECT 1 FROM responses WHERE response_id = $1', [r.responseId]),
+    ).toEqual([]);
+    const pre = await app.request(URL_, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example.com' },
+    });
     expect(pre.status).toBe(403);
   });
 
@@ -62,7 +71,9 @@ describe('respondent and admin middleware (PGlite)', () => {
     const etag = res.headers.get('etag')!;
     expect(etag).toMatch(/^".+"$/);
     expect(res.headers.get('cache-control')).toContain('max-age');
-    const again = await app.request(`/v1/surveys/${pulse.id}`, { headers: { 'if-none-match': etag } });
+    const again = await app.request(`/v1/surveys/${pulse.id}`, {
+      headers: { 'if-none-match': etag },
+    });
     expect(again.status).toBe(304);
     const v1 = await app.request(`/v1/surveys/${pulse.id}/versions/1`);
     expect(v1.status).toBe(200);
@@ -70,7 +81,9 @@ describe('respondent and admin middleware (PGlite)', () => {
     expect(v1.headers.get('etag')).not.toBe(etag);
     expect((await app.request(`/v1/surveys/${pulse.id}/versions/7`)).status).toBe(404);
     expect((await app.request(`/v1/surveys/${pulse.id}/versions/x`)).status).toBe(404);
-    expect(await (await app.request('/v1/surveys/none')).json()).toMatchObject({ error: 'unknown_survey' });
+    expect(await (await app.request('/v1/surveys/none')).json()).toMatchObject({
+      error: 'unknown_survey',
+    });
   });
 
   it('admin: 401 without or with a malformed header, 403 with a wrong token, no detail', async () => {
@@ -80,12 +93,21 @@ describe('respondent and admin middleware (PGlite)', () => {
       expect(res.headers.get('www-authenticate')).toBe('Bearer');
     }
     for (const token of ['wrong', 'test-admin-token-012345678', 'test-admin-token-0123456789x']) {
-      const res = await app.request('/v1/surveys', { headers: { authorization: `Bearer ${token}` } });
+      const res = await app.request('/v1/surveys', {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(res.status).toBe(403);
-      expect(await res.json()).toEqual({ error: 'forbidden', message: 'This token is not allowed' });
+      expect(await res.json()).toEqual({
+        error: 'forbidden',
+        message: 'This token is not allowed',
+      });
     }
     // Report and export paths (analytics' routes) are behind the same guard.
-    for (const p of [`/v1/surveys/${pulse.id}/report`, `/v1/surveys/${pulse.id}/export.csv`, `/v1/surveys/${pulse.id}/responses`]) {
+    for (const p of [
+      `/v1/surveys/${pulse.id}/report`,
+      `/v1/surveys/${pulse.id}/export.csv`,
+      `/v1/surveys/${pulse.id}/responses`,
+    ]) {
       expect((await app.request(p)).status).toBe(401);
     }
   });
@@ -99,13 +121,20 @@ describe('respondent and admin middleware (PGlite)', () => {
     const conflict = await postJson(app, '/v1/surveys', { ...v3, title: { ru: 'Иначе' } }, admin);
     expect(conflict.status).toBe(409);
     expect(await conflict.json()).toMatchObject({ error: 'version_conflict' });
-    const invalid = await postJson(app, '/v1/surveys', { id: 'x', version: 0, questions: 'no' }, admin);
+    const invalid = await postJson(
+      app,
+      '/v1/surveys',
+      { id: 'x', version: 0, questions: 'no' },
+      admin,
+    );
     expect(invalid.status).toBe(422);
     const body = (await invalid.json()) as { error: string; issues: unknown[] };
     expect(body.error).toBe('invalid_survey');
     expect(body.issues.length).toBeGreaterThan(0);
     expect((await postJson(app, '/v1/surveys', '{', admin)).status).toBe(400);
-    const list = (await (await app.request('/v1/surveys', { headers: admin })).json()) as { items: { id: string; version: number }[] };
+    const list = (await (await app.request('/v1/surveys', { headers: admin })).json()) as {
+      items: { id: string; version: number }[];
+    };
     expect(list.items).toContainEqual({ id: pulse.id, version: 3, title: pulse.title });
   });
 
@@ -117,7 +146,10 @@ describe('respondent and admin middleware (PGlite)', () => {
       const q: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
       const res = await app.request(`${URL_}${q}`, { headers: admin });
       expect(res.status).toBe(200);
-      const page = (await res.json()) as { items: { responseId: string }[]; nextCursor: string | null };
+      const page = (await res.json()) as {
+        items: { responseId: string }[];
+        nextCursor: string | null;
+      };
       for (const i of page.items) seen.add(i.responseId);
       cursor = page.nextCursor;
       pages++;
@@ -125,7 +157,9 @@ describe('respondent and admin middleware (PGlite)', () => {
     const total = Number((await db.query<{ n: string }>('SELECT count(*) n FROM responses'))[0]!.n);
     expect(seen.size).toBe(total);
     expect((await app.request(`${URL_}?limit=0`, { headers: admin })).status).toBe(400);
-    expect(await (await app.request(`${URL_}?cursor=zzz`, { headers: admin })).json()).toMatchObject({ error: 'invalid_cursor' });
+    expect(
+      await (await app.request(`${URL_}?cursor=zzz`, { headers: admin })).json(),
+    ).toMatchObject({ error: 'invalid_cursor' });
     expect((await app.request('/v1/surveys/none/responses', { headers: admin })).status).toBe(404);
   });
 
@@ -136,14 +170,19 @@ describe('respondent and admin middleware (PGlite)', () => {
       app.request(`/v1/surveys/${pulse.id}/versions/1`, { headers: origin }),
       app.request(`/v1/surveys/${pulse.id}/versions/99`),
       app.request('/v1/surveys/none'),
-      app.request(URL_, { method: 'OPTIONS', headers: { ...origin, 'access-control-request-method': 'POST' } }),
+      app.request(URL_, {
+        method: 'OPTIONS',
+        headers: { ...origin, 'access-control-request-method': 'POST' },
+      }),
       postJson(app, URL_, response(), origin),
       postJson(app, URL_, '{', origin),
       postJson(app, URL_, { nope: 1 }, origin),
       postJson(app, URL_, response(), { origin: 'https://evil.example.com' }),
       app.request('/healthz'),
     ]);
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 404, 404, 204, 201, 400, 422, 403, 200]);
+    expect(responses.map((r) => r.status)).toEqual([
+      200, 200, 404, 404, 204, 201, 400, 422, 403, 200,
+    ]);
     for (const r of responses) expect(r.headers.get('set-cookie')).toBeNull();
   });
 

@@ -32,7 +32,13 @@ export function adminRoutes(deps: AdminRouteDeps): Hono<{ Variables: JsonBodyVar
     const r = await deps.surveys.publish(c.get('body'));
     switch (r.status) {
       case 'invalid':
-        return apiError(c, 422, 'invalid_survey', `The survey has ${r.issues.length} issue(s)`, r.issues);
+        return apiError(
+          c,
+          422,
+          'invalid_survey',
+          `The survey has ${r.issues.length} issue(s)`,
+          r.issues,
+        );
       case 'conflict':
         return apiError(
           c,
@@ -59,8 +65,10 @@ export function adminRoutes(deps: AdminRouteDeps): Hono<{ Variables: JsonBodyVar
     }
     const cursorRaw = c.req.query('cursor');
     const after = cursorRaw ? decodeCursor(cursorRaw) : undefined;
-    if (cursorRaw && !after) return apiError(c, 400, 'invalid_cursor', 'cursor is not one this API returned');
-    if (!(await deps.surveys.current(id))) return apiError(c, 404, 'unknown_survey', `No survey "${id}"`);
+    if (cursorRaw && !after)
+      return apiError(c, 400, 'invalid_cursor', 'cursor is not one this API returned');
+    if (!(await deps.surveys.current(id)))
+      return apiError(c, 404, 'unknown_survey', `No survey "${id}"`);
     c.header('Cache-Control', 'no-store');
     return c.json(await pageResponses(deps.db, id, after ? { after, limit } : { limit }));
   });

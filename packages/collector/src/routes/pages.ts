@@ -54,9 +54,7 @@ export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
   );
 
   // Browsers ask for a favicon on every page; an empty answer keeps their consoles free of 404s.
-  app.get('/favicon.ico', (c) =>
-    c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }),
-  );
+  app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
 
   app.get('/', (c) => {
     if (!deps.config.demo) return c.notFound();

@@ -18,7 +18,8 @@ describe.each(backends)('POST responses on $name', (backend) => {
     await db.close();
   });
 
-  const rowsFor = (id: string) => db.query<Record<string, unknown>>('SELECT * FROM responses WHERE response_id = $1', [id]);
+  const rowsFor = (id: string) =>
+    db.query<Record<string, unknown>>('SELECT * FROM responses WHERE response_id = $1', [id]);
 
   it('stores a valid response: 201 with a receipt, no cookie, not cacheable', async () => {
     const r = response();
@@ -40,7 +41,11 @@ describe.each(backends)('POST responses on $name', (backend) => {
     const reordered = { context, answers, ...rest };
     const again = await postJson(app, URL_, reordered);
     expect(again.status).toBe(200);
-    expect(await again.json()).toEqual({ status: 'duplicate', responseId: r.responseId, receipt: first.receipt });
+    expect(await again.json()).toEqual({
+      status: 'duplicate',
+      responseId: r.responseId,
+      receipt: first.receipt,
+    });
     expect(await rowsFor(r.responseId)).toHaveLength(1);
   });
 
@@ -54,7 +59,9 @@ describe.each(backends)('POST responses on $name', (backend) => {
   });
 
   it('keeps exact row counts under 100 concurrent posts with duplicates', async () => {
-    const before = Number((await db.query<{ n: string }>('SELECT count(*) n FROM responses'))[0]!.n);
+    const before = Number(
+      (await db.query<{ n: string }>('SELECT count(*) n FROM responses'))[0]!.n,
+    );
     const distinct = Array.from({ length: 70 }, () => response());
     const posts = [...distinct, ...distinct.slice(0, 30)].map((r) => postJson(app, URL_, r));
     const statuses = (await Promise.all(posts)).map((r) => r.status);
@@ -86,9 +93,16 @@ describe.each(backends)('POST responses on $name', (backend) => {
   });
 
   it('415 unsupported_media_type for a non-JSON content type', async () => {
-    const res = await app.request(URL_, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const res = await app.request(URL_, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(res.status).toBe(415);
-    expect(await res.json()).toMatchObject({ error: 'unsupported_media_type', message: expect.any(String) });
+    expect(await res.json()).toMatchObject({
+      error: 'unsupported_media_type',
+      message: expect.any(String),
+    });
   });
 
   it('413 body_too_large when over 64 KB — declared, or streamed without a length', async () => {
@@ -119,11 +133,18 @@ describe.each(backends)('POST responses on $name', (backend) => {
   it('400 invalid_json for malformed JSON', async () => {
     const res = await postJson(app, URL_, '{"responseId": ');
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: 'invalid_json', message: expect.stringContaining('JSON') });
+    expect(await res.json()).toMatchObject({
+      error: 'invalid_json',
+      message: expect.stringContaining('JSON'),
+    });
   });
 
   it('404 unknown_survey for a survey that does not exist', async () => {
-    const res = await postJson(app, '/v1/surveys/no-such-survey/responses', response({ surveyId: 'no-such-survey' }));
+    const res = await postJson(
+      app,
+      '/v1/surveys/no-such-survey/responses',
+      response({ surveyId: 'no-such-survey' }),
+    );
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: 'unknown_survey' });
   });
@@ -146,11 +167,19 @@ describe.each(backends)('POST responses on $name', (backend) => {
       context: { channel: 'pigeon', respondent: 'external' },
     });
     expect(res.status).toBe(422);
-    const body = (await res.json()) as { error: string; issues: { path: unknown[]; code: string }[] };
+    const body = (await res.json()) as {
+      error: string;
+      issues: { path: unknown[]; code: string }[];
+    };
     expect(body.error).toBe('invalid_response');
     const codes = body.issues.map((i) => `${i.path.join('.')}:${i.code}`);
     expect(codes).toEqual(
-      expect.arrayContaining(['responseId:invalid_value', 'answers.q1:out_of_range', 'answers.nope:unknown_question', 'context.channel:invalid_value']),
+      expect.arrayContaining([
+        'responseId:invalid_value',
+        'answers.q1:out_of_range',
+        'answers.nope:unknown_question',
+        'context.channel:invalid_value',
+      ]),
     );
     for (const bad of [[], 'text', 42, null]) {
       const res2 = await postJson(app, URL_, JSON.stringify(bad));

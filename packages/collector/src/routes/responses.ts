@@ -46,12 +46,17 @@ export function responseRoutes(deps: ResponseRouteDeps): Hono<{ Variables: JsonB
       typeof body === 'object' && body !== null && !Array.isArray(body)
         ? (body as { surveyVersion?: unknown }).surveyVersion
         : undefined;
-    let target = typeof named === 'number' && Number.isSafeInteger(named) ? await deps.surveys.compiled(id, named) : undefined;
+    let target =
+      typeof named === 'number' && Number.isSafeInteger(named)
+        ? await deps.surveys.compiled(id, named)
+        : undefined;
     if (!target) {
       const current = await deps.surveys.current(id);
       if (!current) return apiError(c, 404, 'unknown_survey', `No survey "${id}"`);
       if (typeof named === 'number') {
-        return apiError(c, 422, 'wrong_version', `Survey "${id}" has no version ${named}`, [wrongVersion(named)]);
+        return apiError(c, 422, 'wrong_version', `Survey "${id}" has no version ${named}`, [
+          wrongVersion(named),
+        ]);
       }
       // No usable version number: check against the current version to list every issue at once.
       target = await deps.surveys.compiled(id, current.version);
@@ -59,7 +64,13 @@ export function responseRoutes(deps: ResponseRouteDeps): Hono<{ Variables: JsonB
     }
     const r = validateResponse(target.survey, body, { catalogs: target.catalogs });
     if (!r.ok) {
-      return apiError(c, 422, 'invalid_response', `The response has ${r.issues.length} issue(s)`, r.issues);
+      return apiError(
+        c,
+        422,
+        'invalid_response',
+        `The response has ${r.issues.length} issue(s)`,
+        r.issues,
+      );
     }
     try {
       const out = await deps.batcher.submit(toRow(r.value, new Date()));
@@ -67,10 +78,20 @@ export function responseRoutes(deps: ResponseRouteDeps): Hono<{ Variables: JsonB
       return c.json(out, out.status === 'created' ? 201 : 200);
     } catch (e) {
       if (e instanceof ConflictError) {
-        return apiError(c, 409, 'conflict', 'This responseId was already used for a different response');
+        return apiError(
+          c,
+          409,
+          'conflict',
+          'This responseId was already used for a different response',
+        );
       }
       c.header('Retry-After', String(RETRY_AFTER_UNAVAILABLE));
-      return apiError(c, 503, 'unavailable', 'The response could not be stored now; it is safe to retry');
+      return apiError(
+        c,
+        503,
+        'unavailable',
+        'The response could not be stored now; it is safe to retry',
+      );
     }
   });
   return app;

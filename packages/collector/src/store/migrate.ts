@@ -32,13 +32,18 @@ export async function migrate(
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
     const done = new Set(
-      (await tx.query<{ version: number }>('SELECT version FROM otklik_migrations')).map((r) => r.version),
+      (await tx.query<{ version: number }>('SELECT version FROM otklik_migrations')).map(
+        (r) => r.version,
+      ),
     );
     const applied: number[] = [];
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
       if (done.has(m.version)) continue;
       await tx.query(m.sql);
-      await tx.query('INSERT INTO otklik_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      await tx.query('INSERT INTO otklik_migrations (version, name) VALUES ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
       applied.push(m.version);
     }
     return applied;

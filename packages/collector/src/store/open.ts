@@ -10,7 +10,11 @@ import { openPostgres } from './postgres/index.js';
  * @example
  * const db = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: './data' });
  */
-export async function openDb(opts: { databaseUrl?: string | undefined; dataDir?: string; schema?: string }): Promise<Db> {
+export async function openDb(opts: {
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  schema?: string;
+}): Promise<Db> {
   if (opts.databaseUrl) {
     return openPostgres({
       connectionString: opts.databaseUrl,

@@ -37,7 +37,9 @@ export function answeredAtFor(claimed: string | undefined, received: Date): Date
   const t = Date.parse(claimed);
   if (Number.isNaN(t)) return received;
   const r = received.getTime();
-  return t >= r - ANSWERED_AT_MAX_AGE_MS && t <= r + ANSWERED_AT_MAX_SKEW_MS ? new Date(t) : received;
+  return t >= r - ANSWERED_AT_MAX_AGE_MS && t <= r + ANSWERED_AT_MAX_SKEW_MS
+    ? new Date(t)
+    : received;
 }
 
 /**
@@ -89,7 +91,10 @@ RETURNING response_id`;
  * @example
  * const inserted = await insertResponses(db, rows); // Set of response ids
  */
-export async function insertResponses(db: Pick<Db, 'query'>, rows: readonly ResponseRow[]): Promise<Set<string>> {
+export async function insertResponses(
+  db: Pick<Db, 'query'>,
+  rows: readonly ResponseRow[],
+): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const cols: unknown[][] = Array.from({ length: 14 }, () => new Array<unknown>(rows.length));
   rows.forEach((r, i) => {
@@ -167,7 +172,9 @@ export function encodeCursor(receivedAt: string, responseId: string): string {
 const CURSOR = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\|([0-9a-f-]{36})$/;
 
 /** Parses a cursor from `encodeCursor`; undefined when it is not one. */
-export function decodeCursor(cursor: string): { receivedAt: string; responseId: string } | undefined {
+export function decodeCursor(
+  cursor: string,
+): { receivedAt: string; responseId: string } | undefined {
   const m = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   return m ? { receivedAt: m[1]!, responseId: m[2]! } : undefined;
 }
@@ -217,5 +224,8 @@ export async function pageResponses(
     return item;
   });
   const last = items.at(-1);
-  return { items, nextCursor: more && last ? encodeCursor(last.receivedAt, last.responseId) : null };
+  return {
+    items,
+    nextCursor: more && last ? encodeCursor(last.receivedAt, last.responseId) : null,
+  };
 }

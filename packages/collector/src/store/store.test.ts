@@ -21,7 +21,9 @@ describe.each(backends)('store on $name', (backend) => {
   it('applies every migration once and records it', async () => {
     expect(await migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(await migrate(db)).toEqual([]);
-    const rows = await db.query<{ version: number }>('SELECT version FROM otklik_migrations ORDER BY version');
+    const rows = await db.query<{ version: number }>(
+      'SELECT version FROM otklik_migrations ORDER BY version',
+    );
     expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
@@ -52,10 +54,15 @@ describe.each(backends)('store on $name', (backend) => {
     const again = await insertResponses(db, [rows[0]!, toRow(response(), now)]);
     expect(again.size).toBe(1);
     expect(again.has(rows[0]!.responseId)).toBe(false);
-    const stored = await db.query<Record<string, unknown>>('SELECT * FROM responses WHERE response_id = $1', [
-      rows[0]!.responseId,
-    ]);
-    expect(stored[0]).toMatchObject({ survey_id: 'test-pulse', channel: 'kiosk', receipt: rows[0]!.receipt });
+    const stored = await db.query<Record<string, unknown>>(
+      'SELECT * FROM responses WHERE response_id = $1',
+      [rows[0]!.responseId],
+    );
+    expect(stored[0]).toMatchObject({
+      survey_id: 'test-pulse',
+      channel: 'kiosk',
+      receipt: rows[0]!.receipt,
+    });
     expect(stored[0]!.answers).toEqual(response().answers);
   });
 
@@ -94,7 +101,9 @@ describe.each(backends)('store on $name', (backend) => {
   it('pages responses by (received_at, response_id)', async () => {
     await db.query('DELETE FROM responses');
     const base = Date.parse('2026-03-01T10:00:00.000Z');
-    const rows = Array.from({ length: 25 }, (_, i) => toRow(response(), new Date(base + Math.floor(i / 3) * 1000)));
+    const rows = Array.from({ length: 25 }, (_, i) =>
+      toRow(response(), new Date(base + Math.floor(i / 3) * 1000)),
+    );
     await insertResponses(db, rows);
     const seen: string[] = [];
     let after: { receivedAt: string; responseId: string } | undefined;
@@ -113,9 +122,13 @@ describe.each(backends)('store on $name', (backend) => {
 describe('response rows', () => {
   it('files a response under the device time only when plausible', () => {
     const received = new Date('2026-05-10T12:00:00Z');
-    expect(answeredAtFor('2026-05-01T08:00:00Z', received).toISOString()).toBe('2026-05-01T08:00:00.000Z');
+    expect(answeredAtFor('2026-05-01T08:00:00Z', received).toISOString()).toBe(
+      '2026-05-01T08:00:00.000Z',
+    );
     expect(answeredAtFor('2026-03-01T08:00:00Z', received)).toBe(received); // > 30 days old
-    expect(answeredAtFor('2026-05-10T12:04:00Z', received).toISOString()).toBe('2026-05-10T12:04:00.000Z');
+    expect(answeredAtFor('2026-05-10T12:04:00Z', received).toISOString()).toBe(
+      '2026-05-10T12:04:00.000Z',
+    );
     expect(answeredAtFor('2026-05-10T12:06:00Z', received)).toBe(received); // > 5 min ahead
     expect(answeredAtFor(undefined, received)).toBe(received);
   });
@@ -126,8 +139,12 @@ describe('response rows', () => {
     const reordered = JSON.parse(JSON.stringify({ context, answers, ...rest })) as typeof r;
     const t = new Date();
     expect(toRow(reordered, t).bodyHash).toBe(toRow(r, t).bodyHash);
-    expect(toRow({ ...r, answers: { ...r.answers, q1: 5 } }, t).bodyHash).not.toBe(toRow(r, t).bodyHash);
-    expect(toRow({ ...r, responseId: r.responseId.toUpperCase() }, t).bodyHash).toBe(toRow(r, t).bodyHash);
+    expect(toRow({ ...r, answers: { ...r.answers, q1: 5 } }, t).bodyHash).not.toBe(
+      toRow(r, t).bodyHash,
+    );
+    expect(toRow({ ...r, responseId: r.responseId.toUpperCase() }, t).bodyHash).toBe(
+      toRow(r, t).bodyHash,
+    );
     expect(canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] })).toBe('{"a":[2,{"c":4,"d":3}],"b":1}');
   });
 

@@ -32,7 +32,8 @@ export interface SurveyStore extends SurveyRegistry {
 
 function compile(survey: Survey): CompiledSurvey {
   const catalogs: Record<string, string[]> = {};
-  for (const [name, entries] of Object.entries(survey.catalogs ?? {})) catalogs[name] = entries.map((e) => e.id);
+  for (const [name, entries] of Object.entries(survey.catalogs ?? {}))
+    catalogs[name] = entries.map((e) => e.id);
   return { survey, catalogs, canonical: canonicalJson(survey) };
 }
 
@@ -70,7 +71,10 @@ export function createSurveyStore(db: Pick<Db, 'query'>): SurveyStore {
   }
 
   async function currentVersion(id: string): Promise<number | undefined> {
-    const rows = await db.query<{ v: number | null }>('SELECT max(version) AS v FROM surveys WHERE id = $1', [id]);
+    const rows = await db.query<{ v: number | null }>(
+      'SELECT max(version) AS v FROM surveys WHERE id = $1',
+      [id],
+    );
     return rows[0]?.v ?? undefined;
   }
 
@@ -127,7 +131,10 @@ export function createSurveyStore(db: Pick<Db, 'query'>): SurveyStore {
  * Publishes each template whose (id, version) is not stored yet; a stored version is left as is.
  * @returns ids seeded by this call.
  */
-export async function seedSurveys(store: SurveyStore, surveys: Readonly<Record<string, Survey>>): Promise<string[]> {
+export async function seedSurveys(
+  store: SurveyStore,
+  surveys: Readonly<Record<string, Survey>>,
+): Promise<string[]> {
   const seeded: string[] = [];
   for (const s of Object.values(surveys)) {
     const r = await store.publish(s);

@@ -23,11 +23,31 @@ export function urlWithSchema(base: string, schema: string): string {
  * Starts `otklik-collector serve` in a separate Node process (through tsx, from source) and waits
  * until it listens.
  */
-export async function spawnCollector(databaseUrl: string, extra: string[] = []): Promise<ChildCollector> {
+export async function spawnCollector(
+  databaseUrl: string,
+  extra: string[] = [],
+): Promise<ChildCollector> {
   const proc = spawn(
     process.execPath,
-    ['--conditions=@otklik/source', '--import', 'tsx', CLI, 'serve', '--port', '0', '--admin-token', 'tok', '--rate-limit', 'off', ...extra],
-    { cwd: PKG, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '--conditions=@otklik/source',
+      '--import',
+      'tsx',
+      CLI,
+      'serve',
+      '--port',
+      '0',
+      '--admin-token',
+      'tok',
+      '--rate-limit',
+      'off',
+      ...extra,
+    ],
+    {
+      cwd: PKG,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));

@@ -35,7 +35,10 @@ export const pulse: Survey = {
 export const pulseV2: Survey = {
   ...pulse,
   version: 2,
-  questions: [{ ...(pulse.questions[0] as Extract<Survey['questions'][number], { type: 'scale' }>), max: 10 }, ...pulse.questions.slice(1)],
+  questions: [
+    { ...(pulse.questions[0] as Extract<Survey['questions'][number], { type: 'scale' }>), max: 10 },
+    ...pulse.questions.slice(1),
+  ],
 };
 
 /** A valid response to `pulse` v1 (fresh id each call). */
@@ -62,7 +65,10 @@ export function responseOfSize(bytes: number, over: Partial<SurveyResponse> = {}
 }
 
 /** A valid v1 response with only these answers (no texts for options). */
-export function bare(answers: SurveyResponse['answers'], over: Partial<SurveyResponse> = {}): SurveyResponse {
+export function bare(
+  answers: SurveyResponse['answers'],
+  over: Partial<SurveyResponse> = {},
+): SurveyResponse {
   const { specify: _drop, ...r } = response(over);
   return { ...r, answers };
 }

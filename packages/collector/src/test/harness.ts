@@ -35,7 +35,12 @@ export async function makeApp(
 }
 
 /** POST JSON to a path of the app. */
-export function postJson(app: Hono, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function postJson(
+  app: Hono,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return Promise.resolve(
     app.request(path, {
       method: 'POST',

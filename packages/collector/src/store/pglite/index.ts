@@ -37,7 +37,11 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Db> {
   return {
     kind: 'pglite',
     query: (sql, params) => run(pg, sql, params),
-    async *stream<T extends object>(sql: string, params: unknown[], batchSize = 500): AsyncIterable<T[]> {
+    async *stream<T extends object>(
+      sql: string,
+      params: unknown[],
+      batchSize = 500,
+    ): AsyncIterable<T[]> {
       // PGlite has one connection and a transaction holds it exclusively, so a cursor inside a
       // transaction would stall ingest for the whole export. A WITH HOLD cursor is materialised
       // once (spilling to temp files, not memory) and then fetched between other statements.

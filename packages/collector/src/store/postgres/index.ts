@@ -45,7 +45,11 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
       const r = await pool.query(sql, params);
       return r.rows as T[];
     },
-    async *stream<T extends object>(sql: string, params: unknown[], batchSize = 500): AsyncIterable<T[]> {
+    async *stream<T extends object>(
+      sql: string,
+      params: unknown[],
+      batchSize = 500,
+    ): AsyncIterable<T[]> {
       const client = await pool.connect();
       const name = `otklik_cursor_${++cursorSeq}`;
       let failed = false;
