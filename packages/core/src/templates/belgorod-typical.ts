@@ -6,7 +6,7 @@ import {
   example,
   opt,
   ratherSatisfied,
-  satisfactionLabels,
+  satisfaction5,
   t,
   thanks,
 } from './common.js';
@@ -75,12 +75,8 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
     {
       id: 'q3',
       type: 'scale',
-      min: 1,
-      max: 5,
-      order: 'desc',
-      role: 'satisfaction',
+      ...satisfaction5,
       required: true,
-      ...satisfactionLabels,
       title: t(
         'Насколько Вы удовлетворены государственной услугой, которая была Вам предоставлена?',
         'How satisfied are you with the public service you were provided?',
@@ -160,7 +156,7 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
           showIf: { op: 'in', question: 'q5', values: ['portal', 'app', 'site'] },
         },
       ],
-      scale: { min: 1, max: 5, order: 'desc', role: 'satisfaction', ...satisfactionLabels },
+      scale: satisfaction5,
     },
     {
       id: 'q7',
@@ -278,7 +274,7 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
           ),
         },
       ],
-      scale: { min: 1, max: 5, order: 'desc', role: 'satisfaction', ...satisfactionLabels },
+      scale: satisfaction5,
     },
     {
       id: 'q13',

@@ -1,4 +1,11 @@
-import type { CatalogEntry, ChoiceOption, LocalizedText, Question, Survey } from '../types.js';
+import type {
+  CatalogEntry,
+  ChoiceOption,
+  LocalizedText,
+  Question,
+  ScaleSpec,
+  Survey,
+} from '../types.js';
 
 /**
  * Building blocks shared by the templates: texts repeated word for word across the seed forms
@@ -45,6 +52,15 @@ export const satisfactionLabels = {
   minLabel: t('полностью не удовлетворены', 'completely dissatisfied'),
   maxLabel: t('полностью удовлетворены', 'completely satisfied'),
 };
+
+/** The seeds' 5-point satisfaction scale, printed 5…1: for scale questions and matrix rows alike. */
+export const satisfaction5 = {
+  min: 1,
+  max: 5,
+  order: 'desc',
+  role: 'satisfaction',
+  ...satisfactionLabels,
+} as const satisfies ScaleSpec;
 
 /** The demographic block of 001 (Q28–Q30) and 003 (Q13–Q15): identical wording, own numbers. */
 export function demographics(sexId: string, ageId: string, educationId: string): Question[] {

@@ -1,5 +1,5 @@
 import type { Survey } from '../types.js';
-import { deepFreeze, dontKnow, satisfactionLabels, t, thanks } from './common.js';
+import { deepFreeze, dontKnow, satisfaction5, t, thanks } from './common.js';
 
 /**
  * A survey of internal clients (employees). No seed prints this form: it is composed from the
@@ -32,12 +32,8 @@ export const internalStaff: Survey = deepFreeze<Survey>({
     {
       id: 'q1',
       type: 'scale',
-      min: 1,
-      max: 5,
-      order: 'desc',
-      role: 'satisfaction',
+      ...satisfaction5,
       required: true,
-      ...satisfactionLabels,
       title: t(
         'Насколько Вы удовлетворены работой в ведомстве в целом?',
         'Overall, how satisfied are you with working here?',
@@ -132,7 +128,7 @@ export const internalStaff: Survey = deepFreeze<Survey>({
           ),
         },
       ],
-      scale: { min: 1, max: 5, order: 'desc', role: 'satisfaction', ...satisfactionLabels },
+      scale: satisfaction5,
       extraOptions: [dontKnow()],
     },
     {

@@ -1,5 +1,5 @@
 import type { Survey } from '../types.js';
-import { deepFreeze, example, satisfactionLabels, t } from './common.js';
+import { deepFreeze, example, satisfaction5, t } from './common.js';
 
 /**
  * Three questions for a kiosk tablet at a reception desk (личный приём, МФЦ): which service, how
@@ -21,12 +21,8 @@ export const kioskPulse: Survey = deepFreeze<Survey>({
     {
       id: 'q2',
       type: 'scale',
-      min: 1,
-      max: 5,
-      order: 'desc',
-      role: 'satisfaction',
+      ...satisfaction5,
       required: true,
-      ...satisfactionLabels,
       title: t(
         'Насколько Вы удовлетворены обслуживанием?',
         'How satisfied are you with the service?',

@@ -6,6 +6,7 @@ import {
   example,
   opt,
   ratherSatisfied,
+  satisfaction5,
   satisfactionLabels,
   t,
   thanks,
@@ -83,12 +84,8 @@ export const vladimirSocial: Survey = deepFreeze<Survey>({
     {
       id: 'q3',
       type: 'scale',
-      min: 1,
-      max: 5,
-      order: 'desc',
-      role: 'satisfaction',
+      ...satisfaction5,
       required: true,
-      ...satisfactionLabels,
       title: t(
         'Насколько Вы были удовлетворены государственной услугой/мерой социальной поддержки, которая Вам была предоставлена?',
         'How satisfied were you with the public service or support measure you were provided?',
@@ -128,11 +125,7 @@ export const vladimirSocial: Survey = deepFreeze<Survey>({
     {
       id: 'q5',
       type: 'scale',
-      min: 1,
-      max: 5,
-      order: 'desc',
-      role: 'satisfaction',
-      ...satisfactionLabels,
+      ...satisfaction5,
       title: t(
         'Насколько Вы удовлетворены работой использованного сервиса?',
         'How satisfied are you with the online service you used?',
