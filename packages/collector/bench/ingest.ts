@@ -185,7 +185,11 @@ export async function benchIngest(): Promise<IngestFigure[]> {
   if (!PG_URL)
     console.log('  PostgreSQL SKIPPED: set DATABASE_URL or TEST_DATABASE_URL to include it.');
   const figures: IngestFigure[] = [];
-  for (const t of targets) {
+  // BENCH_SKIP_PGLITE=1 leaves out the PGlite target (the ceiling always runs: the ratio needs it).
+  const chosen = process.env.BENCH_SKIP_PGLITE
+    ? targets.filter((t) => !/PGlite/.test(t.name))
+    : targets;
+  for (const t of chosen) {
     const server = await t.start();
     try {
       const r = await load(server.url);

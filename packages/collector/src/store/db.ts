@@ -2,10 +2,23 @@
  * The one database interface every storage adapter implements (store/pglite, store/postgres).
  * Both speak the same SQL (PGlite is PostgreSQL compiled to WASM), so queries are written once.
  */
+/** Per-statement options of `Db.query`. */
+export interface QueryOptions {
+  /** Prepared-statement name, unique per SQL text (one statement, with parameters). */
+  prepare?: string;
+}
+
 export interface Db {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs one parameterised statement ($1, $2 …) and returns its rows. */
-  query<T extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs one parameterised statement ($1, $2 …) and returns its rows. `prepare` names a hot
+   * statement so PostgreSQL parses and plans it once per connection (adapters may ignore it).
+   */
+  query<T extends object = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+    opts?: QueryOptions,
+  ): Promise<T[]>;
   /**
    * Streams the rows of a query in batches, holding only one batch in memory (a server-side
    * cursor inside a read-only transaction), for exports of any size.

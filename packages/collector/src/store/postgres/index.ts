@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db } from '../db.js';
+import type { Db, QueryOptions } from '../db.js';
 
 export interface PostgresOptions {
   /** `postgres://user@host:5432/db` */
@@ -41,8 +41,15 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
 
   return {
     kind: 'postgres',
-    async query<T extends object>(sql: string, params: unknown[] = []): Promise<T[]> {
-      const r = await pool.query(sql, params);
+    async query<T extends object>(
+      sql: string,
+      params: unknown[] = [],
+      opts: QueryOptions = {},
+    ): Promise<T[]> {
+      const r =
+        opts.prepare === undefined
+          ? await pool.query(sql, params)
+          : await pool.query({ name: opts.prepare, text: sql, values: params });
       return r.rows as T[];
     },
     async *stream<T extends object>(
