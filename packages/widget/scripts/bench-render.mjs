@@ -11,6 +11,14 @@
 // - visible: the frame holding it has been produced: requestAnimationFrame, then a MessageChannel
 //   task, which runs after that frame's style, layout and paint. The question must then have a box.
 // - every question: the submit button (the end of the form) is in the DOM and its frame produced.
+// - element connected: the probe's MutationObserver on the document sees <feedback-survey> with its
+//   shadow root (the parser has created and connected it; its first update is a microtask away).
+// - first contentful paint: the browser's `first-contentful-paint` entry (a presentation time), from
+//   the mark. The widget paints nothing before its first question, so this is that question's paint.
+// Floors, timed like "visible" (a mark, then rAF and a MessageChannel task), with no widget work:
+// an empty page; a page that only loads the widget script (fetch, compile, run, define); and the
+// widget's first frame as static HTML (declarative shadow DOM, same CSS, same title and first
+// question, no script), which is what Chromium needs to paint that content at all in a fresh page.
 // Refusal → Q9: in the page, `click()` on Q8's "refused" radio, until Q9's fieldset is in the
 // shadow DOM (MutationObserver) and until the next frame is produced.
 // Every page load is a new browser context (cold HTTP cache, no code cache). CPU throttling is
@@ -22,7 +30,10 @@ import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
 
 const RUNS = Number(process.env.RUNS ?? 15);
-const iife = await readFile(new URL('../dist/feedback-survey.iife.js', import.meta.url));
+// WIDGET=path/to/feedback-survey.iife.js times another build (e.g. the previous commit's).
+const iife = await readFile(
+  process.env.WIDGET ?? new URL('../dist/feedback-survey.iife.js', import.meta.url),
+);
 
 /** belgorod-typical ten times over (250 questions), ids and references renamed per copy. */
 function big(times = 10) {
@@ -63,7 +74,7 @@ const probe = `<script>
     if (!first || !root.querySelector('[part~=submit-button]')) return false;
     const all = since();
     afterFrame(() => {
-      window.__bench = { ...first, all, allVisible: since() };
+      window.__bench = { ...first, all, allVisible: since(), connected: window.__connected };
     });
     return true;
   };
@@ -75,7 +86,7 @@ const probe = `<script>
   };
   const doc = new MutationObserver(() => {
     const el = document.querySelector('feedback-survey');
-    if (el && el.shadowRoot) { doc.disconnect(); watch(el); }
+    if (el && el.shadowRoot) { doc.disconnect(); window.__connected = since(); watch(el); }
   });
   doc.observe(document, { childList: true, subtree: true });
   performance.mark('otklik:start');
@@ -88,7 +99,29 @@ ${probe}
 <feedback-survey><script type="application/json">${JSON.stringify(survey).replace(/</g, '\\u003c')}</script></feedback-survey>
 </body></html>`;
 
-const pages = { '/small': page(belgorodTypical), '/big': page(big()) };
+/**
+ * Floors, timed the same way (a mark, then requestAnimationFrame and a MessageChannel task): the
+ * first frame of a page with nothing in it, and of a page that only loads the widget script (no
+ * element, so no survey is parsed or rendered).
+ */
+const floorProbe = `<script>performance.mark('otklik:start');</script>`;
+const floorEnd = `<script>requestAnimationFrame(() => {
+  const c = new MessageChannel();
+  c.port1.onmessage = () => {
+    const t = performance.now() - performance.getEntriesByName('otklik:start')[0].startTime;
+    window.__bench = { visible: t };
+  };
+  c.port2.postMessage(0);
+});</script>`;
+const floor = (body) =>
+  `<!doctype html><html lang="ru"><body>${floorProbe}${body}${floorEnd}</body></html>`;
+
+const pages = {
+  '/small': page(belgorodTypical),
+  '/big': page(big()),
+  '/floor-empty': floor(''),
+  '/floor-script': floor('<script src="/w.js"></script>'),
+};
 const server = createServer((req, res) => {
   const headers = { 'cache-control': 'no-store' };
   if (req.url === '/w.js')
@@ -125,7 +158,60 @@ async function open(rate) {
   return { p, cdp };
 }
 
+/** First paint of anything (FCP, a presentation time), from the mark; undefined if none. */
+const fcpSince = (p) =>
+  p.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const start = performance.getEntriesByName('otklik:start')[0].startTime;
+        setTimeout(() => resolve(undefined), 2000);
+        new PerformanceObserver((list) => {
+          const e = list.getEntriesByName('first-contentful-paint')[0];
+          if (e) resolve(e.startTime - start);
+        }).observe({ type: 'paint', buffered: true });
+      }),
+  );
+
+async function firstFrame(path, rate) {
+  const visible = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { p } = await open(rate);
+    await p.goto(base + path);
+    await p.waitForFunction(() => window.__bench !== undefined, null, { timeout: 120_000 });
+    visible.push((await p.evaluate(() => window.__bench)).visible);
+    await p.context().close();
+  }
+  return { visible: stats(visible) };
+}
+
+/**
+ * The widget's first frame as static HTML: declarative shadow DOM with the same stylesheet and the
+ * same title and first question, no script. Chromium's own cost of painting what we paint first.
+ */
+async function staticCopy() {
+  const { p } = await open(1);
+  await p.goto(`${base}/small`);
+  await p.waitForFunction(() => window.__bench !== undefined);
+  const { css, markup } = await p.evaluate(() => {
+    const root = document.querySelector('feedback-survey').shadowRoot;
+    const copy = root.firstElementChild.cloneNode(true);
+    const qs = copy.querySelectorAll('[part~=question]');
+    for (const q of [...qs].slice(1)) q.remove();
+    copy.querySelector('.nav')?.remove();
+    const css = root.adoptedStyleSheets
+      .flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText))
+      .join('\n');
+    return { css, markup: copy.outerHTML };
+  });
+  await p.context().close();
+  pages['/floor-static'] = floor(
+    `<feedback-survey><template shadowrootmode="open"><style>${css}</style>${markup}</template></feedback-survey>`,
+  );
+}
+
 async function firstQuestion(path, rate) {
+  const connected = [];
+  const fcp = [];
   const dom = [];
   const visible = [];
   const all = [];
@@ -136,6 +222,8 @@ async function firstQuestion(path, rate) {
     await p.waitForFunction(() => window.__bench !== undefined, null, { timeout: 120_000 });
     const r = await p.evaluate(() => window.__bench);
     if (!r.shown) throw new Error('first question has no box');
+    connected.push(r.connected);
+    fcp.push((await fcpSince(p)) ?? NaN);
     dom.push(r.dom);
     visible.push(r.visible);
     all.push(r.allVisible);
@@ -143,7 +231,14 @@ async function firstQuestion(path, rate) {
     heap.push((await cdp.send('Runtime.getHeapUsage')).usedSize);
     await p.context().close();
   }
-  return { dom: stats(dom), visible: stats(visible), all: stats(all), heap: stats(heap).median };
+  return {
+    connected: stats(connected),
+    dom: stats(dom),
+    fcp: stats(fcp),
+    visible: stats(visible),
+    all: stats(all),
+    heap: stats(heap).median,
+  };
 }
 
 async function refusalToQ9(rate) {
@@ -183,11 +278,16 @@ async function refusalToQ9(rate) {
 }
 
 const results = {};
+await staticCopy();
 for (const rate of [1, 4]) {
   results[rate] = {
+    empty: await firstFrame('/floor-empty', rate),
+    script: await firstFrame('/floor-script', rate),
+    static: await firstFrame('/floor-static', rate),
     small: await firstQuestion('/small', rate),
-    big: await firstQuestion('/big', rate),
-    click: await refusalToQ9(rate),
+    // QUICK=1: floors and the 25-question page only, for trying a change.
+    ...(process.env.QUICK ? {} : { big: await firstQuestion('/big', rate) }),
+    ...(process.env.QUICK ? {} : { click: await refusalToQ9(rate) }),
   };
 }
 await browser.close();
@@ -200,9 +300,10 @@ const mib = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 console.log(`<feedback-survey> render, headless Chromium, ${RUNS} runs: median / p90, ms`);
 /** `compare`: this row is the figure FIELD.md gives for SurveyJS; the ratio is of medians. */
 const line = (label, key, what, compare) => {
+  if (!results[1][key]) return;
   const a = results[1][key][what];
   const b = results[4][key][what];
-  const [s1, s4] = surveyjs[key];
+  const [s1, s4] = surveyjs[key] ?? [];
   const ref = compare ? `${s1} / ${s4}` : '';
   const ratio = compare ? `${(s1 / a.median).toFixed(0)}× / ${(s4 / b.median).toFixed(0)}×` : '';
   console.log(
@@ -212,14 +313,33 @@ const line = (label, key, what, compare) => {
 console.log(
   'figure                                   | 1× CPU           | 4× CPU           | SurveyJS 1× / 4× | faster by',
 );
+line('floor: empty page, first frame', 'empty', 'visible', false);
+line('floor: widget script only, first frame', 'script', 'visible', false);
+line('floor: first question as static HTML', 'static', 'visible', false);
+line('script start → element connected', 'small', 'connected', false);
 line('script start → first question in DOM', 'small', 'dom', false);
+line('script start → first contentful paint', 'small', 'fcp', false);
 line('script start → first question visible', 'small', 'visible', true);
 line('  every question and the submit button', 'small', 'all', false);
 line('250 questions: first question in DOM', 'big', 'dom', false);
+line('250 questions: first contentful paint', 'big', 'fcp', false);
 line('250 questions: first question visible', 'big', 'visible', true);
 line('  every question and the submit button', 'big', 'all', false);
 line('refusal in Q8 → Q9 in DOM', 'click', 'dom', true);
 line('refusal in Q8 → Q9 visible', 'click', 'visible', false);
+/** Medians of a figure minus the empty page's first frame: what the widget itself adds. */
+const own = (key, floorKey) =>
+  [1, 4].map((r) =>
+    (results[r][key]?.visible.median - results[r][floorKey].visible.median).toFixed(1),
+  );
+for (const [floorKey, name] of [
+  ['empty', 'the empty page'],
+  ['static', 'the static copy'],
+]) {
+  console.log(
+    `first question visible minus ${name} (median − median), 1× / 4×: 25 questions ${own('small', floorKey).join(' / ')}, 250 questions ${results[1].big ? own('big', floorKey).join(' / ') : '-'}`,
+  );
+}
 console.log(
-  `JS heap after first render (median, 1×): 25 questions ${mib(results[1].small.heap)}, 250 questions ${mib(results[1].big.heap)}`,
+  `JS heap after first render (median, 1×): 25 questions ${mib(results[1].small.heap)}, 250 questions ${results[1].big ? mib(results[1].big.heap) : '-'}`,
 );

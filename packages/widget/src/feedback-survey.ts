@@ -35,11 +35,12 @@ type Phase = 'start' | 'form' | 'sending' | 'done';
 
 /**
  * A one-page form shows its first FIRST questions in the first frame, then four times as many in
- * each frame after (5, 20, 80, 320…): the first question is on screen before the layout of a
+ * each frame after (1, 4, 16, 64, 256…): the first question is on screen before the layout of a
  * 250-question form is paid for, and few frames re-lay out the growing form. The submit button
- * comes with the last chunk.
+ * comes with the last chunk. One, not five: each further question in the first frame adds its
+ * template's first instantiation and its text's first layout in a fresh page (bench-render.mjs).
  */
-const FIRST = 5;
+const FIRST = 1;
 
 /** Calls `cb` once the next frame has been produced (or after 50 ms in a hidden tab, where rAF waits). */
 const afterFrame = (cb: () => void): void => {
@@ -52,7 +53,8 @@ const afterFrame = (cb: () => void): void => {
   setTimeout(once, 50);
 };
 type LoadState =
-  | { state: 'loading' }
+  /** `wait`: the parser has not reached an inline survey yet; nothing to paint for a few ms. */
+  | { state: 'loading'; wait?: true }
   | { state: 'ready' }
   | { state: 'error'; key: 'loadError' | 'notSurvey' | 'noSource'; detail?: string };
 
@@ -291,6 +293,8 @@ export class FeedbackSurvey extends LitElement {
     if (!url) {
       // Defined before the parser reached our children: the inline survey may not exist yet.
       if (document.readyState === 'loading') {
+        // No "loading" text meanwhile: it would cost a frame of its own before the first question.
+        this._load = { state: 'loading', wait: true };
         document.addEventListener('DOMContentLoaded', () => void this._loadSurvey(), {
           once: true,
         });
@@ -626,7 +630,8 @@ export class FeedbackSurvey extends LitElement {
 
   private _body(d: Dictionary, lang: Lang): unknown {
     const load = this._load;
-    if (load.state === 'loading') return html`<p class="state">${d.loading}</p>`;
+    if (load.state === 'loading')
+      return load.wait ? nothing : html`<p class="state">${d.loading}</p>`;
     if (load.state === 'error') {
       return html`<div class="state" part="error">
         <p>${fill(d[load.key], { detail: load.detail ?? '' })}</p>
