@@ -22,7 +22,8 @@ export default {
   // One test file at a time: the queue tests share the fake collector and IndexedDB with other
   // pages, and a background tab may never get the animation frame a test waits for.
   concurrency: 1,
-  testFramework: { config: { timeout: 10000 } },
+  // Generous: on two busy cores a retry cycle can take seconds; a hang still fails.
+  testFramework: { config: { timeout: 30000 } },
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -167,7 +167,7 @@ describe('SubmissionController', () => {
     await waitUntil(
       () => second.events.some((e) => e.type === 'otklik-sent'),
       'queued response not sent on connect',
-      { timeout: 5000 },
+      { timeout: 10000 },
     );
     expect(second.events.map((e) => [e.type, e.detail])).to.deep.equal([
       [
@@ -179,7 +179,7 @@ describe('SubmissionController', () => {
         },
       ],
     ]);
-    await waitUntil(() => second.ctl.waiting === 0, 'waiting not updated', { timeout: 5000 });
+    await waitUntil(() => second.ctl.waiting === 0, 'waiting not updated', { timeout: 10000 });
     expect(await keys(stores.queue)).to.deep.equal([]);
     const got = await collector.received();
     expect(got.posts.map((p) => [p.body.responseId, p.answer])).to.deep.equal([
@@ -319,11 +319,11 @@ describe('SubmissionController', () => {
     await a.ctl.submit(response());
     a.el.remove();
     const b = mount(); // its connect flush meets two more drops, so both stay queued
-    await waitUntil(() => b.ctl.waiting === 2, `waiting is ${b.ctl.waiting}`, { timeout: 5000 });
+    await waitUntil(() => b.ctl.waiting === 2, `waiting is ${b.ctl.waiting}`, { timeout: 10000 });
     await waitUntil(
       async () => (await collector.received()).posts.length === 3,
       'no connect flush',
-      { timeout: 5000 },
+      { timeout: 10000 },
     );
     await aTimeout(100);
     expect((await collector.received()).posts).to.have.length(3); // it stopped at the first failure
