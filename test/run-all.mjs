@@ -1,10 +1,11 @@
 // Runs every test suite of the repository in order and prints one closing line with the totals.
-// Suites: type checks, core (vitest), collector (vitest; PostgreSQL variants when
+// Suites: type checks, lint (eslint + prettier), core (vitest), collector (vitest; PostgreSQL variants when
 // TEST_DATABASE_URL is set), widget (build with size budget, then real Chromium), end-to-end.
 import { spawn } from 'node:child_process';
 
 const steps = [
   ['typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'typecheck']],
+  ['lint', 'pnpm', ['lint']],
   ['core', 'pnpm', ['--filter', '@otklik/core', 'test']],
   ['collector', 'pnpm', ['--filter', '@otklik/collector', 'test']],
   ['widget', 'pnpm', ['--filter', '@otklik/widget', 'test']],

@@ -23,7 +23,7 @@
 // shadow DOM (MutationObserver) and until the next frame is produced.
 // Every page load is a new browser context (cold HTTP cache, no code cache). CPU throttling is
 // CDP Emulation.setCPUThrottlingRate. Heap is JSHeapUsedSize after a forced GC, once rendered.
-/* global performance, MutationObserver -- used in the page */
+/* global performance, MutationObserver, PerformanceObserver -- used in the page */
 import { belgorodTypical } from '@otklik/core/templates';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
