@@ -1,4 +1,4 @@
-import { localize, type Survey } from '@otklik/core';
+import { localize, type ScaleSpec, type Survey } from '@otklik/core';
 import type { Db } from '../store/db.js';
 import { filterSql, type ResponseFilter } from './filter.js';
 import { computeReport } from './index.js';
@@ -54,6 +54,17 @@ export const prevalence = (share: number | null): Prevalence =>
 const TEXTS_PER_PROBLEM = 20;
 
 /**
+ * Answers in the top two points of a scale (one point on scales shorter than four), counted from
+ * the distribution rather than back from a rounded share, so large groups stay exact.
+ */
+function topTwo(s: ScaleSpec, distribution: Record<string, number>): number {
+  const top = s.max - (s.max - s.min + 1 >= 4 ? 1 : 0);
+  let n = 0;
+  for (let v = top; v <= s.max; v++) n += distribution[String(v)] ?? 0;
+  return n;
+}
+
+/**
  * The pain map («карта болей»): per object (service, process), the problem options chosen and the
  * questions scored low, with their prevalence, and the respondents' own words for each problem.
  * Figures come from the SQL report grouped by object; texts from one windowed query.
@@ -81,6 +92,20 @@ export async function painMap(
     const blank = { priority: '', measures: '', responsible: '', deadline: '' } as const;
     const share = (n: number): number | null =>
       r.responses > 0 ? Math.round((n * 1000) / r.responses) / 10 : null;
+    const lowScore = (question: string, problem: string, count: number, row?: string): void => {
+      const s = share(count);
+      items.push({
+        kind: 'low-score',
+        question,
+        ...(row === undefined ? {} : { row }),
+        problem: `Низкая оценка: ${problem}`,
+        count,
+        share: s,
+        prevalence: prevalence(s),
+        texts: [],
+        ...blank,
+      });
+    };
     for (const q of questions) {
       const fig = r.questions.find((x) => x.id === q.id);
       if (!fig) continue;
@@ -113,18 +138,7 @@ export async function painMap(
           const positive = (q.options ?? [])
             .filter((o) => o.positive)
             .reduce((n, o) => n + (fig.distribution[o.id] ?? 0), 0);
-          const count = fig.answered - fig.excluded - positive;
-          const s = share(count);
-          items.push({
-            kind: 'low-score',
-            question: q.id,
-            problem: `Низкая оценка: ${title}`,
-            count,
-            share: s,
-            prevalence: prevalence(s),
-            texts: [],
-            ...blank,
-          });
+          lowScore(q.id, title, fig.answered - fig.excluded - positive);
         }
       } else if (
         fig.type === 'scale' &&
@@ -133,35 +147,17 @@ export async function painMap(
         fig.topTwoShare !== null &&
         fig.topTwoShare < PAIN_THRESHOLDS.lowScore
       ) {
-        const count = fig.valid - Math.round((fig.topTwoShare * fig.valid) / 100);
-        const s = share(count);
-        items.push({
-          kind: 'low-score',
-          question: q.id,
-          problem: `Низкая оценка: ${title}`,
-          count,
-          share: s,
-          prevalence: prevalence(s),
-          texts: [],
-          ...blank,
-        });
+        lowScore(q.id, title, fig.valid - topTwo(q, fig.distribution));
       } else if (fig.type === 'matrix' && q.type === 'matrix' && q.scale.role === 'satisfaction') {
         for (const row of fig.rows) {
           if (row.topTwoShare === null || row.topTwoShare >= PAIN_THRESHOLDS.lowScore) continue;
-          const count = row.valid - Math.round((row.topTwoShare * row.valid) / 100);
-          const s = share(count);
           const rowText = localize(q.rows.find((x) => x.id === row.id)?.text, 'ru');
-          items.push({
-            kind: 'low-score',
-            question: q.id,
-            row: row.id,
-            problem: `Низкая оценка: ${title} — ${rowText}`,
-            count,
-            share: s,
-            prevalence: prevalence(s),
-            texts: [],
-            ...blank,
-          });
+          lowScore(
+            q.id,
+            `${title} — ${rowText}`,
+            row.valid - topTwo(q.scale, row.distribution),
+            row.id,
+          );
         }
       }
     }
