@@ -32,8 +32,9 @@ export interface RejectedItem {
  * structured values and does not block the page).
  * - `queue`: database `otklik`, store `queue` — responses waiting to be sent, keyed by responseId.
  * - `rejected`: database `otklik-rejected`, store `rejected` — refused by the collector, kept for
- *   inspection. A separate database because idb-keyval opens one store per database; it is only
- *   opened once something is refused.
+ *   inspection. A separate database because idb-keyval keeps one store per database. idb-keyval's
+ *   `createStore` opens both (empty) databases when the script loads; nothing is written to either
+ *   until a response is queued or refused.
  * Mutable so that browser tests can give each test its own databases (a controller keeps the
  * stores it was created with).
  * @example import { values } from 'idb-keyval'; console.table(await values<RejectedItem>(stores.rejected));
