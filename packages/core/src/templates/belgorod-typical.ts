@@ -7,6 +7,7 @@ import {
   opt,
   ratherSatisfied,
   satisfaction5,
+  serviceParameterRows,
   t,
   thanks,
 } from './common.js';
@@ -247,21 +248,7 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
         'Rate each on a 5-point scale, where 1 means completely dissatisfied and 5 means completely satisfied.',
       ),
       rows: [
-        {
-          id: 'application',
-          text: t('Понятность и удобство подачи заявления', 'Clarity and ease of applying'),
-        },
-        {
-          id: 'status',
-          text: t('Информирование о статусе услуги', 'Updates on the status of the service'),
-        },
-        {
-          id: 'documents',
-          text: t(
-            'Оптимальность количества необходимых к предоставлению документов',
-            'A reasonable number of documents required',
-          ),
-        },
+        ...serviceParameterRows,
         {
           id: 'speed',
           text: t('Оперативность предоставления результата', 'Speed of delivering the result'),

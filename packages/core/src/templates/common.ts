@@ -2,6 +2,7 @@ import type {
   CatalogEntry,
   ChoiceOption,
   LocalizedText,
+  MatrixRow,
   Question,
   ScaleSpec,
   Survey,
@@ -61,6 +62,25 @@ export const satisfaction5 = {
   role: 'satisfaction',
   ...satisfactionLabels,
 } as const satisfies ScaleSpec;
+
+/** The first three parameter rows of 001 Q12 and 003 Q9, printed word for word alike in both. */
+export const serviceParameterRows: MatrixRow[] = [
+  {
+    id: 'application',
+    text: t('Понятность и удобство подачи заявления', 'Clarity and ease of applying'),
+  },
+  {
+    id: 'status',
+    text: t('Информирование о статусе услуги', 'Updates on the status of the service'),
+  },
+  {
+    id: 'documents',
+    text: t(
+      'Оптимальность количества необходимых к предоставлению документов',
+      'A reasonable number of documents required',
+    ),
+  },
+];
 
 /** The demographic block of 001 (Q28–Q30) and 003 (Q13–Q15): identical wording, own numbers. */
 export function demographics(sexId: string, ageId: string, educationId: string): Question[] {
