@@ -7,6 +7,7 @@ import { respondentCors } from './middleware/cors.js';
 import { apiError } from './middleware/errors.js';
 import { rateLimit, socketAddress } from './middleware/rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
+import { catalogRoutes } from './routes/catalogs.js';
 import { exportRoutes } from './routes/exports.js';
 import { pageRoutes } from './routes/pages.js';
 import { reportRoutes } from './routes/reports.js';
@@ -31,6 +32,8 @@ export interface CollectorDeps extends AppDeps {
  * added later is private unless listed here.
  */
 const PUBLIC_V1: readonly [string, RegExp][] = [
+  ['GET', /^\/v1\/catalogs$/],
+  ['OPTIONS', /^\/v1\/catalogs$/],
   ['GET', /^\/v1\/surveys\/[^/]+$/],
   ['GET', /^\/v1\/surveys\/[^/]+\/versions\/[^/]+$/],
   ['POST', /^\/v1\/surveys\/[^/]+\/responses$/],
@@ -75,6 +78,7 @@ export function createApp(deps: CollectorDeps): Hono {
     if (isPublic(c.req.method, c.req.path)) return next();
     return admin(c, next);
   });
+  app.use('/v1/catalogs', cors);
   app.use('/v1/surveys/:id', cors);
   app.use('/v1/surveys/:id/versions/:version', cors);
   app.use('/v1/surveys/:id/responses', async (c, next) =>
@@ -92,6 +96,7 @@ export function createApp(deps: CollectorDeps): Hono {
 
   app.route('/', responseRoutes(deps));
   app.route('/', surveyRoutes(deps));
+  app.route('/', catalogRoutes(deps));
   app.route('/', adminRoutes(deps));
   // Analytics' routers use full paths; /v1/* among them are admin-only through the guard above.
   app.route('/', reportRoutes(deps));

@@ -23,6 +23,8 @@ Commands:
   serve                         run the HTTP server
   survey add <file.json>        publish a survey version
   survey list                   list surveys and their current versions
+  catalog put <name> <file>     publish a catalogue (services, municipalities…)
+  catalog list | show <name>    list catalogues, or one with its retired entries
   report <surveyId>             print a report (JSON)
   export <surveyId>             export responses to CSV or XLSX
 
@@ -48,6 +50,14 @@ Stops gracefully on SIGTERM / SIGINT (finishes requests, flushes, closes the dat
   survey: `otklik-collector survey add <file.json>   publish a version (immutable once published)
 otklik-collector survey list              list surveys with their current versions
 
+  --data-dir <dir> | --database-url <url>   storage, as for "serve"`,
+  catalog: `otklik-collector catalog put <name> <file.json>   make the file's entries the active list
+otklik-collector catalog list                         catalogues with active and retired counts
+otklik-collector catalog show <name>                  one catalogue, retired entries marked
+
+  The file is a JSON array of entries [{ "id": "licence", "text": { "ru": "…", "en": "…" } }], in
+  the order respondents see them. Ids left out are retired, never deleted: responses that named
+  them keep their label. A catalogue supersedes the one of the same name a survey ships.
   --data-dir <dir> | --database-url <url>   storage, as for "serve"`,
   report: `otklik-collector report <surveyId> [options]
 
@@ -167,6 +177,55 @@ async function surveyCommand(cfg: ServerConfig, args: string[]): Promise<void> {
   });
 }
 
+async function catalogCommand(cfg: ServerConfig, args: string[]): Promise<void> {
+  const [sub, name, file] = args;
+  const { createCatalogStore } = await import('./store/catalogs.js');
+  if (sub === 'list') {
+    await withStore(cfg, async (db) => {
+      for (const c of await createCatalogStore(db).list())
+        process.stdout.write(
+          `${c.name}\t${c.active} active\t${c.retired} retired\t${c.updatedAt}\n`,
+        );
+    });
+    return;
+  }
+  if (sub === 'show' && name) {
+    await withStore(cfg, async (db) => {
+      const entries = await createCatalogStore(db).get(name);
+      if (!entries) throw new ConfigError(`no catalogue "${name}"`);
+      for (const e of entries)
+        process.stdout.write(`${e.id}\t${e.text.ru}${e.retired ? '\t(retired)' : ''}\n`);
+    });
+    return;
+  }
+  if (sub !== 'put' || !name || !file)
+    throw new UsageError(
+      'expected "catalog put <name> <file.json>", "catalog list" or "catalog show <name>"',
+      'catalog',
+    );
+  const { parseCatalog, ZId } = await import('@otklik/core');
+  if (!ZId.safeParse(name).success)
+    throw new UsageError(`"${name}" is not a catalogue name (letters, digits, _ . -)`, 'catalog');
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const parsed = parseCatalog(json);
+  if (!parsed.ok) {
+    for (const i of parsed.issues)
+      process.stderr.write(`${i.path.join('.') || '(root)'}: ${i.message.en}\n`);
+    throw new ConfigError(`${file}: not a valid catalogue (${parsed.issues.length} issue(s))`);
+  }
+  await withStore(cfg, async (db) => {
+    const r = await createCatalogStore(db).put(name, parsed.value);
+    process.stdout.write(
+      `${name}: ${r.active} active (${r.added} added, ${r.changed} changed, ${r.retired} retired)\n`,
+    );
+  });
+}
+
 async function reportCommand(
   cfg: ServerConfig,
   id: string | undefined,
@@ -269,6 +328,9 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'survey':
         await surveyCommand(cfg, rest);
+        return 0;
+      case 'catalog':
+        await catalogCommand(cfg, rest);
         return 0;
       case 'report':
         await reportCommand(cfg, rest[0], flags);

@@ -1,4 +1,5 @@
 import type { Survey } from '@otklik/core';
+import type { CatalogStore } from './store/catalogs.js';
 import type { Db } from './store/db.js';
 
 /** Settings of a running collector (flags and environment, see cli.ts). */
@@ -27,5 +28,7 @@ export interface SurveyRegistry {
 export interface AppDeps {
   db: Db;
   surveys: SurveyRegistry;
+  /** The body's catalogues (services, municipalities, touchpoints), apart from survey versions. */
+  catalogs: CatalogStore;
   config: CollectorConfig;
 }

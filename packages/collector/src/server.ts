@@ -12,6 +12,7 @@ import type { LogSink } from './middleware/access-log.js';
 import type { Db } from './store/db.js';
 import { migrate } from './store/migrate.js';
 import { openDb } from './store/open.js';
+import { createCatalogStore } from './store/catalogs.js';
 import { createSurveyStore, seedSurveys } from './store/surveys.js';
 import { responseWriter } from './store/writer.js';
 
@@ -63,6 +64,7 @@ export async function startCollector(
     const deps: CollectorDeps = {
       db,
       surveys,
+      catalogs: createCatalogStore(db),
       batcher: createBatcher({
         writer: responseWriter(db),
         // PGlite has one connection: overlapping flushes would only queue behind each other.

@@ -6,8 +6,10 @@
  */
 export * from './engine/index.js';
 export { parseSurvey } from './schema/parse.js';
+export { MAX_CATALOG_ENTRIES, parseCatalog } from './schema/catalog.js';
 export { checkSurveyLogic } from './schema/logic.js';
 export {
+  ZCatalogEntry,
   ZCondition,
   ZId,
   ZLocalizedText,

@@ -4,6 +4,7 @@ import { ConflictError, type Batcher } from '../ingest/batcher.js';
 import { apiError } from '../middleware/errors.js';
 import { jsonBody, type JsonBodyVars } from '../middleware/json-body.js';
 import { toRow } from '../store/responses.js';
+import type { CatalogStore } from '../store/catalogs.js';
 import type { SurveyStore } from '../store/surveys.js';
 
 /** Largest response body accepted (a 250-question survey with long texts fits easily). */
@@ -13,6 +14,7 @@ export const RETRY_AFTER_UNAVAILABLE = 5;
 
 export interface ResponseRouteDeps {
   surveys: SurveyStore;
+  catalogs: CatalogStore;
   batcher: Batcher;
 }
 
@@ -62,7 +64,8 @@ export function responseRoutes(deps: ResponseRouteDeps): Hono<{ Variables: JsonB
       target = await deps.surveys.compiled(id, current.version);
       if (!target) return apiError(c, 404, 'unknown_survey', `No survey "${id}"`);
     }
-    const r = validateResponse(target.survey, body, { catalogs: target.catalogs });
+    const catalogs = await deps.catalogs.accepted(target.catalogs);
+    const r = validateResponse(target.survey, body, { catalogs });
     if (!r.ok) {
       return apiError(
         c,

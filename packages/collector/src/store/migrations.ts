@@ -45,4 +45,21 @@ CREATE INDEX responses_survey_time ON responses (survey_id, answered_at);
     // would sort the survey's responses again.
     sql: `CREATE INDEX responses_survey_received ON responses (survey_id, received_at, response_id);`,
   },
+  {
+    version: 5,
+    name: 'catalogues',
+    // Catalogues (services, municipalities, touchpoints) belong to the body, not to a survey
+    // version: they change without republishing. An entry is never deleted, only retired, so the
+    // responses that named it keep a label in reports and exports.
+    sql: `
+CREATE TABLE catalog_entries (
+  catalog     text        NOT NULL,
+  id          text        NOT NULL,
+  text        jsonb       NOT NULL,
+  position    integer     NOT NULL,
+  retired_at  timestamptz,
+  updated_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (catalog, id)
+);`,
+  },
 ];

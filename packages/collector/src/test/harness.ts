@@ -3,6 +3,7 @@ import { createApp, type CollectorDeps } from '../app.js';
 import { createBatcher } from '../ingest/batcher.js';
 import type { Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
+import { createCatalogStore } from '../store/catalogs.js';
 import { createSurveyStore } from '../store/surveys.js';
 import { responseWriter } from '../store/writer.js';
 import { pulse, pulseV2 } from './fixtures.js';
@@ -21,6 +22,7 @@ export async function makeApp(
   const deps: CollectorDeps = {
     db,
     surveys,
+    catalogs: createCatalogStore(db),
     batcher: createBatcher({ writer: responseWriter(db) }),
     config: {
       adminTokens: [ADMIN_TOKEN],

@@ -9,7 +9,7 @@ const QUESTION_TYPES = 'single, multiple, scale, matrix, list, text, statement';
 const CONDITION_OPS = 'answered, equals, in, gt, gte, lt, lte, and, or, not';
 
 /** Turns a zod issue into ours, with a message in Russian and English that names what was expected. */
-function fromZod(i: ZodIssue): Issue {
+export function fromZod(i: ZodIssue): Issue {
   const path = i.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
   switch (i.code) {
     case 'invalid_type':

@@ -137,7 +137,13 @@ export const ZQuestion = z
   ])
   .meta({ id: 'Question' });
 
-const ZCatalogEntry = z.strictObject({ id: z.string().min(1).max(200), text: ZLocalizedText });
+/** Most entries in one catalogue (a region's full list of services fits with room to spare). */
+export const MAX_CATALOG_ENTRIES = 100_000;
+
+export const ZCatalogEntry = z.strictObject({
+  id: z.string().min(1).max(200),
+  text: ZLocalizedText,
+});
 
 export const ZSurvey = z.strictObject({
   $schema: z.string().exactOptional(),
@@ -148,7 +154,7 @@ export const ZSurvey = z.strictObject({
   respondent: z.enum(['external', 'internal']).exactOptional(),
   questions: z.array(ZQuestion).min(1).max(2000),
   sections: z.array(z.strictObject({ id: ZId, title: ZLocalizedText })).exactOptional(),
-  catalogs: z.record(ZId, z.array(ZCatalogEntry).max(100_000)).exactOptional(),
+  catalogs: z.record(ZId, z.array(ZCatalogEntry).max(MAX_CATALOG_ENTRIES)).exactOptional(),
   completion: z
     .strictObject({ title: ZLocalizedText.exactOptional(), text: ZLocalizedText.exactOptional() })
     .exactOptional(),
