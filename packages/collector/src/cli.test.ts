@@ -91,7 +91,8 @@ describe('otklik-collector CLI', () => {
       data,
     ]);
     expect(exported).toMatchObject({ code: 0, out: `${csv}: 2 responses\n` });
-    expect((await readFile(csv, 'utf8')).split('\n').filter(Boolean).length).toBe(3);
+    // Two header rows (ids; numbers and titles), two responses.
+    expect((await readFile(csv, 'utf8')).split('\n').filter(Boolean).length).toBe(4);
     expect(
       (await run(['export', 'test-pulse', '--format', 'pdf', '--out', csv, '--data-dir', data]))
         .code,

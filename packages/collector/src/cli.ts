@@ -69,6 +69,8 @@ otklik-collector catalog show <name>                  one catalogue, retired ent
 
   --format <csv|xlsx>      file format (default csv)
   --out <file>             where to write
+  --values <text|id>       answers as texts (default) or as option and entry ids
+  --lang <ru|en>           language of titles and answer texts (default ru)
   --from <date> --to <date>  period (answered_at)
   --data-dir <dir> | --database-url <url>   storage, as for "serve"`,
 };
@@ -90,6 +92,8 @@ const OPTIONS = {
   'group-by': { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  values: { type: 'string' },
+  lang: { type: 'string' },
 } as const;
 
 /** Thrown for wrong usage; printed with the command's help, exit code 2. */
@@ -260,6 +264,13 @@ async function exportCommand(
   if (format !== 'csv' && format !== 'xlsx')
     throw new UsageError('--format must be csv or xlsx', 'export');
   if (typeof out !== 'string') throw new UsageError('--out <file> is required', 'export');
+  const values = flags.values ?? 'text';
+  if (values !== 'text' && values !== 'id')
+    throw new UsageError('--values must be text or id', 'export');
+  const lang = flags.lang ?? 'ru';
+  if (lang !== 'ru' && lang !== 'en') throw new UsageError('--lang must be ru or en', 'export');
+  const { createCatalogStore } = await import('./store/catalogs.js');
+  const { catalogLabels } = await import('./labels.js');
   const { writeCsv, writeXlsx } = await import('./export/index.js');
   await withStore(cfg, async (db, store) => {
     const versions = await store.versions(id);
@@ -267,7 +278,10 @@ async function exportCommand(
     const opts = {
       ...(typeof flags.from === 'string' ? { from: flags.from } : {}),
       ...(typeof flags.to === 'string' ? { to: flags.to } : {}),
-    };
+      values,
+      lang,
+      labels: catalogLabels(await createCatalogStore(db).labels(), versions),
+    } as const;
     const file = createWriteStream(out);
     const done = finished(file);
     let target: Writable = file;

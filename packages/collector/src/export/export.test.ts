@@ -82,7 +82,7 @@ describe.each(DB_KINDS)('exports on %s', (kind) => {
 
   it('writes CSV: BOM, CRLF, one column per question and matrix row, quoting, Cyrillic', async () => {
     const file = join(dir, 'a.csv');
-    const n = await writeCsv(db, SAMPLE, file, { titles: true });
+    const n = await writeCsv(db, SAMPLE, file, { titles: true, values: 'id' });
     expect(n).toBe(2);
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -92,9 +92,9 @@ describe.each(DB_KINDS)('exports on %s', (kind) => {
       'response_id,receipt,version,answered_at,received_at,lang,channel,object,touchpoint,respondent,' +
         'q1,q2,q3,q3.other.text,q4.site,q4.portal,q5,q6,q7',
     );
-    expect(lines[1]).toContain('Удовлетворены ли вы?');
-    expect(lines[1]).toContain('Оцените ресурсы — Портал');
-    expect(lines[1]).toContain('Какие были проблемы? — Другое (укажите) (текст)');
+    expect(lines[1]).toContain('1. Удовлетворены ли вы?');
+    expect(lines[1]).toContain('4. Оцените ресурсы — Портал');
+    expect(lines[1]).toContain('3. Какие были проблемы? — Другое (укажите) (текст)');
     // The quoted text holds a CRLF of its own: read the first data record up to the next record.
     const first = text.split('\r\n').slice(2).join('\r\n');
     expect(first).toMatch(
@@ -104,6 +104,26 @@ describe.each(DB_KINDS)('exports on %s', (kind) => {
       `,yes,5,queue; other,'=cmd|calc,4,na,,,"Очередь, ""долго""\r\nждали <script>alert(1)</script>"\r\n`,
     );
     expect(text.endsWith(',site,,,external,,dk,,,,,,,Всё хорошо\r\n')).toBe(true);
+  });
+
+  it('writes the answers as respondents read them by default, in Russian or English', async () => {
+    const labels = new Map([
+      ['services', new Map([['svc-1', { ru: 'Выдача лицензии', en: 'Licence' }]])],
+    ]);
+    const csv = (await collect(exportChunks(db, SAMPLE, 'csv', { labels }))).toString('utf8');
+    const [ids, titles] = csv.slice(1).split('\r\n');
+    expect(ids?.startsWith('response_id,receipt,')).toBe(true);
+    expect(titles).toContain('1. Удовлетворены ли вы?');
+    expect(csv).toMatch(
+      /,ru,Киоск,Выдача лицензии,МФЦ №1,Внешний клиент,Да,5,Очередь; Другое \(укажите\),'=cmd\|calc,4,Не пользовался,/,
+    );
+    expect(csv).toContain(',ru,Сайт,,,Внешний клиент,,Затрудняюсь ответить,');
+
+    const en = (
+      await collect(exportChunks(db, SAMPLE, 'csv', { labels, lang: 'en', titles: false }))
+    ).toString('utf8');
+    const [, row] = en.slice(1).split('\r\n');
+    expect(row).toMatch(/,ru,Kiosk,Licence,МФЦ №1,External client,Да,5,/);
   });
 
   it('writes an XLSX that unzip accepts, with the expected cells', async () => {
@@ -144,9 +164,9 @@ describe.each(DB_KINDS)('exports on %s', (kind) => {
   });
 
   it('exports only the period asked for', async () => {
-    const csv = (await collect(exportChunks(db, SAMPLE, 'csv', { from: '2026-03-02' }))).toString(
-      'utf8',
-    );
+    const csv = (
+      await collect(exportChunks(db, SAMPLE, 'csv', { from: '2026-03-02', titles: false }))
+    ).toString('utf8');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2);
   });
 

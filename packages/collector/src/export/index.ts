@@ -20,7 +20,10 @@ export { exportColumns, defuse, type Cell, type Column } from './columns.js';
 export type ExportFormat = 'csv' | 'xlsx';
 
 export interface WriteExportOptions extends ExportOptions {
-  /** CSV only: add a second header row with the Russian question titles (XLSX always has it). */
+  /**
+   * CSV only: a second header row with the questions' numbers and titles (default true; XLSX always
+   * has it).
+   */
   titles?: boolean;
 }
 
@@ -41,7 +44,7 @@ async function* chunksOf(
 ): AsyncGenerator<Uint8Array> {
   if (format === 'xlsx') yield* xlsxChunks(src);
   else
-    for await (const s of csvChunks(src, { titles: opts.titles ?? false }))
+    for await (const s of csvChunks(src, { titles: opts.titles ?? true }))
       yield Buffer.from(s, 'utf8');
 }
 

@@ -2,9 +2,15 @@ import type { Survey } from '@otklik/core';
 import type { Db } from '../store/db.js';
 import { filterSql, type ResponseFilter } from '../reports/filter.js';
 import { newest, reportQuestions } from '../reports/questions.js';
-import { exportColumns, type Cell, type Column, type ExportRow } from './columns.js';
+import {
+  exportColumns,
+  type Cell,
+  type Column,
+  type ColumnOptions,
+  type ExportRow,
+} from './columns.js';
 
-export interface ExportOptions extends ResponseFilter {
+export interface ExportOptions extends ResponseFilter, ColumnOptions {
   /** Rows per database round trip (and per chunk written); default 500. */
   batchSize?: number;
   /** Called after each batch with the number of responses read so far (CLI progress). */
@@ -37,7 +43,7 @@ export function exportSource(
 ): ExportSource {
   const list = Array.isArray(versions) ? versions : [versions as Survey];
   const head = newest(list);
-  const columns = exportColumns(reportQuestions(list));
+  const columns = exportColumns(reportQuestions(list), opts);
   const params: unknown[] = [];
   const where = filterSql(head.id, opts, params);
   const sql = `SELECT response_id::text AS response_id, receipt, survey_version,

@@ -13,6 +13,7 @@ import type { Period } from '../reports/sql.js';
 import { reportQuestions } from '../reports/questions.js';
 import { markup, type Html } from './html.js';
 import { siteChrome } from './chrome.js';
+import { channelName } from '../labels.js';
 
 /**
  * Default k-anonymity threshold of the public results: a group (the whole survey or one period)
@@ -29,17 +30,6 @@ export interface ResultsView {
   key: string | null;
   minGroupSize: number;
 }
-
-const CHANNEL_NAMES: Record<string, [string, string]> = {
-  site: ['Сайт', 'Website'],
-  kiosk: ['Киоск', 'Kiosk'],
-  email: ['Электронная почта', 'E-mail'],
-  sms: ['SMS', 'SMS'],
-  qr: ['QR-код', 'QR code'],
-  paper: ['Бумажная анкета', 'Paper form'],
-  intranet: ['Интранет', 'Intranet'],
-  other: ['Другое', 'Other'],
-};
 
 const PERIOD_LINKS: [Period | null, string, string][] = [
   [null, 'За всё время', 'All time'],
@@ -110,7 +100,7 @@ ${card(String(r.problems), t('отмечено проблем', 'problems report
 
 function channelTable(r: SurveyReport, lang: Lang, t: (ru: string, en: string) => string): Html {
   const rows = Object.entries(r.channels).map(([ch, { count, share }]) => {
-    const name = CHANNEL_NAMES[ch]?.[lang === 'en' ? 1 : 0] ?? ch;
+    const name = channelName(ch, lang);
     return markup`<tr><th scope="row">${name}</th><td class="num">${count}</td><td class="num">${fmt(share, ' %')}</td><td>${bar(share)}</td></tr>`;
   });
   return markup`<table><caption>${t('Ответы по каналам', 'Responses by channel')}</caption>

@@ -3,7 +3,8 @@ import type { AppDeps } from '../deps.js';
 import { exportChunks, toReadableStream, type ExportFormat } from '../export/index.js';
 import { apiError } from '../middleware/errors.js';
 import { loadVersions } from '../reports/versions.js';
-import { reportQuery } from './reports.js';
+import { catalogLabels } from '../labels.js';
+import { badQuery, reportQuery } from './reports.js';
 
 const TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -13,8 +14,10 @@ const TYPES: Record<ExportFormat, string> = {
 /**
  * Admin exports of raw responses, streamed from a database cursor (constant memory, back-pressure
  * from the socket): `GET /v1/surveys/:id/export.csv` and `/export.xlsx`, with `from`, `to`,
- * `version`, `tz` as for reports and, for CSV, `titles=1` for a second header row of Russian
- * titles. Sent as an attachment named after the survey and the period.
+ * `version`, `tz` as for reports; `values=text` (default: answers as respondents read them, in
+ * `lang=ru|en`) or `values=id` (option and entry ids, for scripts); for CSV `titles=0` drops the
+ * second header row (question numbers and titles). Sent as an attachment named after the survey
+ * and the period.
  *
  * @example
  * app.route('/', exportRoutes(deps));
@@ -28,12 +31,22 @@ export function exportRoutes(deps: AppDeps): Hono {
       const id = c.req.param('id');
       const versions = await loadVersions(deps.surveys, id);
       if (versions.length === 0) return apiError(c, 404, 'unknown_survey', `No survey "${id}"`);
+      const values = c.req.query('values') ?? 'text';
+      if (values !== 'text' && values !== 'id') {
+        return badQuery(c, 'values', {
+          ru: '«values»: text (тексты ответов) или id',
+          en: '"values": text (answer texts) or id',
+        });
+      }
       const chunks = exportChunks(deps.db, versions, format, {
         from: q.from,
         to: q.to,
         version: q.version,
         timeZone: q.timeZone,
-        titles: c.req.query('titles') === '1',
+        titles: c.req.query('titles') !== '0',
+        lang: c.req.query('lang') === 'en' ? 'en' : 'ru',
+        values,
+        labels: catalogLabels(await deps.catalogs.labels(), versions),
       });
       // Ids are [A-Za-z0-9_.-] and dates digits, so the file name needs no quoting rules beyond "".
       const name = [id, q.from, q.to].filter(Boolean).join('_');
