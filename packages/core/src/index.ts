@@ -32,5 +32,6 @@ export {
   type AccumulatorState,
   type QuestionState,
 } from './scoring/state.js';
+export { figureInputs, type FigureInputs } from './scoring/figures.js';
 export { meanOfFigures, percent, roundedRatio } from './scoring/round.js';
 export type * from './scoring/types.js';

@@ -161,6 +161,8 @@ describe('pages', () => {
     });
 
     it('shows headline figures and per-question tables, never free text or specify texts', async () => {
+      const many = (n: number, q2: number, answeredAt: string, channel = 'site') =>
+        Array.from({ length: n }, () => ({ answers: { q2 }, answeredAt, channel }));
       await insertResponses(db, SAMPLE.id, [
         {
           answers: { q2: 1, q7: '<script>alert(1)</script> Иванов И.И.' },
@@ -172,6 +174,10 @@ describe('pages', () => {
           answeredAt: '2026-01-06T00:00:00Z',
         },
         { answers: { q2: 4, q6: 10 }, channel: 'kiosk', answeredAt: '2026-07-01T00:00:00Z' },
+        ...many(2, 3, '2026-01-07T00:00:00Z'),
+        ...many(8, 5, '2026-01-07T00:00:00Z'),
+        ...many(6, 4, '2026-02-07T00:00:00Z'),
+        ...many(5, 4, '2026-07-07T00:00:00Z', 'kiosk'),
       ]);
       const res = await get('/results/sample');
       expect(res.status).toBe(200);
@@ -184,8 +190,13 @@ describe('pages', () => {
       expect(body).not.toContain('steal()');
       expect(body).toContain('<caption>Оцените качество</caption>');
       expect(body).toContain('<caption>Ответы по каналам</caption>');
-      expect(body).toMatch(/<span class="figure">80 %<\/span>уровень удовлетворённости/);
-      expect(body).toContain('<meter min="0" max="100" value="40"');
+      // 23 of 26 rated 4 or 5: the level reads only published counts, so it is shown.
+      expect(body).toMatch(/<span class="figure">88,5 %<\/span>уровень удовлетворённости/);
+      // The one «1» and the two «3» are withheld, and with them the mean that would give them away.
+      expect(body).toContain('<tr><th scope="row">1</th><td class="num">скрыто</td>');
+      expect(body).toContain('<tr><th scope="row">3</th><td class="num">скрыто</td>');
+      expect(body).toContain('Средняя оценка: скрыто');
+      expect(body).toContain('<meter min="0" max="100" value="50"');
       expect(body).toContain('Тексты ответов не публикуются');
       expect(body).not.toMatch(/<script/);
       expectNoInline(body);
@@ -194,19 +205,25 @@ describe('pages', () => {
     it('groups by period through links, hiding small periods', async () => {
       const body = await (await get('/results/sample?period=half-year')).text();
       expect(body).toContain('<caption>Результаты по периодам</caption>');
-      // 2026-H1 has 2 + 2 responses (seeded on 15 March and in January): 4 < 5.
-      expect(body).toContain(
-        '<tr><th scope="row">1-е полугодие 2026</th><td colspan="4">скрыто: меньше 5 ответов</td></tr>',
+      expect(body).toMatch(
+        /<a href="\?period=half-year&amp;key=2026-H1">1-е полугодие 2026<\/a><\/th><td class="num">20<\/td>/,
       );
       expect(body).toContain('href="?period=quarter"');
-      const json = (await (await get('/results/sample.json?period=half-year')).json()) as {
+      // March 2026 has two responses: withheld whole, and so is another month of its quarter.
+      const months = await (await get('/results/sample?period=month')).text();
+      expect(months).toContain(
+        '<tr><th scope="row">март 2026</th><td colspan="4">скрыто, чтобы сохранить анонимность</td></tr>',
+      );
+      const json = (await (await get('/results/sample.json?period=month')).json()) as {
         total: { responses: number } | null;
-        groups: { key: string; report: unknown }[];
+        groups: { key: string; report: { responses: number | string } }[];
       };
-      expect(json.total?.responses).toBe(5);
-      expect(json.groups).toEqual([
-        { key: '2026-H1', report: null },
-        { key: '2026-H2', report: null },
+      expect(json.total?.responses).toBe(26);
+      expect(json.groups.map((g) => [g.key, g.report.responses])).toEqual([
+        ['2026-01', 12],
+        ['2026-02', 'hidden'],
+        ['2026-03', 'hidden'],
+        ['2026-07', 6],
       ]);
       expect(JSON.stringify(json)).not.toContain('steal()');
       const unknown = await get('/results/sample?period=decade');

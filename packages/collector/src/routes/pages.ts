@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import type { SurveyReport } from '@otklik/core';
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { messageBody } from '../pages/chrome.js';
@@ -7,16 +6,17 @@ import { demoPage } from '../pages/demo.js';
 import { hostedContext, hostedPage } from '../pages/hosted.js';
 import type { Html } from '../pages/html.js';
 import { PAGE_CSP, PAGE_HEADERS, page } from '../pages/layout.js';
-import { MIN_GROUP_SIZE, resultsPage } from '../pages/results.js';
+import { resultsPage } from '../pages/results.js';
 import { SITE_CSS } from '../pages/site-css.js';
 import { readStatic } from '../pages/static.js';
-import { computeReport, PERIODS, type Period } from '../reports/index.js';
+import { HIDDEN, LEVELS, MIN_CELL, publicResults, type Level } from '../disclosure/index.js';
+import { newest } from '../reports/questions.js';
 import { loadVersions } from '../reports/versions.js';
 
 export interface PageRouteOptions {
   /** The repository's examples folder (default: ../../../../examples from this module). */
   examplesDir?: string;
-  /** k-anonymity threshold of the public results (default 5). */
+  /** k of the public results: the smallest count published (default 5, disclosure/). */
   minGroupSize?: number;
   /** Survey embedded on the demo page (default `belgorod-typical`). */
   demoSurvey?: string;
@@ -40,7 +40,7 @@ function send(c: Context, body: Html, status: 200 | 400 | 404 = 200, cache = 'no
  */
 export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
   const app = new Hono();
-  const k = opts.minGroupSize ?? MIN_GROUP_SIZE;
+  const k = opts.minGroupSize ?? MIN_CELL;
   const examplesDir =
     opts.examplesDir ?? fileURLToPath(new URL('../../../../examples/', import.meta.url));
   const demoSurvey = opts.demoSurvey ?? 'belgorod-typical';
@@ -158,28 +158,25 @@ export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
     }
     const p = c.req.query('period');
     // An unknown period shows all-time results rather than an error page: it is a public link.
-    const period = p && (PERIODS as readonly string[]).includes(p) ? (p as Period) : null;
-    const report = await computeReport(
-      deps.db,
-      versions,
-      period ? { groupBy: 'period', period } : {},
-    );
+    const period = p && (LEVELS as readonly string[]).includes(p) ? (p as Level) : null;
+    const results = await publicResults(deps.db, versions, k);
     if (asJson) {
-      const shown = (r: SurveyReport): SurveyReport | null => (r.responses >= k ? r : null);
+      const head = newest(versions);
       return c.json(
         {
-          survey: report.survey,
+          survey: { id: head.id, version: head.version, title: head.title },
           period,
-          minGroupSize: k,
-          total: shown(report.total),
-          groups: report.groups.map((g) => ({ key: g.key, report: shown(g.report) })),
+          k,
+          hidden: HIDDEN,
+          total: results.total,
+          groups: period ? results.groups[period] : [],
         },
         200,
         { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' },
       );
     }
     const key = period ? (c.req.query('key') ?? null) : null;
-    const body = resultsPage({ report, versions, lang, period, key, minGroupSize: k });
+    const body = resultsPage({ results, versions, lang, period, key, k });
     const title = lang === 'en' ? 'Survey results' : 'Результаты опроса';
     return send(c, page({ title, lang, body }), 200, 'public, max-age=300');
   });

@@ -123,3 +123,63 @@ export function questionFigures(q: Question, t: Tally): QuestionFigures | undefi
     return { id: q.id, type: 'text', answered: t.answered };
   return undefined;
 }
+
+/** The answer values (distribution keys) each figure of a question is computed from. */
+export type FigureInputs = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * Which counts each figure of a question reads — by the same formulas as above — so that a
+ * figure can be withheld together with any count it could give away (public results). A share's
+ * denominator counts too: `valid` is `answered` less the extra options.
+ *
+ * @example
+ * figureInputs({ id: 'q1', type: 'scale', min: 1, max: 5, role: 'satisfaction', title: { ru: '…' } });
+ * // { valid: [], mean: ['1', …, '5'], topTwoShare: ['4', '5'] }
+ */
+export function figureInputs(q: Question): { question: FigureInputs; rows?: FigureInputs } {
+  const ids = (
+    os: readonly ChoiceOption[] | undefined,
+    pred: (o: ChoiceOption) => boolean = () => true,
+  ) => (os ?? []).filter(pred).map((o) => o.id);
+  const range = (lo: number, hi: number): string[] =>
+    Array.from({ length: Math.max(0, hi - lo + 1) }, (_, i) => String(lo + i));
+  const scale = (s: ScaleSpec, extra: readonly ChoiceOption[] | undefined, role?: string) => {
+    const extras = ids(extra);
+    const { top, bottom } = ends(s);
+    const topN = [...range(top, s.max), ...extras];
+    const out: Record<string, string[]> = {
+      valid: extras,
+      mean: [...range(s.min, s.max), ...extras],
+      topTwoShare: topN,
+    };
+    if (role === 'recommend') {
+      const low = range(s.min, s.max - 4);
+      out['promoters'] = topN;
+      out['detractors'] = [...low, ...extras];
+      out['nps'] = [...topN, ...low];
+    } else if (role === 'effort') {
+      out['effortIndex'] = [...topN, ...range(s.min, bottom)];
+    }
+    return out;
+  };
+  switch (q.type) {
+    case 'scale':
+      return { question: scale(q, q.extraOptions, q.role) };
+    case 'matrix':
+      return { question: {}, rows: scale(q.scale, q.extraOptions) };
+    case 'single':
+    case 'multiple':
+    case 'list': {
+      const excluded = ids(q.options, (o) => o.kind !== undefined);
+      return {
+        question: {
+          excluded,
+          problems: ids(q.options, (o) => o.problem === true),
+          satisfiedShare: [...ids(q.options, (o) => o.positive === true), ...excluded],
+        },
+      };
+    }
+    default:
+      return { question: {} };
+  }
+}
