@@ -28,6 +28,7 @@ export const internalStaff: Survey = deepFreeze<Survey>({
     'The survey is anonymous. Your answers help improve how we work together.',
   ),
   respondent: 'internal',
+  headline: 'q1',
   questions: [
     {
       id: 'q1',

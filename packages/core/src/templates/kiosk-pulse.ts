@@ -11,11 +11,13 @@ export const kioskPulse: Survey = deepFreeze<Survey>({
   version: 1,
   title: t('Оцените, пожалуйста, качество обслуживания', 'Please rate our service'),
   respondent: 'external',
+  headline: 'q2',
   questions: [
     {
       id: 'q1',
       type: 'list',
       catalog: 'services',
+      context: 'object',
       title: t('За какой услугой Вы обращались?', 'Which service did you come for?'),
     },
     {
