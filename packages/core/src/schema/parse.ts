@@ -54,7 +54,7 @@ function fromZod(i: ZodIssue): Issue {
     }
     case 'invalid_format':
       // The one pattern on texts: a string PostgreSQL would refuse.
-      if (i.format === 'regex' && i.pattern === WELL_FORMED_TEXT.source) {
+      if (i.format === 'regex' && i.pattern === String(WELL_FORMED_TEXT)) {
         return issue(path, 'invalid_text');
       }
       return {
