@@ -48,7 +48,7 @@ import {
  */
 export const belgorodTypical: Survey = deepFreeze<Survey>({
   id: 'belgorod-typical',
-  version: 1,
+  version: 2,
   title: t(
     'Оценка удовлетворенности внешних клиентов предоставлением государственных услуг (сервисов), осуществлением функций',
     'External client satisfaction with public services and functions',

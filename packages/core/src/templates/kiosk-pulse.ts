@@ -8,7 +8,7 @@ import { deepFreeze, example, satisfaction5, t } from './common.js';
  */
 export const kioskPulse: Survey = deepFreeze<Survey>({
   id: 'kiosk-pulse',
-  version: 1,
+  version: 2,
   title: t('Оцените, пожалуйста, качество обслуживания', 'Please rate our service'),
   respondent: 'external',
   headline: 'q2',

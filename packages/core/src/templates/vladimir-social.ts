@@ -34,7 +34,7 @@ import {
  */
 export const vladimirSocial: Survey = deepFreeze<Survey>({
   id: 'vladimir-social',
-  version: 1,
+  version: 2,
   title: t(
     'Оценка удовлетворенности внешних клиентов качеством и доступностью предоставления государственных услуг/мер социальной поддержки',
     'External client satisfaction with the quality and accessibility of public services and social support measures',
