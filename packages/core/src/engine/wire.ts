@@ -35,6 +35,7 @@ export const ISO_DATE_TIME = new RegExp(`^${DATE}T${TIME}$`);
  * surrogate (not a character; it cannot be encoded as UTF-8). With the `u` flag a proper pair is
  * one code point outside the excluded range, so emoji pass.
  */
+// eslint-disable-next-line no-control-regex -- matching U+0000 is the point
 export const WELL_FORMED_TEXT = /^[^\u0000\uD800-\uDFFF]*$/u;
 
 /** Whether a string can be stored as it is (see `WELL_FORMED_TEXT`). */
