@@ -72,14 +72,15 @@ describe('demo page → collector → report', () => {
     assert.equal(posts.length, 1, 'one POST');
     const sent = JSON.parse(posts[0]!) as {
       answers: Record<string, unknown>;
-      context: { channel: string };
+      context: { channel: string; object?: string };
       surveyId: string;
     };
     assert.equal(sent.surveyId, 'belgorod-typical');
     assert.equal(sent.context.channel, 'site');
     assert.equal(sent.answers.q3, 4);
     assert.equal(sent.answers.q9, 'yes');
-    assert.ok(Array.isArray(sent.answers.q2) && sent.answers.q2.length === 1, 'one service chosen');
+    assert.equal(typeof sent.answers.q2, 'string', 'one service chosen');
+    assert.equal(sent.context.object, sent.answers.q2, 'the service chosen is the object');
     assert.deepEqual(await page.context().cookies(), [], 'no cookies set');
 
     const r = await report(collector, 'belgorod-typical');

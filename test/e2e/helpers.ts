@@ -80,7 +80,10 @@ export async function startCollector(env: Record<string, string> = {}): Promise<
   };
 }
 
-/** Debian's Chromium, headless, with the flags this closed network needs (TOOLCHAIN.md). */
+/**
+ * Debian's Chromium, headless, with the flags a machine without internet access needs: no sandbox
+ * (containers), no GPU, no background updates, sync or QUIC probes that would wait on the network.
+ */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

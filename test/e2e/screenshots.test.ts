@@ -203,7 +203,7 @@ describe('docs screenshots', () => {
         body: JSON.stringify({
           responseId: randomUUID(),
           surveyId: 'kiosk-pulse',
-          surveyVersion: 1,
+          surveyVersion: 2, // the kiosk-pulse template's version
           lang: 'ru',
           answers: { q1: 'example-documents', q2: score },
           context: { channel, respondent: 'external' },

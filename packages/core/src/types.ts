@@ -86,7 +86,16 @@ interface QuestionBase {
   goTo?: JumpTarget;
   /** Section id (see `Survey.sections`), for grouping on the one-page layout. */
   section?: Id;
+  /**
+   * The answer supplies this field of the response's context: `'object'` on «which service did
+   * you receive». Only a single choice or a list without `multiple` may bind, at most one question
+   * per field; the answer wins over an object fixed by the embed (docs/survey-format.md).
+   */
+  context?: ContextBinding;
 }
+
+/** Context fields an answer may supply. */
+export type ContextBinding = 'object';
 
 export interface SingleQuestion extends QuestionBase {
   type: 'single';
@@ -167,7 +176,7 @@ export interface Section {
   title: LocalizedText;
 }
 
-/** Channels a response can arrive through (DOMAIN.md, "touchpoints"). */
+/** Channels a response can arrive through (docs/orders.md: every order lists its channels). */
 export const CHANNELS = [
   'site',
   'kiosk',
@@ -199,6 +208,13 @@ export interface Survey {
   /** Who answers it (default `external`). */
   respondent?: RespondentKind;
   questions: Question[];
+  /**
+   * Id of the headline question: a scale with role `satisfaction` rating the service itself
+   * (001 Q3, 003 Q3). Its share of the top two points is the report's satisfaction level; matrix
+   * rows (parameters, resources) are reported per row, never mixed into it. Without it, the first
+   * scale question with role `satisfaction` is the headline.
+   */
+  headline?: Id;
   sections?: Section[];
   /** Catalogues shipped with the survey; a host may supply others at run time. */
   catalogs?: Record<string, CatalogEntry[]>;
@@ -208,7 +224,7 @@ export interface Survey {
   };
 }
 
-/** Every response carries where it came from (DOMAIN.md). */
+/** Every response carries where it came from: the object, channel, touchpoint and respondent kind. */
 export interface ResponseContext {
   /** The service / support measure / process from the body's catalogue. */
   object?: string;
@@ -225,6 +241,7 @@ export interface ResponseContext {
  * - scale → integer, or the id of one of its `extraOptions`;
  * - matrix → { rowId: integer | extra option id };
  * - text → string.
+ * A `null` on the wire means "not answered", like an absent key; the validated response drops it.
  */
 export type AnswerValue = string | number | string[] | Record<string, number | string>;
 
@@ -263,6 +280,7 @@ export type IssueCode =
   | 'invalid_value'
   | 'missing'
   | 'too_long'
+  | 'invalid_text'
   | 'unknown_key'
   | 'duplicate_id'
   | 'unknown_question'

@@ -1,4 +1,4 @@
-// Render timings of the built IIFE in headless Chromium, measured as docs FIELD.md defines them:
+// Render timings of the built IIFE in headless Chromium, measured as the target is stated:
 // "script start → first question visible". Run `pnpm --filter @otklik/widget build`, then
 // `pnpm --filter @otklik/widget bench`.
 //
@@ -293,12 +293,12 @@ for (const rate of [1, 4]) {
 await browser.close();
 server.close();
 
-// SurveyJS 2.5.38 on a machine like this one, from docs FIELD.md (not measured in this run).
+// SurveyJS 2.5.38 on a machine like this one: reference figures, not measured in this run.
 const surveyjs = { small: [541, 1759], big: [1051, 4187], click: [78, 294] };
 const f = (x) => x.toFixed(1).padStart(7);
 const mib = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 console.log(`<feedback-survey> render, headless Chromium, ${RUNS} runs: median / p90, ms`);
-/** `compare`: this row is the figure FIELD.md gives for SurveyJS; the ratio is of medians. */
+/** `compare`: this row has a SurveyJS reference figure; the ratio is of medians. */
 const line = (label, key, what, compare) => {
   if (!results[1][key]) return;
   const a = results[1][key][what];

@@ -1,5 +1,6 @@
 import {
   CHANNELS,
+  CONTEXT_MAX,
   pruneAnswers,
   visiblePath,
   type Answers,
@@ -35,8 +36,7 @@ export interface ContextAttrs {
   fromUrl: boolean;
 }
 
-const MAX = 200;
-const clean = (v: string | null | undefined) => (v ? v.trim().slice(0, MAX) : undefined);
+const clean = (v: string | null | undefined) => (v ? v.trim().slice(0, CONTEXT_MAX) : undefined);
 
 /**
  * The response context. The URL query wins over attributes when `context-from-url` is set (a link

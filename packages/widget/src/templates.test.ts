@@ -97,17 +97,18 @@ describe('vladimir-social, paged, keyboard only', () => {
       q9: { application: 1, status: 2 },
     });
     expect(r.specify).to.equal(undefined);
+    // Q1 is bound to the object: the service picked wins over the one in the link.
     expect(r.context).to.deep.equal({
       channel: 'email',
       respondent: 'external',
-      object: 'veteran-payment',
+      object: svc.id,
     });
     expect(validateResponse(s, r).ok).to.equal(true);
   });
 });
 
 describe('belgorod-typical, one page, keyboard only', () => {
-  it('asks Q9 after a refusal, skips Q11, keeps the specify text and sends a valid response', async () => {
+  it('asks Q9 and Q11 after a refusal, keeps the specify text and sends a valid response', async () => {
     const s = templates['belgorod-typical'];
     const el = await fixture<FeedbackSurvey>(
       html`<feedback-survey .definition=${s} lang="ru"></feedback-survey>`,
@@ -120,7 +121,7 @@ describe('belgorod-typical, one page, keyboard only', () => {
     await toQuestion(el, 'q2'); // the search box
     await type(svc.word);
     await settle(el);
-    await press('Tab'); // into the filtered checkboxes
+    await press('Tab'); // into the filtered options (one service: Q2 is the response's object)
     await press('Space');
     await toQuestion(el, 'q3');
     await press('ArrowDown'); // 5 → 4
@@ -133,7 +134,8 @@ describe('belgorod-typical, one page, keyboard only', () => {
     await press('ArrowDown'); // refused → q9 appears
     await settle(el);
     expect($(el, '[data-q=q9]')).not.to.equal(null);
-    expect($(el, '[data-q=q11]')).to.equal(null);
+    // Q11 (effort) is asked of whoever named the service in Q2, a refusal included.
+    expect($(el, '[data-q=q11]')).not.to.equal(null);
     await toQuestion(el, 'q9');
     await press('Space');
     await toQuestion(el, 'q21');
@@ -147,7 +149,7 @@ describe('belgorod-typical, one page, keyboard only', () => {
     const r = (await sent).detail.response;
     expect(r.answers).to.deep.equal({
       q1: 'satisfied',
-      q2: [svc.id], // a list with any number of answers
+      q2: svc.id, // one service: the response's object
       q3: 4,
       q4: ['problem'],
       q8: 'refused',
@@ -156,7 +158,7 @@ describe('belgorod-typical, one page, keyboard only', () => {
       q22: 'Спасибо',
     });
     expect(r.specify).to.deep.equal({ q4: { problem: 'Долго ждал ответа' } });
-    expect(r.context).to.deep.equal({ channel: 'site', respondent: 'external' });
+    expect(r.context).to.deep.equal({ channel: 'site', respondent: 'external', object: svc.id });
     expect(validateResponse(s, r).ok).to.equal(true);
   });
 });

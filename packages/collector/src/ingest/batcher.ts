@@ -63,7 +63,8 @@ export interface Batcher {
  * Group commit without a timer: a row arriving while the database is idle is written at once;
  * rows arriving while a write is in flight gather and go together as soon as it finishes. Under
  * light load each response costs one round trip; under heavy load a batch grows to the rate the
- * database can commit — no fixed window to wait out (docs/FIELD.md measured fixed windows losing).
+ * database can commit — no fixed window to wait out (a window adds its length to every response
+ * under light load and still caps a batch under heavy load).
  *
  * A failed flush rejects all its waiters with `UnavailableError`; nothing is ever acknowledged
  * before its COMMIT.

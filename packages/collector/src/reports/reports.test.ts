@@ -63,7 +63,8 @@ describe.each(DB_KINDS)('reports on %s', (kind) => {
       responses: 4,
       problems: 3,
       channels: { site: { count: 2, share: 50 }, kiosk: { count: 2, share: 50 } },
-      summary: { satisfactionLevel: 77.8, satisfiedShare: 66.7, nps: 25, effortIndex: 0 },
+      // The level is q2's share of 4–5 (the first satisfaction scale); matrix rows stay per row.
+      summary: { satisfactionLevel: 66.7, satisfiedShare: 66.7, nps: 25, effortIndex: 0 },
       questions: [
         {
           id: 'q1',

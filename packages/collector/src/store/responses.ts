@@ -65,6 +65,8 @@ export function toRow(value: SurveyResponse, received: Date): ResponseRow {
     answeredAt: answeredAtFor(value.answeredAt, received).toISOString(),
     lang: value.lang,
     channel: value.context.channel,
+    // The effective object: validateResponse put the answer to the bound question here (core's
+    // effectiveContext), so per-service reports see the service the respondent picked.
     object: value.context.object ?? null,
     touchpoint: value.context.touchpoint ?? null,
     respondent: value.context.respondent,

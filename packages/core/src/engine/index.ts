@@ -13,12 +13,33 @@ export {
   visiblePath,
   visibleRows,
 } from './path.js';
+export { questionIssues, validateResponse, type ValidateOptions } from './validate-response.js';
+export { effectiveContext } from './context.js';
 export {
+  canBindContext,
+  CONTEXT_BINDINGS,
+  CONTEXT_MAX,
   DEFAULT_SPECIFY_MAX,
   DEFAULT_TEXT_MAX,
-  questionIssues,
-  validateResponse,
-  type ValidateOptions,
-} from './validate-response.js';
+  isCatalogList,
+  isChoice,
+  isMany,
+  optionsKey,
+  optionsOf,
+  scaleOf,
+  scalePoints,
+  specifyMax,
+  textMax,
+  type ChoiceQuestion,
+} from './kinds.js';
+export {
+  ISO_DATE_TIME,
+  isWellFormedText,
+  LANGS,
+  MAX_VERSION,
+  RESPONDENTS,
+  UUID,
+  WELL_FORMED_TEXT,
+} from './wire.js';
 export { issue, ruPlural } from './messages.js';
 export { localize } from './localize.js';

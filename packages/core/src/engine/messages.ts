@@ -41,6 +41,10 @@ const MESSAGES: Partial<Record<IssueCode, Msg>> = {
     ru: `Не больше ${n} ${ruPlural(n, CHARS_RU)}`,
     en: `At most ${en(n, 'character')}`,
   }),
+  invalid_text: () => ({
+    ru: 'Текст содержит недопустимый символ (U+0000 или непарный суррогат UTF-16)',
+    en: 'Text contains a character that cannot be stored (U+0000 or an unpaired UTF-16 surrogate)',
+  }),
   exclusive_conflict: () => ({
     ru: 'Этот вариант нельзя выбрать вместе с другими',
     en: 'This option cannot be combined with others',

@@ -8,21 +8,18 @@ import type {
 } from '../types.js';
 import { END } from '../types.js';
 import { evaluate } from './conditions.js';
+import { optionsOf } from './kinds.js';
 import { own } from './own.js';
 
 /** Where the respondent goes after `q`, given its answer: a question id, END, or undefined (next in order). */
 function jumpFrom(q: Question, a: AnswerValue | undefined): string | undefined {
   if (a !== undefined) {
-    // A scale's extra options («Затрудняюсь ответить») may jump too; its numbers never do.
-    const options =
-      q.type === 'single' || q.type === 'multiple' || q.type === 'list'
-        ? q.options
-        : q.type === 'scale'
-          ? q.extraOptions
-          : undefined;
+    // A scale's extra options («Затрудняюсь ответить») may jump too; its numbers never do. A
+    // matrix answers many rows at once, so its extra options never jump (parseSurvey refuses it).
+    const options = q.type === 'matrix' ? [] : optionsOf(q);
     const chosen = Array.isArray(a) ? a : [a];
     // Option order decides when a multiple answer holds several jumps: the first listed wins.
-    for (const o of options ?? []) {
+    for (const o of options) {
       if (o.goTo !== undefined && chosen.includes(o.id)) return o.goTo;
     }
   }

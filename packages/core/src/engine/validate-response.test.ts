@@ -452,3 +452,70 @@ describe('questionIssues', () => {
     expect(questionIssues(sample, {}, 'nope').map((i) => i.code)).toEqual(['unknown_question']);
   });
 });
+
+describe('texts PostgreSQL cannot store', () => {
+  const bad = ['a\u0000b', 'x\uD800', '\uDC00y', 'a\uDBFFb'];
+
+  it('are refused as invalid_text wherever a string is stored', () => {
+    for (const s of bad) {
+      expect(issuesOf((r) => (r.answers.q2 = s))).toEqual([[['answers', 'q2'], 'invalid_text']]);
+      // The required text is then missing too.
+      expect(issuesOf((r) => (r.specify.q3.x = s))).toEqual([
+        [['specify', 'q3', 'x'], 'invalid_text'],
+        [['specify', 'q3', 'x'], 'required'],
+      ]);
+      expect(issuesOf((r) => Object.assign(r.context, { object: s, touchpoint: s }))).toEqual([
+        [['context', 'object'], 'invalid_text'],
+        [['context', 'touchpoint'], 'invalid_text'],
+      ]);
+      // A catalogue entry unknown to the validator is any short id, but still a storable one.
+      expect(issuesOf((r) => Object.assign(r.answers, { q6: s }))).toEqual([
+        [['answers', 'q6'], 'invalid_text'],
+      ]);
+    }
+  });
+
+  it('say why in Russian and English', () => {
+    const r = validateResponse(sample, { ...validResponse(), answers: { q1: 'b', q2: '\u0000' } });
+    expect(r.ok ? [] : r.issues.filter((i) => i.code === 'invalid_text')).toEqual([
+      {
+        path: ['answers', 'q2'],
+        code: 'invalid_text',
+        message: {
+          ru: expect.stringContaining('U+0000') as string,
+          en: expect.stringContaining('unpaired') as string,
+        },
+      },
+    ]);
+  });
+
+  it('while emoji (a proper surrogate pair) and other scripts pass', () => {
+    expect(issuesOf((r) => (r.answers.q2 = 'Спасибо 👍 ok ½'))).toEqual([]);
+  });
+});
+
+describe('a question bound to the context object', () => {
+  const bound = withQ('q6', { context: 'object' });
+
+  it('supplies context.object when answered, over the object the embed fixed', () => {
+    const r = validateResponse(bound, {
+      ...validResponse(),
+      answers: { q1: 'a', q4: 5, q5: { r1: 4 }, q6: 'passport' },
+      specify: {},
+      context: { channel: 'site', object: 'from-embed' },
+    });
+    expect(r.ok && r.value.context).toEqual({
+      channel: 'site',
+      object: 'passport',
+      respondent: 'external',
+    });
+  });
+
+  it('leaves the embed’s object when the question is not answered', () => {
+    const r = validateResponse(bound, {
+      ...validResponse(),
+      context: { channel: 'site', object: 'from-embed' },
+    });
+    expect(r.ok && r.value.context.object).toBe('from-embed');
+  });
+});

@@ -12,18 +12,12 @@ import type {
 } from '../types.js';
 import { CHANNELS } from '../types.js';
 import { isAnswered } from './conditions.js';
+import { effectiveContext } from './context.js';
+import { CONTEXT_MAX, isCatalogList, isMany, optionsOf, specifyMax, textMax } from './kinds.js';
 import { issue } from './messages.js';
 import { own } from './own.js';
 import { visiblePath, visibleRows } from './path.js';
-
-/** Longest free text by default; a question's `maxLength` overrides it. */
-export const DEFAULT_TEXT_MAX = 2000;
-/** Longest text in an option's own field by default. */
-export const DEFAULT_SPECIFY_MAX = 500;
-/** Longest context value (object, touchpoint). */
-const CONTEXT_MAX = 200;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+import { ISO_DATE_TIME, isWellFormedText, LANGS, RESPONDENTS, UUID } from './wire.js';
 
 export interface ValidateOptions {
   /**
@@ -44,20 +38,6 @@ function preview(v: unknown): string {
   return Array.isArray(v) ? 'array' : typeof v;
 }
 
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
-
-/**
- * An ISO 8601 date-time with seconds and a zone, as the JSON Schema's `date-time` (and
- * `Date.prototype.toISOString`) has it. `Date.parse` alone accepts "1" and 30 February.
- */
-function isIsoDateTime(v: unknown): v is string {
-  const m = typeof v === 'string' ? ISO_DATE_TIME.exec(v) : null;
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
-}
-
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -70,16 +50,19 @@ function checkString(v: unknown, path: Issue['path'], max: number, out: Issue[])
     out.push(issue(path, 'too_long', max));
     return false;
   }
+  if (!isWellFormedText(v)) {
+    out.push(issue(path, 'invalid_text'));
+    return false;
+  }
   return true;
 }
 
 function optionIds(q: Question, opts: ValidateOptions): Set<string> | undefined {
-  if (q.type === 'list' && q.catalog !== undefined && !q.options) {
-    const c = opts.catalogs?.[q.catalog];
+  if (q.type === 'list' && isCatalogList(q)) {
+    const c = opts.catalogs?.[q.catalog ?? ''];
     return c ? new Set(c) : undefined;
   }
-  if ('options' in q && q.options) return new Set(q.options.map((o) => o.id));
-  return new Set();
+  return new Set(optionsOf(q).map((o) => o.id));
 }
 
 /** Checks one option id (or list entry) against the question's options. */
@@ -131,7 +114,7 @@ function checkAnswer(
       out.push(issue(path, 'invalid_value', 0, 'a statement takes no answer'));
       return;
     case 'text':
-      checkString(a, path, q.maxLength ?? DEFAULT_TEXT_MAX, out);
+      checkString(a, path, textMax(q), out);
       return;
     case 'scale':
       checkScaleValue(a, path, q.min, q.max, q.extraOptions, out);
@@ -159,8 +142,7 @@ function checkAnswer(
     case 'list':
     case 'multiple': {
       const ids = optionIds(q, opts);
-      const many = q.type === 'multiple' || (q.type === 'list' && q.multiple === true);
-      if (!many) {
+      if (!isMany(q)) {
         checkChoice(a, path, ids, out);
         return;
       }
@@ -190,15 +172,10 @@ function checkAnswer(
 
 /** The options (or a scale's extra options) the answer picks; specify texts belong to these. */
 function chosenOptions(q: Question, a: AnswerValue | undefined): ChoiceOption[] {
-  const options =
-    q.type === 'single' || q.type === 'multiple' || q.type === 'list'
-      ? q.options
-      : q.type === 'scale'
-        ? q.extraOptions
-        : undefined;
-  if (a === undefined || !options) return [];
+  // A matrix answers many rows at once: its extra options carry no text field of their own.
+  if (a === undefined || q.type === 'matrix') return [];
   const chosen = Array.isArray(a) ? a : [a];
-  return options.filter((o) => chosen.includes(o.id));
+  return optionsOf(q).filter((o) => chosen.includes(o.id));
 }
 
 function checkSpecify(
@@ -241,7 +218,7 @@ function checkSpecify(
             en: `Option "${oid}" is not chosen or has no text field`,
           },
         });
-      } else if (checkString(text, p, o.specify.maxLength ?? DEFAULT_SPECIFY_MAX, out) && text) {
+      } else if (checkString(text, p, specifyMax(o), out) && text) {
         (own(result, qid) ?? (result[qid] = {}))[oid] = text;
       }
     }
@@ -261,9 +238,10 @@ function checkContext(raw: unknown, survey: Survey, out: Issue[]): ResponseConte
   } else {
     out.push(issue(['context', 'channel'], 'invalid_value', 0, CHANNELS.join(' | ')));
   }
-  if (respondent === 'external' || respondent === 'internal') ctx.respondent = respondent;
-  else if (respondent !== undefined) {
-    out.push(issue(['context', 'respondent'], 'invalid_value', 0, 'external | internal'));
+  if ((RESPONDENTS as readonly unknown[]).includes(respondent)) {
+    ctx.respondent = respondent as ResponseContext['respondent'];
+  } else if (respondent !== undefined) {
+    out.push(issue(['context', 'respondent'], 'invalid_value', 0, RESPONDENTS.join(' | ')));
   }
   if (
     object !== undefined &&
@@ -290,7 +268,9 @@ function checkContext(raw: unknown, survey: Survey, out: Issue[]): ResponseConte
  * `pruneAnswers(…)` so respondents never meet this.
  *
  * Unknown top-level fields are ignored (forward compatibility); unknown questions, options and rows
- * are rejected.
+ * are rejected. Strings PostgreSQL cannot store (U+0000, unpaired surrogates) are refused
+ * (`invalid_text`). The returned `context` is the effective one (`effectiveContext`): `object`
+ * comes from the question bound to it when the respondent answered that question.
  *
  * @example
  * const r = validateResponse(survey, JSON.parse(body));
@@ -316,8 +296,13 @@ export function validateResponse(
   if (surveyVersion !== survey.version) {
     out.push(issue(['surveyVersion'], 'wrong_version', 0, preview(surveyVersion)));
   }
-  if (lang !== 'ru' && lang !== 'en') out.push(issue(['lang'], 'invalid_value', 0, 'ru | en'));
-  if (answeredAt !== undefined && !isIsoDateTime(answeredAt)) {
+  if (!(LANGS as readonly unknown[]).includes(lang)) {
+    out.push(issue(['lang'], 'invalid_value', 0, LANGS.join(' | ')));
+  }
+  if (
+    answeredAt !== undefined &&
+    !(typeof answeredAt === 'string' && ISO_DATE_TIME.test(answeredAt))
+  ) {
     out.push(issue(['answeredAt'], 'invalid_value', 0, 'ISO 8601 date-time'));
   }
   const ctx = checkContext(context, survey, out);
@@ -371,7 +356,7 @@ export function validateResponse(
     surveyVersion: survey.version,
     lang: lang as SurveyResponse['lang'],
     answers: clean,
-    context: ctx,
+    context: effectiveContext(survey, clean, ctx),
   };
   if (spec && Object.keys(spec).length) value.specify = spec;
   if (typeof answeredAt === 'string') value.answeredAt = answeredAt;

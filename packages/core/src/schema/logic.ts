@@ -1,5 +1,6 @@
-import type { Condition, Issue, IssueCode, Question, Survey } from '../types.js';
+import type { Condition, Issue, IssueCode, Survey } from '../types.js';
 import { END } from '../types.js';
+import { canBindContext, isCatalogList, optionsKey, optionsOf } from '../engine/kinds.js';
 
 type Path = Issue['path'];
 
@@ -39,21 +40,6 @@ function checkUnique(ids: string[], path: Path, out: Issue[]): void {
   });
 }
 
-function optionIdsOf(q: Question): string[] | undefined {
-  switch (q.type) {
-    case 'single':
-    case 'multiple':
-      return q.options.map((o) => o.id);
-    case 'list':
-      return q.options?.map((o) => o.id);
-    case 'scale':
-    case 'matrix':
-      return q.extraOptions?.map((o) => o.id) ?? [];
-    default:
-      return undefined;
-  }
-}
-
 /** Checks that a condition at question index `at` looks only at earlier questions, rows and options. */
 function checkCondition(
   c: Condition,
@@ -81,8 +67,12 @@ function checkCondition(
   if (c.row !== undefined && !(q.type === 'matrix' && q.rows.some((r) => r.id === c.row))) {
     push(out, [...path, 'row'], 'unknown_row', c.row);
   }
-  // A string compared with a choice question must be one of its options; catalogue lists are open.
-  const ids = optionIdsOf(q);
+  // A string compared with a choice, scale or matrix must be one of its options; catalogue lists,
+  // texts and statements are open.
+  const ids =
+    q.type === 'text' || q.type === 'statement' || isCatalogList(q)
+      ? undefined
+      : optionsOf(q).map((o) => o.id);
   const values = c.op === 'in' ? c.values : c.op === 'equals' ? [c.value] : [];
   values.forEach((v, i) => {
     if (typeof v === 'string' && ids && !ids.includes(v)) {
@@ -141,9 +131,9 @@ export function checkSurveyLogic(survey: Survey): Issue[] {
     }
     checkJump(q.goTo, [...p, 'goTo'], i, index, out);
     if (q.showIf) checkCondition(q.showIf, [...p, 'showIf'], i, survey, index, out);
-    const opts = 'options' in q ? q.options : 'extraOptions' in q ? q.extraOptions : undefined;
-    const key = 'options' in q ? 'options' : 'extraOptions';
-    if (opts) {
+    const opts = optionsOf(q);
+    const key = optionsKey(q);
+    if (opts.length) {
       checkUnique(
         opts.map((o) => o.id),
         [...p, key],
@@ -207,5 +197,61 @@ export function checkSurveyLogic(survey: Survey): Issue[] {
         break;
     }
   });
+  checkBindings(survey, out);
+  checkHeadline(survey, out);
   return out;
+}
+
+/** Context bindings: a question with one id for an answer, at most one per field. */
+function checkBindings(survey: Survey, out: Issue[]): void {
+  const bound = new Set<string>();
+  survey.questions.forEach((q, i) => {
+    if (q.context === undefined) return;
+    const path = ['questions', i, 'context'];
+    if (!canBindContext(q)) {
+      out.push({
+        path,
+        code: 'invalid_value',
+        message: {
+          ru: 'Поле контекста может задавать только вопрос с одним вариантом ответа (single или list без multiple)',
+          en: 'Only a single-answer question (single, or list without multiple) can supply a context field',
+        },
+      });
+    } else if (bound.has(q.context)) {
+      out.push({
+        path,
+        code: 'duplicate_id',
+        message: {
+          ru: `Поле контекста «${q.context}» уже задаёт другой вопрос`,
+          en: `Another question already supplies context field "${q.context}"`,
+        },
+      });
+    }
+    bound.add(q.context);
+  });
+}
+
+/** The headline names a scale question with role `satisfaction`. */
+function checkHeadline(survey: Survey, out: Issue[]): void {
+  if (survey.headline === undefined) return;
+  const q = survey.questions.find((x) => x.id === survey.headline);
+  if (!q) {
+    out.push({
+      path: ['headline'],
+      code: 'unknown_question',
+      message: {
+        ru: `Главный вопрос «${survey.headline}» не найден`,
+        en: `Headline question "${survey.headline}" does not exist`,
+      },
+    });
+  } else if (!(q.type === 'scale' && q.role === 'satisfaction')) {
+    out.push({
+      path: ['headline'],
+      code: 'invalid_value',
+      message: {
+        ru: `Главный вопрос «${q.id}» должен быть шкалой с ролью satisfaction`,
+        en: `Headline question "${q.id}" must be a scale with role satisfaction`,
+      },
+    });
+  }
 }

@@ -251,3 +251,60 @@ describe('messages', () => {
     }
   });
 });
+
+describe('parseSurvey refuses what the database cannot hold, with the path', () => {
+  it('U+0000 and unpaired surrogates in texts and catalogue ids (invalid_text)', () => {
+    expect(issuesOf((s) => ((s.title as { ru: string }).ru = 'a\u0000'))).toEqual([
+      [['title', 'ru'], 'invalid_text'],
+    ]);
+    expect(
+      issuesOf((s) => ((q(s, 'q1').options as { text: { en?: string } }[])[0]!.text.en = '\uD83D')),
+    ).toEqual([[['questions', 0, 'options', 0, 'text', 'en'], 'invalid_text']]);
+    expect(
+      issuesOf((s) => (s.catalogs = { services: [{ id: 'x\uDC00', text: { ru: 'Услуга' } }] })),
+    ).toEqual([[['catalogs', 'services', 0, 'id'], 'invalid_text']]);
+  });
+
+  it('a version beyond the int4 column (2^31 − 1 is the largest)', () => {
+    expect(issuesOf((s) => (s.version = 2 ** 31))).toEqual([[['version'], 'out_of_range']]);
+    expect(issuesOf((s) => (s.version = 2 ** 31 - 1))).toEqual([]);
+  });
+
+  it('emoji in texts are fine', () => {
+    expect(issuesOf((s) => ((s.title as { ru: string }).ru = 'Опрос 👍'))).toEqual([]);
+  });
+});
+
+describe('context bindings and the headline', () => {
+  it('accept one single-answer question per context field', () => {
+    expect(issuesOf((s) => (q(s, 'q6').context = 'object'))).toEqual([]);
+    expect(issuesOf((s) => (q(s, 'q1').context = 'object'))).toEqual([]);
+  });
+
+  it('refuse a binding on a question with several answers or none to give', () => {
+    for (const id of ['q3', 'q4', 'q5', 'q11', 'q2', 'q9']) {
+      const i = sample.questions.findIndex((x) => x.id === id);
+      expect(issuesOf((s) => (q(s, id).context = 'object'))).toEqual([
+        [['questions', i, 'context'], 'invalid_value'],
+      ]);
+    }
+  });
+
+  it('refuse two questions bound to the same field, and unknown fields', () => {
+    expect(
+      issuesOf((s) => {
+        q(s, 'q1').context = 'object';
+        q(s, 'q6').context = 'object';
+      }),
+    ).toEqual([[['questions', 5, 'context'], 'duplicate_id']]);
+    expect(issuesOf((s) => (q(s, 'q6').context = 'channel'))).toEqual([
+      [['questions', 5, 'context'], 'invalid_value'],
+    ]);
+  });
+
+  it('the headline names a satisfaction scale', () => {
+    expect(issuesOf((s) => (s.headline = 'q4'))).toEqual([]);
+    expect(issuesOf((s) => (s.headline = 'q99'))).toEqual([[['headline'], 'unknown_question']]);
+    expect(issuesOf((s) => (s.headline = 'q5'))).toEqual([[['headline'], 'invalid_value']]);
+  });
+});

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { Issue, Result, Survey } from '../types.js';
+import { issue } from '../engine/messages.js';
+import { WELL_FORMED_TEXT } from '../engine/wire.js';
 import { checkSurveyLogic } from './logic.js';
 import { ZSurvey } from './survey.js';
 
@@ -50,6 +52,16 @@ export function fromZod(i: ZodIssue): Issue {
         },
       };
     }
+    case 'invalid_format':
+      // The one pattern on texts: a string PostgreSQL would refuse.
+      if (i.format === 'regex' && i.pattern === String(WELL_FORMED_TEXT)) {
+        return issue(path, 'invalid_text');
+      }
+      return {
+        path,
+        code: 'invalid_value',
+        message: { ru: `Недопустимое значение: ${i.message}`, en: `Invalid value: ${i.message}` },
+      };
     case 'unrecognized_keys':
       return {
         path,

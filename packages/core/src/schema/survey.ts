@@ -2,6 +2,15 @@
 import * as z from 'zod';
 import { CHANNELS, END } from '../types.js';
 import type { Condition } from '../types.js';
+import { CONTEXT_BINDINGS, CONTEXT_MAX } from '../engine/kinds.js';
+import {
+  ISO_DATE_TIME,
+  LANGS,
+  MAX_VERSION,
+  RESPONDENTS,
+  UUID,
+  WELL_FORMED_TEXT,
+} from '../engine/wire.js';
 
 /**
  * zod schemas of a survey definition and of the response wire format. They check shape; the rules
@@ -16,11 +25,18 @@ export const ZId = z
   .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'letters, digits, _ . - ; starts with a letter')
   .meta({ id: 'Id', description: 'Stable id: letters, digits, _ . - ; starts with a letter.' });
 
+/**
+ * A string PostgreSQL can store (no U+0000, no unpaired surrogate): every text of a survey and of
+ * a response is one, so a bad one is a 422 with its path, never a database error.
+ */
+export const zText = () =>
+  z.string().regex(WELL_FORMED_TEXT, 'no U+0000 and no unpaired surrogate (invalid_text)');
+
 // `meta({ id })` names the definitions in the generated JSON Schema (`$defs/Condition`, …).
 export const ZLocalizedText = z
   .strictObject({
-    ru: z.string().min(1).max(5000),
-    en: z.string().min(1).max(5000).exactOptional(),
+    ru: zText().min(1).max(5000),
+    en: zText().min(1).max(5000).exactOptional(),
   })
   .meta({ id: 'LocalizedText', description: 'Russian text (required) and English (optional).' });
 
@@ -56,7 +72,7 @@ const scaleFields = {
 };
 export const ZScaleSpec = z.strictObject(scaleFields);
 
-const ZValue = z.union([z.string().max(200), z.number()]);
+const ZValue = z.union([zText().max(200), z.number()]);
 const ref = { question: ZId, row: ZId.exactOptional() };
 
 export const ZCondition: z.ZodType<Condition> = z
@@ -84,6 +100,7 @@ const base = {
   showIf: ZCondition.exactOptional(),
   goTo: ZJumpTarget.exactOptional(),
   section: ZId.exactOptional(),
+  context: z.enum(CONTEXT_BINDINGS).exactOptional(),
 };
 const ZOptions = z.array(ZOption).min(1).max(1000);
 
@@ -141,18 +158,20 @@ export const ZQuestion = z
 export const MAX_CATALOG_ENTRIES = 100_000;
 
 export const ZCatalogEntry = z.strictObject({
-  id: z.string().min(1).max(200),
+  id: zText().min(1).max(CONTEXT_MAX),
   text: ZLocalizedText,
 });
 
 export const ZSurvey = z.strictObject({
-  $schema: z.string().exactOptional(),
+  $schema: zText().max(2000).exactOptional(),
   id: ZId,
-  version: z.int().min(1),
+  // An int4 column holds it.
+  version: z.int().min(1).max(MAX_VERSION),
   title: ZLocalizedText,
   description: ZLocalizedText.exactOptional(),
   respondent: z.enum(['external', 'internal']).exactOptional(),
   questions: z.array(ZQuestion).min(1).max(2000),
+  headline: ZId.exactOptional(),
   sections: z.array(z.strictObject({ id: ZId, title: ZLocalizedText })).exactOptional(),
   catalogs: z.record(ZId, z.array(ZCatalogEntry).max(MAX_CATALOG_ENTRIES)).exactOptional(),
   completion: z
@@ -161,36 +180,43 @@ export const ZSurvey = z.strictObject({
 });
 
 /**
- * The response wire format, for documentation and the generated JSON Schema. Responses are checked
- * at run time by the engine's `validateResponse`, which also knows the survey.
+ * The response wire format without the survey: the shape every response has, for API clients and
+ * the generated `response.schema.json`. Built from the engine's constants (`engine/wire.ts`,
+ * `engine/kinds.ts`); `validateResponse` is the run-time check, which also knows the survey, and
+ * never accepts what this schema refuses (a property test holds the two and the JSON Schema to it).
  */
+const ZAnswerText = zText().max(20000);
 export const ZSurveyResponse = z.object({
-  responseId: z.uuid().describe('Client-made UUID, made once per response: the idempotency key.'),
+  responseId: z
+    .string()
+    .regex(UUID, 'UUID')
+    .describe('Client-made UUID, made once per response: the idempotency key.'),
   surveyId: ZId,
-  surveyVersion: z.int().min(1).describe('The exact survey version answered.'),
-  lang: z.enum(['ru', 'en']),
+  surveyVersion: z.int().min(1).max(MAX_VERSION).describe('The exact survey version answered.'),
+  lang: z.enum(LANGS),
   answers: z
     .record(
       ZId,
       z.union([
-        z.string(),
+        ZAnswerText,
         z.number(),
-        z.array(z.string()),
-        z.record(ZId, z.union([z.number(), z.string()])),
+        z.array(zText().max(CONTEXT_MAX)),
+        z.record(ZId, z.union([z.number(), zText().max(CONTEXT_MAX)])),
+        z.null(),
       ]),
     )
     .describe(
-      'By question id: single/list → option id; multiple → option ids; scale → integer or extra option id; matrix → { rowId: integer | extra option id }; text → string.',
+      'By question id: single/list → option id; multiple → option ids; scale → integer or extra option id; matrix → { rowId: integer | extra option id }; text → string; null → not answered.',
     ),
   specify: z
-    .record(ZId, z.record(ZId, z.string()))
+    .record(ZId, z.record(ZId, zText().max(10000)))
     .exactOptional()
     .describe('Texts typed into options with their own field: { questionId: { optionId: text } }.'),
   context: z.object({
-    object: z.string().max(200).exactOptional(),
+    object: zText().max(CONTEXT_MAX).exactOptional(),
     channel: z.enum(CHANNELS),
-    touchpoint: z.string().max(200).exactOptional(),
-    respondent: z.enum(['external', 'internal']).exactOptional(),
+    touchpoint: zText().max(CONTEXT_MAX).exactOptional(),
+    respondent: z.enum(RESPONDENTS).exactOptional(),
   }),
-  answeredAt: z.iso.datetime({ offset: true }).exactOptional(),
+  answeredAt: z.string().regex(ISO_DATE_TIME, 'ISO 8601 date-time').exactOptional(),
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Answers, Channel, Survey, SurveyResponse } from '../types.js';
+import type { Answers, Channel, Question, Survey, SurveyResponse } from '../types.js';
 import { validateResponse } from '../engine/validate-response.js';
 import { CHANNELS } from '../types.js';
 import { Accumulator, createAccumulator, restoreAccumulator } from './accumulator.js';
@@ -257,21 +257,39 @@ describe('matrix', () => {
       },
       { id: 'r3', answered: 0, valid: 0, mean: null, topTwoShare: null, distribution: {} },
     ]);
-    // Satisfaction rows join the level: (66.7 + 0) / 2, r3 has no figure.
-    expect(r.summary.satisfactionLevel).toBe(33.4);
+    // Rows are parameters, reported per row: without an answer to the headline there is no level.
+    expect(r.summary.satisfactionLevel).toBeNull();
   });
 });
 
 describe('summary', () => {
-  it('satisfaction level is the mean of the published figures of scales and matrix rows', () => {
-    const r = reportOf([
-      response({ sat: 5, grid: { r1: 5, r2: 3 } }),
-      response({ sat: 4, grid: { r1: 4, r2: 'unused' } }),
-      response({ sat: 3, grid: { r1: 2 } }),
-    ]);
-    // sat 66.7, r1 66.7, r2 0 → 133.4 / 3 = 44.47 → 44.5
+  const rated = [
+    response({ sat: 5, plain: 5, grid: { r1: 5, r2: 3 } }),
+    response({ sat: 4, plain: 1, grid: { r1: 4, r2: 'unused' } }),
+    response({ sat: 3, plain: 1, grid: { r1: 2 } }),
+  ];
+
+  it('satisfaction level is the headline question’s share of 4–5, matrix rows left out', () => {
+    const r = reportOf(rated);
+    // sat 66.7; r1 66.7 and r2 0 are parameters (001 §4.3.1): the old mean of all three was 44.5.
     expect(scale(r.questions, 'sat').topTwoShare).toBe(66.7);
-    expect(r.summary.satisfactionLevel).toBe(44.5);
+    expect(r.summary.satisfactionLevel).toBe(66.7);
+  });
+
+  it('the survey’s `headline` names the question; without one, the first satisfaction scale', () => {
+    const named = createAccumulator({
+      ...survey,
+      headline: 'plain2',
+      questions: [
+        ...survey.questions,
+        { ...survey.questions[4]!, id: 'plain2', role: 'satisfaction' } as Question,
+      ],
+    });
+    for (const x of rated) named.add({ ...x, answers: { ...x.answers, plain2: x.answers.plain! } });
+    // plain2 copies plain: 5, 1, 1 → one of three in 4–5.
+    expect(named.result().summary.satisfactionLevel).toBe(33.3);
+    const none = createAccumulator({ ...survey, questions: survey.questions.slice(0, 1) });
+    expect(none.result().summary.satisfactionLevel).toBeNull();
   });
 });
 

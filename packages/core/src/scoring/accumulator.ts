@@ -3,7 +3,8 @@
  * of docs/metrics.md at any time. Memory is O(questions × answer values), never O(responses).
  */
 import { CHANNELS } from '../types.js';
-import type { AnswerValue, Question, Result, Survey, SurveyResponse } from '../types.js';
+import type { AnswerValue, Result, Survey, SurveyResponse } from '../types.js';
+import { isChoice } from '../engine/kinds.js';
 import { issue } from '../engine/messages.js';
 import { questionFigures } from './figures.js';
 import { meanOfFigures, percent } from './round.js';
@@ -86,7 +87,7 @@ export class Accumulator {
   /**
    * Counts one response. Throws only when the response is for another survey: mixing surveys
    * would silently corrupt every figure. Responses to other versions of the same survey are
-   * counted by question id (ids keep their meaning across versions, DOMAIN.md).
+   * counted by question id (a question id keeps its meaning across versions, docs/survey-format.md).
    */
   add(response: SurveyResponse): this {
     if (response.surveyId !== this.survey.id) {
@@ -158,7 +159,7 @@ export class Accumulator {
       responses: this.responses,
       problems: 0,
       channels,
-      summary: summarize(this.survey.questions, questions),
+      summary: summarize(this.survey, questions),
       questions,
     };
     for (const f of questions) if ('problems' in f) report.problems += f.problems;
@@ -173,10 +174,7 @@ export class Accumulator {
     for (const [qid, t] of this.tallies) {
       const q = this.survey.questions.find((x) => x.id === qid)!;
       if (t instanceof PointTally) questions[qid] = { type: 'scale', counts: t.distribution() };
-      else if (
-        t instanceof ChoiceTally &&
-        (q.type === 'single' || q.type === 'multiple' || q.type === 'list')
-      ) {
+      else if (t instanceof ChoiceTally && isChoice(q)) {
         questions[qid] = { type: q.type, answered: t.answered, counts: t.distribution() };
       } else if (t instanceof MatrixTally) {
         const rows: Record<string, Distribution> = {};
@@ -276,34 +274,42 @@ function sortedRecord(
   return out;
 }
 
-/** Headline figures: the mean of each role's question figures (docs/metrics.md, "Summary"). */
-function summarize(
-  survey: readonly Question[],
-  figures: readonly QuestionFigures[],
-): SurveyReport['summary'] {
-  const byId = new Map(survey.map((q) => [q.id, q]));
-  const satisfaction: (number | null)[] = [];
+/**
+ * Headline figures (docs/metrics.md, "Summary"): the satisfaction level is the headline question's
+ * share of the top two points (001 §4.3.1, 002 §16: satisfaction with the service itself); matrix
+ * rows rate parameters and resources and stay per row. The other figures are the mean over the
+ * questions of their role.
+ */
+function summarize(survey: Survey, figures: readonly QuestionFigures[]): SurveyReport['summary'] {
+  const headline = headlineQuestion(survey);
+  let satisfactionLevel: number | null = null;
   const satisfied: (number | null | undefined)[] = [];
   const nps: (number | null | undefined)[] = [];
   const effort: (number | null | undefined)[] = [];
   for (const f of figures) {
     if (f.type === 'scale') {
-      if (f.role === 'satisfaction') satisfaction.push(f.topTwoShare);
-      else if (f.role === 'recommend') nps.push(f.nps);
+      if (f.id === headline) satisfactionLevel = f.topTwoShare;
+      if (f.role === 'recommend') nps.push(f.nps);
       else if (f.role === 'effort') effort.push(f.effortIndex);
-    } else if (f.type === 'matrix') {
-      const q = byId.get(f.id);
-      if (q?.type === 'matrix' && q.scale.role === 'satisfaction') {
-        for (const r of f.rows) satisfaction.push(r.topTwoShare);
-      }
-    } else if (f.type !== 'text' && 'satisfiedShare' in f) satisfied.push(f.satisfiedShare);
+    } else if (f.type !== 'text' && f.type !== 'matrix' && 'satisfiedShare' in f) {
+      satisfied.push(f.satisfiedShare);
+    }
   }
   return {
-    satisfactionLevel: meanOfFigures(satisfaction),
+    satisfactionLevel,
     satisfiedShare: meanOfFigures(satisfied),
     nps: meanOfFigures(nps),
     effortIndex: meanOfFigures(effort),
   };
+}
+
+/**
+ * Id of the question whose top-two share is the satisfaction level: `survey.headline`, else the
+ * first scale with role `satisfaction`; undefined when there is none.
+ */
+export function headlineQuestion(survey: Survey): string | undefined {
+  if (survey.headline !== undefined) return survey.headline;
+  return survey.questions.find((q) => q.type === 'scale' && q.role === 'satisfaction')?.id;
 }
 
 /**

@@ -29,7 +29,7 @@ const responses = [
   response(
     {
       q1: 'satisfied',
-      q2: ['licensing'],
+      q2: 'licensing',
       q3: 5,
       q4: ['problem'],
       q8: 'provided',
@@ -41,7 +41,7 @@ const responses = [
   ),
   response({
     q1: 'not_satisfied',
-    q2: ['licensing'],
+    q2: 'licensing',
     q3: 2,
     q4: ['no_problems'],
     q8: 'provided',
@@ -49,8 +49,8 @@ const responses = [
     q12: { application: 2, status: 3 },
     q21: 3,
   }),
-  // Refused: Q11 (effort) is not asked, so the answer given is pruned away.
-  response({ q1: 'dont_know', q2: ['diploma'], q3: 4, q8: 'refused', q11: 5, q21: 8 }),
+  // Refused at first: Q11 (effort) is still asked of whoever names the service in Q2.
+  response({ q1: 'dont_know', q2: 'diploma', q3: 4, q8: 'refused', q11: 5, q21: 8 }),
 ];
 
 describe('the typical questionnaire (001 Приложение 1)', () => {
@@ -67,8 +67,13 @@ describe('the typical questionnaire (001 Приложение 1)', () => {
     expect(q<ScaleFigures>('q3')).toMatchObject({ valid: 3, topTwoShare: 66.7, mean: 3.67 });
   });
 
-  it('Q11 effort index only from those who received the service', () => {
-    expect(q<ScaleFigures>('q11')).toMatchObject({ answered: 2, effortIndex: 0, mean: 2.5 });
+  it('Q11 effort index from everyone who named the service, a refusal included', () => {
+    // 4 and 5 are easy, 1 is hard: (2 − 1) / 3 = 33.3.
+    expect(q<ScaleFigures>('q11')).toMatchObject({ answered: 3, effortIndex: 33.3, mean: 3.33 });
+  });
+
+  it('the service named in Q2 is the object, over the one the embed fixed', () => {
+    expect(responses.map((r) => r.context.object)).toEqual(['licensing', 'licensing', 'diploma']);
   });
 
   it('Q21 on 1–10: 10 promotes, 8 is passive, 3 detracts', () => {
@@ -88,12 +93,13 @@ describe('the typical questionnaire (001 Приложение 1)', () => {
     ]);
     expect(report.problems).toBe(1);
     expect(q<ChoiceFigures>('q2').distribution).toEqual({ diploma: 1, licensing: 2 });
-    // Satisfaction level: (66.7 + 50 + 50) / 3 = 55.57 → 55.6; the other rows and scales have no data.
+    // Satisfaction level: the headline Q3's share of 4–5 alone (001 §4.3.1); the Q12 rows (50 %
+    // each) are parameters, read per row, never averaged into it.
     expect(report.summary).toEqual({
-      satisfactionLevel: 55.6,
+      satisfactionLevel: 66.7,
       satisfiedShare: 50,
       nps: 0,
-      effortIndex: 0,
+      effortIndex: 33.3,
     });
   });
 });

@@ -2,6 +2,7 @@
  * From counts to figures: the formulas of docs/metrics.md, in one place.
  */
 import type { ChoiceOption, Question, ScaleSpec } from '../types.js';
+import { isChoice, optionsOf, type ChoiceQuestion } from '../engine/kinds.js';
 import { percent, roundedRatio } from './round.js';
 import { ChoiceTally, MatrixTally, PointTally, TextTally, type Tally } from './tally.js';
 import type { ChoiceFigures, MatrixRowFigures, QuestionFigures, ScaleFigures } from './types.js';
@@ -59,11 +60,8 @@ function scaleFigures(q: Extract<Question, { type: 'scale' }>, t: PointTally): S
   return f;
 }
 
-function choiceFigures(
-  q: Extract<Question, { type: 'single' | 'multiple' | 'list' }>,
-  t: ChoiceTally,
-): ChoiceFigures {
-  const options = new Map<string, ChoiceOption>((q.options ?? []).map((o) => [o.id, o]));
+function choiceFigures(q: ChoiceQuestion, t: ChoiceTally): ChoiceFigures {
+  const options = new Map<string, ChoiceOption>(optionsOf(q).map((o) => [o.id, o]));
   const sumWhere = (pred: (o: ChoiceOption) => boolean): number => {
     let s = 0;
     for (const [id, c] of t.counts) {
@@ -105,12 +103,7 @@ function rowFigures(id: string, t: PointTally): MatrixRowFigures {
 /** The figures of one question from its tally (statements have none). */
 export function questionFigures(q: Question, t: Tally): QuestionFigures | undefined {
   if (q.type === 'scale' && t instanceof PointTally) return scaleFigures(q, t);
-  if (
-    (q.type === 'single' || q.type === 'multiple' || q.type === 'list') &&
-    t instanceof ChoiceTally
-  ) {
-    return choiceFigures(q, t);
-  }
+  if (isChoice(q) && t instanceof ChoiceTally) return choiceFigures(q, t);
   if (q.type === 'matrix' && t instanceof MatrixTally) {
     return {
       id: q.id,

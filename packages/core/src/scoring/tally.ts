@@ -10,6 +10,7 @@ import type {
   ScaleQuestion,
   ScaleSpec,
 } from '../types.js';
+import { CONTEXT_MAX, isMany, optionsOf } from '../engine/kinds.js';
 import type { Distribution } from './types.js';
 
 /** Counts of one scale, or of one matrix row: numeric points by offset from `min`, extra options by id. */
@@ -83,7 +84,9 @@ export class ChoiceTally {
   ) {}
 
   private fits(v: unknown): v is string {
-    return typeof v === 'string' && v !== '' && (this.ids ? this.ids.has(v) : v.length <= 200);
+    return (
+      typeof v === 'string' && v !== '' && (this.ids ? this.ids.has(v) : v.length <= CONTEXT_MAX)
+    );
   }
 
   /** Counts one answer; returns how many of its parts did not fit (0 when all did). */
@@ -137,7 +140,7 @@ export class MatrixTally {
   readonly rows: Map<string, PointTally>;
 
   constructor(q: MatrixQuestion) {
-    const extra = new Set((q.extraOptions ?? []).map((o) => o.id));
+    const extra = optionIds(optionsOf(q));
     this.rows = new Map(q.rows.map((r) => [r.id, new PointTally(q.scale, extra)]));
   }
 
@@ -175,13 +178,15 @@ const optionIds = (options: readonly ChoiceOption[] | undefined): Set<string> =>
 export function tallyFor(q: Question): Tally | undefined {
   switch (q.type) {
     case 'scale':
-      return new PointTally(q satisfies ScaleQuestion, optionIds(q.extraOptions));
+      return new PointTally(q satisfies ScaleQuestion, optionIds(optionsOf(q)));
     case 'single':
-      return new ChoiceTally(false, optionIds(q.options));
     case 'multiple':
-      return new ChoiceTally(true, optionIds(q.options));
     case 'list':
-      return new ChoiceTally(q.multiple === true, q.options ? optionIds(q.options) : undefined);
+      // A catalogue list's entries are not in the survey: any short id counts.
+      return new ChoiceTally(
+        isMany(q),
+        q.type === 'list' && !q.options ? undefined : optionIds(optionsOf(q)),
+      );
     case 'matrix':
       return new MatrixTally(q);
     case 'text':

@@ -78,9 +78,12 @@ export interface SurveyReport {
   problems: number;
   /** Responses per channel, and their shares of all responses. */
   channels: Record<string, { count: number; share: number | null }>;
-  /** Headline figures: the mean of the question figures of each role (null when the survey has none). */
+  /** Headline figures (null when the survey has no question for one). */
   summary: {
-    /** Mean satisfaction level (top-two share) over satisfaction scales and matrix rows of satisfaction scales. */
+    /**
+     * The headline question's share of the top two points (4–5 of 5): satisfaction with the service
+     * itself (`Survey.headline`). Matrix rows are never mixed in; read them per row.
+     */
     satisfactionLevel: number | null;
     /** Mean of satisfaction-role single questions' satisfied share. */
     satisfiedShare: number | null;

@@ -30,17 +30,25 @@ import {
  * - Q6 rows follow Q5 (a single choice): redirected from the portal ⇒ portal and agency-site rows;
  *   redirected from the mobile app ⇒ app and agency-site rows (the respondent used both resources);
  *   straight to the agency site ⇒ site row; in person or other ⇒ no row, so Q6 is not asked.
+ * - Q2 takes one service, not «(Любое число ответов)» as printed: Q3–Q12 all ask about «the
+ *   service» in the singular, so a response rates one service, and the answer is the response's
+ *   object (`context: 'object'`) for the per-service reports (001 §4.2). Someone who received two
+ *   services answers twice.
+ * - Q3 is the headline: its share of 4–5 is the satisfaction level (001 §4.3.1); Q6 and Q12 rate
+ *   resources and parameters and are reported per row.
  * - Q9 is asked only after a refusal in Q8.
- * - Q11 («only those who answered that they received the specific service») is asked when the
- *   respondent named the service in Q2 and said in Q8 it was provided: after a refusal "how easy was
- *   it to get" has no answer.
+ * - Q11 («only those who answered that they received the specific service») is asked whenever Q2
+ *   names a service, whatever Q8 says: Q2 asks for the service «которая Вам была предоставлена», so
+ *   naming one is the answer the note means. Asking only on Q8 = «provided at once» would drop the
+ *   respondents who skipped the optional Q8 and those who got the service after a refusal, whose
+ *   effort is the most telling, and bias the effort index upwards.
  * - Q19 only when Q18 = yes.
  * - Matrices print «Оценка от 1 до 5» without an order; they use 5…1 like every scale of the form.
  * - Required: Q1, Q2, Q3 (the headline figures and the object of the response); the rest optional.
  */
 export const belgorodTypical: Survey = deepFreeze<Survey>({
   id: 'belgorod-typical',
-  version: 1,
+  version: 2,
   title: t(
     'Оценка удовлетворенности внешних клиентов предоставлением государственных услуг (сервисов), осуществлением функций',
     'External client satisfaction with public services and functions',
@@ -50,6 +58,7 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
     'External client satisfaction questionnaire',
   ),
   respondent: 'external',
+  headline: 'q3',
   questions: [
     {
       id: 'q1',
@@ -66,7 +75,7 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
       id: 'q2',
       type: 'list',
       catalog: 'services',
-      multiple: true,
+      context: 'object',
       required: true,
       title: t(
         'Укажите наименование государственной услуги, которая Вам была предоставлена в период с 1 января 2023 года?',
@@ -220,13 +229,7 @@ export const belgorodTypical: Survey = deepFreeze<Survey>({
       role: 'effort',
       minLabel: t('очень тяжело', 'very hard'),
       maxLabel: t('очень легко', 'very easy'),
-      showIf: {
-        op: 'and',
-        all: [
-          { op: 'answered', question: 'q2' },
-          { op: 'equals', question: 'q8', value: 'provided' },
-        ],
-      },
+      showIf: { op: 'answered', question: 'q2' },
       title: t(
         'Насколько легко или тяжело для Вас было получить государственную услугу?',
         'How easy or hard was it for you to obtain the public service?',

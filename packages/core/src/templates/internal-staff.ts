@@ -18,7 +18,7 @@ import { deepFreeze, dontKnow, satisfaction5, t, thanks } from './common.js';
  */
 export const internalStaff: Survey = deepFreeze<Survey>({
   id: 'internal-staff',
-  version: 1,
+  version: 2,
   title: t(
     'Оценка удовлетворенности внутренних клиентов (сотрудников)',
     'Internal client (employee) satisfaction survey',
@@ -28,6 +28,7 @@ export const internalStaff: Survey = deepFreeze<Survey>({
     'The survey is anonymous. Your answers help improve how we work together.',
   ),
   respondent: 'internal',
+  headline: 'q1',
   questions: [
     {
       id: 'q1',

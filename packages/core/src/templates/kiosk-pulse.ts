@@ -8,14 +8,16 @@ import { deepFreeze, example, satisfaction5, t } from './common.js';
  */
 export const kioskPulse: Survey = deepFreeze<Survey>({
   id: 'kiosk-pulse',
-  version: 1,
+  version: 2,
   title: t('Оцените, пожалуйста, качество обслуживания', 'Please rate our service'),
   respondent: 'external',
+  headline: 'q2',
   questions: [
     {
       id: 'q1',
       type: 'list',
       catalog: 'services',
+      context: 'object',
       title: t('За какой услугой Вы обращались?', 'Which service did you come for?'),
     },
     {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { visiblePath, visibleRows } from '../engine/path.js';
 import { validateResponse } from '../engine/validate-response.js';
@@ -192,7 +192,9 @@ describe('belgorod-typical (001 Приложение 1)', () => {
       order: 'desc',
       role: 'recommend',
     });
-    expect(byId(s, 'q2')).toMatchObject({ type: 'list', catalog: 'services', multiple: true });
+    expect(byId(s, 'q2')).toMatchObject({ type: 'list', catalog: 'services', context: 'object' });
+    expect(byId(s, 'q2')).not.toHaveProperty('multiple');
+    expect(s.headline).toBe('q3');
     expect(byId(s, 'q32')).toMatchObject({ type: 'list', catalog: 'municipalities' });
     expect(matrix(s, 'q12').scale).toMatchObject({ min: 1, max: 5, role: 'satisfaction' });
   });
@@ -202,15 +204,36 @@ describe('belgorod-typical (001 Приложение 1)', () => {
   });
 
   it('Q8 refusal shows Q9; provided hides it', () => {
-    expect(visiblePath(s, { q2: ['x'], q8: 'refused' })).toEqual(without('q6', 'q11', 'q19'));
-    expect(visiblePath(s, { q2: ['x'], q8: 'provided' })).toEqual(without('q6', 'q9', 'q19'));
+    expect(visiblePath(s, { q2: 'x', q8: 'refused' })).toEqual(without('q6', 'q19'));
+    expect(visiblePath(s, { q2: 'x', q8: 'provided' })).toEqual(without('q6', 'q9', 'q19'));
   });
 
-  it('Q11 only for those who named the service in Q2 and received it (Q8 = provided)', () => {
-    expect(visiblePath(s, { q2: ['x'], q8: 'provided' })).toContain('q11');
+  it('Q11 for everyone who named the service in Q2, whatever Q8 says or if it is skipped', () => {
+    expect(visiblePath(s, { q2: 'x', q8: 'provided' })).toContain('q11');
+    expect(visiblePath(s, { q2: 'x', q8: 'refused' })).toContain('q11');
+    expect(visiblePath(s, { q2: 'x' })).toContain('q11');
     expect(visiblePath(s, { q8: 'provided' })).not.toContain('q11');
-    expect(visiblePath(s, { q2: ['x'], q8: 'refused' })).not.toContain('q11');
-    expect(visiblePath(s, { q2: ['x'] })).not.toContain('q11');
+  });
+
+  it('the service named in Q2 becomes the response object, over the embed’s', () => {
+    const r = validateResponse(
+      s,
+      envelope(
+        s,
+        { q1: 'satisfied', q2: 'example-licensing', q3: 5 },
+        { context: { channel: 'site', respondent: 'external', object: 'page-object' } },
+      ),
+      { catalogs: catalogIds(s) },
+    );
+    expect(r.ok && r.value.context.object).toBe('example-licensing');
+    const several = validateResponse(
+      s,
+      envelope(s, { q1: 'satisfied', q2: ['example-licensing', 'example-diploma'], q3: 5 }),
+      { catalogs: catalogIds(s) },
+    );
+    expect(several.ok ? [] : several.issues.map((i) => [i.path, i.code])).toEqual([
+      [['answers', 'q2'], 'invalid_type'],
+    ]);
   });
 
   it('Q18 = yes shows Q19; no hides it', () => {
@@ -231,7 +254,7 @@ describe('belgorod-typical (001 Приложение 1)', () => {
 
   const full: Answers = {
     q1: 'satisfied',
-    q2: ['example-licensing', 'example-diploma'],
+    q2: 'example-licensing',
     q3: 4,
     q4: ['problem'],
     q5: 'portal',
@@ -406,15 +429,16 @@ describe('internal-staff and kiosk-pulse', () => {
 });
 
 /**
- * The seed orders live beside the repository (`../shared/seeds`, as on the developers' machines and
- * in CI). Where they are, every Russian title, option and row of the two printed forms must occur in
- * them verbatim (whitespace and case aside), so a retyped or "corrected" text is caught.
+ * The seed orders (docs/orders.md) are not part of the repository. With `OTKLIK_SEEDS_DIR` naming a
+ * folder that holds their texts (`001_….txt`, `003_….txt`), every Russian title, option and row of
+ * the two printed forms must occur in them verbatim (whitespace and case aside), so a retyped or
+ * "corrected" text is caught.
  */
-const seedsDir = fileURLToPath(new URL('../../../../../shared/seeds/', import.meta.url));
+const seedsDir = process.env.OTKLIK_SEEDS_DIR;
 const seed = (prefix: string): string | undefined => {
-  if (!existsSync(seedsDir)) return undefined;
+  if (!seedsDir || !existsSync(seedsDir)) return undefined;
   const f = readdirSync(seedsDir).find((n) => n.startsWith(prefix));
-  return f && readFileSync(seedsDir + f, 'utf8');
+  return f && readFileSync(join(seedsDir, f), 'utf8');
 };
 
 describe.each([

@@ -29,21 +29,24 @@ import {
  *   the form prints no condition, but the question presumes a refusal, exactly like 001 Q9, and
  *   asking it of someone who received the service has no sensible answer.
  * - Q9 keeps the printed order 1…5 (the only ascending scale in the seeds); Q3 and Q5 print 5…1.
- * - Required: Q1 (the object of the response) and Q3 (the headline satisfaction score).
+ * - Required: Q1 (the object of the response, `context: 'object'`) and Q3 (the headline: its share
+ *   of 4–5 is the satisfaction level; the Q9 parameters are reported per row).
  */
 export const vladimirSocial: Survey = deepFreeze<Survey>({
   id: 'vladimir-social',
-  version: 1,
+  version: 2,
   title: t(
     'Оценка удовлетворенности внешних клиентов качеством и доступностью предоставления государственных услуг/мер социальной поддержки',
     'External client satisfaction with the quality and accessibility of public services and social support measures',
   ),
   respondent: 'external',
+  headline: 'q3',
   questions: [
     {
       id: 'q1',
       type: 'list',
       catalog: 'services',
+      context: 'object',
       required: true,
       title: t(
         'Укажите наименование государственной услуги/меры социальной поддержки, которая Вам была предоставлена.',

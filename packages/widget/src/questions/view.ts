@@ -6,7 +6,7 @@ import type {
   MatrixRow,
   Question,
 } from '@otklik/core/engine';
-import { localize } from '@otklik/core/engine';
+import { localize, specifyMax } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Dictionary } from '../i18n.js';
 
@@ -91,7 +91,7 @@ export function specifyBox(v: QuestionView, o: ChoiceOption): TemplateResult {
     type="text"
     id=${ids.specify(v.q.id, o.id)}
     aria-label=${label}
-    maxlength=${o.specify?.maxLength ?? 500}
+    maxlength=${specifyMax(o)}
     aria-required=${o.specify?.required ? 'true' : nothing}
     aria-invalid=${v.error ? 'true' : nothing}
     aria-describedby=${describedBy(v)}

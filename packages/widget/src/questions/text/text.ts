@@ -1,5 +1,5 @@
 import type { TextQuestion } from '@otklik/core/engine';
-import { DEFAULT_TEXT_MAX } from '@otklik/core/engine';
+import { textMax } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
 import { plural } from '../../i18n.js';
 import { describedBy, frame, ids, type QuestionView } from '../view.js';
@@ -10,7 +10,7 @@ import { describedBy, frame, ids, type QuestionView } from '../view.js';
  */
 export function renderText(v: QuestionView<TextQuestion>): TemplateResult {
   const { q } = v;
-  const max = q.maxLength ?? DEFAULT_TEXT_MAX;
+  const max = textMax(q);
   const text = typeof v.value === 'string' ? v.value : '';
   const counter = ids.control(q.id, '-n');
   const attrs = {
