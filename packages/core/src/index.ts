@@ -22,6 +22,8 @@ export {
 export {
   Accumulator,
   createAccumulator,
+  headlineQuestion,
+  summaryFeed,
   NO_TOUCHPOINT,
   restoreAccumulator,
   type AccumulatorOptions,

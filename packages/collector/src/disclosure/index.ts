@@ -2,10 +2,10 @@
  * What may be published of a survey's figures: the one place that decides k-anonymity for public
  * pages and public data (the admin dashboard shows analysts the real counts).
  */
-import type { Survey } from '@otklik/core';
+import { headlineQuestion, type Survey } from '@otklik/core';
 import type { Db } from '../store/db.js';
 import { computeReport } from '../reports/index.js';
-import { reportQuestions } from '../reports/questions.js';
+import { newest, reportQuestions } from '../reports/questions.js';
 import {
   discloseReports,
   LEVELS,
@@ -50,5 +50,8 @@ export async function publicResults(
       g.key === null ? [] : [{ key: g.key, report: g.report }],
     );
   }
-  return discloseReports({ total, groups }, { k, questions: reportQuestions(versions) });
+  return discloseReports(
+    { total, groups },
+    { k, questions: reportQuestions(versions), headline: headlineQuestion(newest(versions)) },
+  );
 }

@@ -1,5 +1,8 @@
 import {
   figureInputs,
+  isChoice,
+  isMany,
+  summaryFeed,
   type FigureInputs,
   type Question,
   type QuestionFigures,
@@ -59,12 +62,13 @@ export interface DiscloseOptions {
   k: number;
   /** The questions the reports cover (which counts each figure reads, which add up). */
   questions: readonly Question[];
+  /** The headline question (core's `headlineQuestion`), whose share is the satisfaction level. */
+  headline?: string | undefined;
 }
 
 /** A question whose answer is one value: its counts add up to the number who answered it. */
 const singleValued = (q: Question | undefined): boolean =>
-  q !== undefined &&
-  (q.type === 'single' || q.type === 'scale' || (q.type === 'list' && !q.multiple));
+  q !== undefined && (q.type === 'scale' || (isChoice(q) && !isMany(q)));
 
 /** The counts of one report, by cell name (see `scopeCells`). */
 function scopeCells(r: SurveyReport): Map<string, number> {
@@ -160,7 +164,7 @@ export function discloseReports(reports: PeriodReports, o: DiscloseOptions): Pub
 
   const hidden = suppress(cells, lines, { k: o.k, forced });
   const mask = (scope: string, r: SurveyReport): PublicReport =>
-    maskReport(r, byId, (name) => hidden.has(`${scope}|${name}`));
+    maskReport(r, o, byId, (name) => hidden.has(`${scope}|${name}`));
   const groups = {} as PublicReports['groups'];
   for (const level of LEVELS)
     groups[level] = reports.groups[level].map((g) => ({
@@ -241,24 +245,9 @@ function maskQuestion(
   };
 }
 
-/** The summary figure a question figure feeds, and which of its figures it feeds it with. */
-function feeds(f: QuestionFigures): [keyof SurveyReport['summary'], string] | undefined {
-  if (f.type === 'matrix') return ['satisfactionLevel', 'topTwoShare'];
-  if (f.type === 'scale')
-    return f.role === 'satisfaction'
-      ? ['satisfactionLevel', 'topTwoShare']
-      : f.role === 'recommend'
-        ? ['nps', 'nps']
-        : f.role === 'effort'
-          ? ['effortIndex', 'effortIndex']
-          : undefined;
-  if (f.type !== 'text' && f.satisfiedShare !== undefined)
-    return ['satisfiedShare', 'satisfiedShare'];
-  return undefined;
-}
-
 function maskReport(
   r: SurveyReport,
+  o: DiscloseOptions,
   questionsById: ReadonlyMap<string, Question>,
   isHidden: (name: string) => boolean,
 ): PublicReport {
@@ -267,8 +256,8 @@ function maskReport(
   const questions = r.questions.map((f) => {
     const m = maskQuestion(f, questionsById.get(f.id), isHidden);
     // A summary figure is withheld when a question figure it is computed from is.
-    const fed = feeds(f);
-    if (fed && m.withheld.has(fed[1])) withheld.add(fed[0]);
+    const fed = summaryFeed(f, o.headline);
+    if (fed && m.withheld.has(fed.figure)) withheld.add(fed.summary);
     if (m.withheld.has('problems')) problemsWithheld = true;
     return m.figures;
   });

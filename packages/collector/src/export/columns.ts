@@ -1,10 +1,4 @@
-import {
-  localize,
-  type AnswerValue,
-  type ChoiceOption,
-  type Lang,
-  type SpecifyTexts,
-} from '@otklik/core';
+import { localize, optionsOf, type AnswerValue, type Lang, type SpecifyTexts } from '@otklik/core';
 import { anyCatalogLabel, channelName, respondentName, type CatalogLabels } from '../labels.js';
 import type { ReportQuestion } from '../reports/questions.js';
 
@@ -48,12 +42,6 @@ function scalar(v: AnswerValue | undefined): Cell {
   if (v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number') return v;
   return JSON.stringify(v);
-}
-
-/** The options a question lists: its choices, or a scale's or matrix's extra options. */
-function choiceOptions(q: ReportQuestion): readonly ChoiceOption[] {
-  if (q.type === 'single' || q.type === 'multiple' || q.type === 'list') return q.options ?? [];
-  return q.type === 'text' ? [] : (q.extraOptions ?? []);
 }
 
 /**
@@ -125,7 +113,7 @@ export function exportColumns(
 
   questions.forEach((q, i) => {
     const title = `${questionNumber(q.id, i + 1)}. ${localize(q.title, lang)}`;
-    const options = choiceOptions(q);
+    const options = optionsOf(q);
     const texts = new Map<string, string>(options.map((o) => [o.id, localize(o.text, lang)]));
     const catalog = q.type === 'list' && q.catalog ? labels.get(q.catalog) : undefined;
     // One answer value as a cell: an option or entry id becomes its text; numbers stay numbers.

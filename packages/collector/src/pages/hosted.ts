@@ -1,4 +1,11 @@
-import { CHANNELS, localize, type Channel, type Lang, type Survey } from '@otklik/core';
+import {
+  CHANNELS,
+  CONTEXT_MAX,
+  localize,
+  type Channel,
+  type Lang,
+  type Survey,
+} from '@otklik/core';
 import { markup, type Html } from './html.js';
 import { siteChrome } from './chrome.js';
 
@@ -41,13 +48,13 @@ export function hostedContext(
   for (const field of ['object', 'touchpoint'] as const) {
     const v = q[field];
     if (v === undefined || v === '') continue;
-    if (v.length > 200) {
+    if (v.length > CONTEXT_MAX) {
       return {
         ok: false,
         field,
         message: {
-          ru: `Параметр «${field}» длиннее 200 символов.`,
-          en: `"${field}" is longer than 200 characters.`,
+          ru: `Параметр «${field}» длиннее ${CONTEXT_MAX} символов.`,
+          en: `"${field}" is longer than ${CONTEXT_MAX} characters.`,
         },
       };
     }

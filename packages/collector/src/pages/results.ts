@@ -1,5 +1,6 @@
 import {
   localize,
+  optionsOf,
   percent,
   type ChoiceOption,
   type Lang,
@@ -166,8 +167,7 @@ function questionBlock(
             : String(v);
       points.push([label, f.distribution[String(v)] ?? 0]);
     }
-    for (const o of q.extraOptions ?? [])
-      points.push([localize(o.text, lang), f.distribution[o.id] ?? 0]);
+    for (const o of optionsOf(q)) points.push([localize(o.text, lang), f.distribution[o.id] ?? 0]);
     const extra =
       f.role === 'recommend'
         ? `; NPS: ${fmt(f.nps)}`

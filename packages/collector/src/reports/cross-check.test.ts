@@ -55,6 +55,7 @@ describe.each(DB_KINDS)('SQL report = core accumulator, on %s', (kind) => {
         channel: r.context.channel,
         touchpoint: r.context.touchpoint ?? null,
         answeredAt: r.answeredAt ?? '',
+        version: survey.version,
       })),
     );
     const acc = createAccumulator(survey);

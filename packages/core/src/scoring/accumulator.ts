@@ -282,25 +282,46 @@ function sortedRecord(
  */
 function summarize(survey: Survey, figures: readonly QuestionFigures[]): SurveyReport['summary'] {
   const headline = headlineQuestion(survey);
-  let satisfactionLevel: number | null = null;
-  const satisfied: (number | null | undefined)[] = [];
-  const nps: (number | null | undefined)[] = [];
-  const effort: (number | null | undefined)[] = [];
+  const fed: Record<keyof SurveyReport['summary'], (number | null | undefined)[]> = {
+    satisfactionLevel: [],
+    satisfiedShare: [],
+    nps: [],
+    effortIndex: [],
+  };
   for (const f of figures) {
-    if (f.type === 'scale') {
-      if (f.id === headline) satisfactionLevel = f.topTwoShare;
-      if (f.role === 'recommend') nps.push(f.nps);
-      else if (f.role === 'effort') effort.push(f.effortIndex);
-    } else if (f.type !== 'text' && f.type !== 'matrix' && 'satisfiedShare' in f) {
-      satisfied.push(f.satisfiedShare);
-    }
+    const feed = summaryFeed(f, headline);
+    if (feed) fed[feed.summary].push((f as unknown as Record<string, number | null>)[feed.figure]);
   }
   return {
-    satisfactionLevel,
-    satisfiedShare: meanOfFigures(satisfied),
-    nps: meanOfFigures(nps),
-    effortIndex: meanOfFigures(effort),
+    satisfactionLevel: fed.satisfactionLevel[0] ?? null,
+    satisfiedShare: meanOfFigures(fed.satisfiedShare),
+    nps: meanOfFigures(fed.nps),
+    effortIndex: meanOfFigures(fed.effortIndex),
   };
+}
+
+/**
+ * Which headline figure a question's figures feed, and with which of its figures: the headline
+ * scale its top-two share (the satisfaction level); every recommend scale its NPS and every effort
+ * scale its index (averaged); every satisfaction single choice its satisfied share (averaged).
+ * Matrix rows feed none. Public results withhold a headline figure with the figure it reads.
+ *
+ * @example
+ * summaryFeed(figures, 'q3'); // { summary: 'satisfactionLevel', figure: 'topTwoShare' } for q3
+ */
+export function summaryFeed(
+  f: QuestionFigures,
+  headline: string | undefined,
+): { summary: keyof SurveyReport['summary']; figure: string } | undefined {
+  if (f.type === 'scale') {
+    if (f.id === headline) return { summary: 'satisfactionLevel', figure: 'topTwoShare' };
+    if (f.role === 'recommend') return { summary: 'nps', figure: 'nps' };
+    if (f.role === 'effort') return { summary: 'effortIndex', figure: 'effortIndex' };
+    return undefined;
+  }
+  if (f.type !== 'text' && f.type !== 'matrix' && 'satisfiedShare' in f)
+    return { summary: 'satisfiedShare', figure: 'satisfiedShare' };
+  return undefined;
 }
 
 /**
