@@ -1,5 +1,6 @@
 import type { Survey } from '@otklik/core';
 import type { Db } from './store/db.js';
+import type { PublicCache } from './store/public-cache.js';
 
 /** Settings of a running collector (flags and environment, see cli.ts). */
 export interface CollectorConfig {
@@ -11,6 +12,11 @@ export interface CollectorConfig {
   widgetDir: string;
   /** Serve the demo page at `/`. */
   demo: boolean;
+  /**
+   * The collector's own public origin (`PUBLIC_URL`, e.g. `https://opros.example.gov.ru`): the
+   * hosted page POSTs from it without being on the allowlist. Never taken from the request.
+   */
+  publicUrl?: string;
 }
 
 /** Published surveys: versions are immutable once published. */
@@ -28,4 +34,6 @@ export interface AppDeps {
   db: Db;
   surveys: SurveyRegistry;
   config: CollectorConfig;
+  /** Shared cache of public figures (results pages), bumped by ingest commits; absent → none. */
+  publicCache?: PublicCache;
 }

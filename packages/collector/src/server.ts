@@ -12,6 +12,7 @@ import type { LogSink } from './middleware/access-log.js';
 import type { Db } from './store/db.js';
 import { migrate } from './store/migrate.js';
 import { openDb } from './store/open.js';
+import { createPublicCache } from './store/public-cache.js';
 import { createSurveyStore, seedSurveys } from './store/surveys.js';
 import { responseWriter } from './store/writer.js';
 
@@ -50,6 +51,7 @@ export async function startCollector(
   const db: Db = await openDb({
     databaseUrl: cfg.databaseUrl,
     dataDir: cfg.dataDir,
+    queryTimeoutMs: cfg.dbQueryTimeoutMs,
     ...(opts.schema === undefined ? {} : { schema: opts.schema }),
   });
   try {
@@ -60,20 +62,26 @@ export async function startCollector(
       cfg.adminTokens.length > 0 || !cfg.demo
         ? cfg.adminTokens
         : [randomBytes(18).toString('base64url')];
+    const publicCache = createPublicCache();
+    const config: CollectorDeps['config'] = {
+      adminTokens,
+      allowedOrigins: cfg.allowedOrigins,
+      widgetDir: cfg.widgetDir,
+      demo: cfg.demo,
+      ...(cfg.publicUrl === undefined ? {} : { publicUrl: cfg.publicUrl }),
+    };
     const deps: CollectorDeps = {
       db,
       surveys,
+      publicCache,
       batcher: createBatcher({
         writer: responseWriter(db),
         // PGlite has one connection: overlapping flushes would only queue behind each other.
         maxInFlight: db.kind === 'postgres' ? cfg.ingestFlushes : 1,
+        maxQueue: cfg.ingestQueue,
+        onCommit: (ids) => publicCache.bump(ids),
       }),
-      config: {
-        adminTokens,
-        allowedOrigins: cfg.allowedOrigins,
-        widgetDir: cfg.widgetDir,
-        demo: cfg.demo,
-      },
+      config,
       rateLimit: cfg.rateLimit,
       trustProxy: cfg.trustProxy,
       ...(opts.log ? { log: opts.log } : {}),
@@ -90,6 +98,8 @@ export async function startCollector(
       : cfg.host === '0.0.0.0'
         ? '127.0.0.1'
         : cfg.host;
+    // Known only now (port 0 picks one): the hosted page on this address is same-origin.
+    config.publicUrl ??= new URL(`http://${host}:${port}`).origin;
     let closing: Promise<void> | undefined;
     return {
       url: `http://${host}:${port}`,

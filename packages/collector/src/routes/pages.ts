@@ -159,11 +159,12 @@ export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
     const p = c.req.query('period');
     // An unknown period shows all-time results rather than an error page: it is a public link.
     const period = p && (PERIODS as readonly string[]).includes(p) ? (p as Period) : null;
-    const report = await computeReport(
-      deps.db,
-      versions,
-      period ? { groupBy: 'period', period } : {},
-    );
+    // Public figures change only with new responses: computed once per survey generation.
+    const compute = () =>
+      computeReport(deps.db, versions, period ? { groupBy: 'period', period } : {});
+    const report = deps.publicCache
+      ? await deps.publicCache.get(id, `period=${period ?? ''}`, compute)
+      : await compute();
     if (asJson) {
       const shown = (r: SurveyReport): SurveyReport | null => (r.responses >= k ? r : null);
       return c.json(

@@ -11,6 +11,13 @@ export interface PostgresOptions {
    * one fresh schema per file; production leaves it unset (`public`).
    */
   schema?: string;
+  /** Longest wait for a pooled connection (default 5 s); then the query fails as unavailable. */
+  connectTimeoutMs?: number;
+  /**
+   * Longest a statement may run (default 15 s): the server cancels it (`statement_timeout`), and
+   * the client gives up a little later if the server does not answer at all (hung, SIGSTOP).
+   */
+  queryTimeoutMs?: number;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -28,9 +35,14 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`Invalid schema name ${JSON.stringify(schema)}: use a-z, 0-9, _`);
   }
+  const queryTimeoutMs = opts.queryTimeoutMs ?? 15_000;
   const pool = new pg.Pool({
     connectionString: opts.connectionString,
     max: opts.max ?? 10,
+    // Without these a hung server makes every request wait forever (and the pool queue grow).
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
+    statement_timeout: queryTimeoutMs,
+    query_timeout: queryTimeoutMs + 1_000,
     // Set on every new connection by the server itself, so no connection ever runs in another schema.
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
