@@ -136,6 +136,17 @@ export function createBatcher(opts: BatcherOptions): Batcher {
   type Stored = 'inserted' | 'exists' | Error;
 
   /**
+   * The database just failed as unavailable: rows queued behind would wait out the same timeout
+   * one flush after another, so they are answered now (503, retry later) — waits stay bounded by
+   * about one statement timeout, not one per queued flush.
+   */
+  function failQueued(err: UnavailableError): void {
+    const waiting = queue;
+    queue = [];
+    for (const w of waiting) w.reject(err);
+  }
+
+  /**
    * Inserts `rows`, halving on a value error until the offending rows stand alone. Costs one
    * statement when all is well; with p bad rows in n, about 2·p·log2(n) more.
    */
@@ -151,6 +162,7 @@ export function createBatcher(opts: BatcherOptions): Batcher {
         // Not about the values (database down, table missing …): no row is to blame, all retry.
         const err = new UnavailableError(e);
         for (const r of rows) out.set(r.responseId, err);
+        if (isDbUnavailable(e)) failQueued(err);
       } else {
         const mid = rows.length >> 1;
         await insertIsolating(rows.slice(0, mid), out);
