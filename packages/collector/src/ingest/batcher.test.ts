@@ -6,7 +6,13 @@ import { migrate } from '../store/migrate.js';
 import { toRow, type ResponseRow } from '../store/responses.js';
 import { createSurveyStore } from '../store/surveys.js';
 import { responseWriter } from '../store/writer.js';
-import { ConflictError, createBatcher, UnavailableError, type BatchWriter } from './batcher.js';
+import {
+  ConflictError,
+  createBatcher,
+  QueueFullError,
+  UnavailableError,
+  type BatchWriter,
+} from './batcher.js';
 
 /** The real writer, counting the INSERTs it runs and the rows in each. */
 function counting(db: Db): BatchWriter & { batches: number[] } {
@@ -166,5 +172,38 @@ describe.each(backends)('poisoned batches on $name', (backend) => {
       expect((a as PromiseRejectedResult).reason).toMatchObject({ name: 'UnstorableError' });
     expect(await count(db)).toBe(before + good.length);
     expect(writer.batches.length).toBeGreaterThan(1);
+  });
+});
+
+describe('bounded queue', () => {
+  it('refuses at once with QueueFullError past maxQueue while a flush hangs, then drains', async () => {
+    const db = await backends[0]!.open();
+    try {
+      await migrate(db);
+      await createSurveyStore(db).publish(pulse);
+      const real = responseWriter(db);
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      // The real writer, held at the door like a database that stopped answering.
+      const writer: BatchWriter = {
+        insert: async (rows) => {
+          await gate;
+          return real.insert(rows);
+        },
+        lookup: real.lookup,
+      };
+      const batcher = createBatcher({ writer, maxQueue: 3 });
+      const accepted = Array.from({ length: 4 }, () =>
+        batcher.submit(toRow(response(), new Date())),
+      );
+      expect(batcher.pending).toBe(3); // one in flight, three waiting
+      await expect(batcher.submit(toRow(response(), new Date()))).rejects.toBeInstanceOf(
+        QueueFullError,
+      );
+      release();
+      for (const o of await Promise.all(accepted)) expect(o.status).toBe('created');
+    } finally {
+      await db.close();
+    }
   });
 });
