@@ -44,7 +44,8 @@ Run "otklik-collector <command> --help" for details.`,
   --public-url <url>       the collector's public origin, e.g. https://opros.example.gov.ru
                            (env PUBLIC_URL; the hosted page posts from it; default: listen address)
   Environment only: INGEST_QUEUE (responses waiting before 503, default 10000),
-  DB_QUERY_TIMEOUT_MS (PostgreSQL statement timeout, default 15000), INGEST_FLUSHES.
+  DB_QUERY_TIMEOUT_MS (PostgreSQL statement timeout, default 15000), INGEST_FLUSHES,
+  PAGE_RATE_LIMIT=off (no per-client limit on /results and /s), RESULTS_CACHE=off.
   --widget-dir <dir>       built widget to serve (env WIDGET_DIR)
   --demo                   serve the demo page; generate an admin token if none is set
 

@@ -19,6 +19,10 @@ export interface ServerConfig {
   ingestFlushes: number;
   /** Responses waiting for a flush before new ones get 503 (env INGEST_QUEUE, default 10 000). */
   ingestQueue: number;
+  /** Rate limits on `/results/*` and `/s/*` (env PAGE_RATE_LIMIT=off turns them off). */
+  pageRateLimit: boolean;
+  /** Cache public results figures (env RESULTS_CACHE=off turns it off, for comparison). */
+  resultsCache: boolean;
   /** PostgreSQL statement timeout in ms (env DB_QUERY_TIMEOUT_MS, default 15 000). */
   dbQueryTimeoutMs: number;
   /**
@@ -149,6 +153,8 @@ export function resolveConfig(
     trustProxy: flags['trust-proxy'] === true || env.TRUST_PROXY === '1',
     rateLimit: parseRate(str(flags, 'rate-limit') ?? env.RATE_LIMIT ?? '5/20'),
     ingestFlushes: parseFlushes(env.INGEST_FLUSHES ?? '1'),
+    pageRateLimit: env.PAGE_RATE_LIMIT !== 'off',
+    resultsCache: env.RESULTS_CACHE !== 'off',
     ingestQueue: parseIntIn(env.INGEST_QUEUE ?? '10000', 'INGEST_QUEUE', 1, 10_000_000),
     dbQueryTimeoutMs: parseIntIn(
       env.DB_QUERY_TIMEOUT_MS ?? '15000',

@@ -73,7 +73,7 @@ export async function startCollector(
     const deps: CollectorDeps = {
       db,
       surveys,
-      publicCache,
+      ...(cfg.resultsCache ? { publicCache } : {}),
       batcher: createBatcher({
         writer: responseWriter(db),
         // PGlite has one connection: overlapping flushes would only queue behind each other.
@@ -83,6 +83,7 @@ export async function startCollector(
       }),
       config,
       rateLimit: cfg.rateLimit,
+      ...(cfg.pageRateLimit ? {} : { pageRateLimit: false as const }),
       trustProxy: cfg.trustProxy,
       ...(opts.log ? { log: opts.log } : {}),
     };
