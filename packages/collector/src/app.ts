@@ -49,6 +49,21 @@ const DEFAULT_PAGE_LIMITS = {
 const validId = (raw: string | undefined): boolean =>
   raw !== undefined && ZId.safeParse(raw).success;
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The origins of the collector's own pages: the configured public URL — and, when that is a
+ * loopback address (a demo on one machine), its other loopback spellings, which only a browser on
+ * the same machine can send.
+ */
+function ownOrigins(publicUrl: string | undefined): string[] {
+  if (publicUrl === undefined) return [];
+  const u = new URL(publicUrl);
+  if (!LOOPBACK.has(u.hostname)) return [u.origin];
+  const port = u.port ? `:${u.port}` : '';
+  return [...LOOPBACK].map((h) => `${u.protocol}//${h}${port}`);
+}
+
 /** Resolves with `p`, or rejects with `DbTimeoutError` after `ms`. */
 function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -130,11 +145,10 @@ export function createApp(deps: CollectorDeps): Hono {
     app.use(p, checkId);
 
   const admin = adminAuth({ tokens: deps.config.adminTokens });
-  const publicOrigin = (): string | undefined => {
-    const u = deps.config.publicUrl;
-    return u === undefined ? undefined : new URL(u).origin;
-  };
-  const cors = respondentCors({ allowedOrigins: deps.config.allowedOrigins, publicOrigin });
+  const cors = respondentCors({
+    allowedOrigins: deps.config.allowedOrigins,
+    ownOrigins: () => ownOrigins(deps.config.publicUrl),
+  });
   app.use('/v1/*', async (c, next) => {
     if (isPublic(c.req.method, c.req.path)) return next();
     return admin(c, next);

@@ -119,9 +119,17 @@ const responsePayload = fc.oneof(
   { arbitrary: fc.record({ raw: fc.integer({ min: 0, max: 5 }) }), weight: 2 },
   { arbitrary: fc.record({ any: fc.anything({ maxDepth: 6 }) }), weight: 1 },
 );
+/** Path ids: mostly the real one, else hostile text, percent-encoded, or raw bad escapes. */
 const pathIds = fc.oneof(
   { arbitrary: fc.constant(pulse.id), weight: 8 },
-  { arbitrary: nasty.map((s) => encodeURIComponent(s.slice(0, 200)) || 'x'), weight: 1 },
+  {
+    // encodeURIComponent throws on lone surrogates; their raw bytes come from the constants below.
+    arbitrary: nasty.map(
+      (s) => encodeURIComponent(s.slice(0, 200).replace(/[\ud800-\udfff]/g, '\ufffd')) || 'x',
+    ),
+    weight: 1,
+  },
+  { arbitrary: fc.constantFrom('%ED%A0%80', '%FF%FE', '%C0%80', '%', '%zz', 'a%2Fb'), weight: 1 },
 );
 
 interface Tally {

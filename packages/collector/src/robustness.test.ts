@@ -126,6 +126,22 @@ describe.each(backends)('every failure is a clear status on $name', (backend) =>
   });
 });
 
+describe('own origins on a loopback demo', () => {
+  it('127.0.0.1 and localhost on the same port are the same collector; another port is not', async () => {
+    const db = await backends[0]!.open();
+    try {
+      const { app, deps } = await makeApp(db);
+      deps.config.publicUrl = 'http://127.0.0.1:8787';
+      for (const origin of ['http://127.0.0.1:8787', 'http://localhost:8787'])
+        expect((await postJson(app, URL_, response(), { origin })).status).toBe(201);
+      for (const origin of ['http://localhost:8788', 'https://localhost:8787', 'null'])
+        expect((await postJson(app, URL_, response(), { origin })).status).toBe(403);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe('public pages are rate-limited per client', () => {
   it('/results/* answers 429 with Retry-After past its burst; /s/* has its own bucket', async () => {
     const db = await backends[0]!.open();

@@ -5,10 +5,10 @@ export interface RespondentCorsOptions {
   /** survey id → allowed origins; the `*` key applies to every survey; an origin `*` allows any. */
   allowedOrigins: Readonly<Record<string, readonly string[]>>;
   /**
-   * The collector's own public origin, from configuration (read per request: the server learns
-   * its port only once listening). Requests from it pass without being listed; undefined → none.
+   * The collector's own origins, from configuration (read per request: the server learns its port
+   * only once listening). Requests from them pass without being listed.
    */
-  publicOrigin?: () => string | undefined;
+  ownOrigins?: () => readonly string[];
 }
 
 /**
@@ -39,8 +39,7 @@ export function respondentCors(opts: RespondentCorsOptions): MiddlewareHandler {
     const origin = c.req.header('origin');
     if (origin === undefined) return next();
     // `Origin: null` (sandboxed frames, file://) never equals a configured origin.
-    const own = opts.publicOrigin?.();
-    const sameOrigin = own !== undefined && origin === own;
+    const sameOrigin = opts.ownOrigins?.().includes(origin) ?? false;
     const id = c.req.param('id') ?? '';
     if (!sameOrigin && !allowed(id, origin)) {
       return apiError(c, 403, 'origin_not_allowed', `Origin ${origin} may not use survey "${id}"`);
