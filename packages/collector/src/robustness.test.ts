@@ -107,22 +107,32 @@ describe.each(backends)('every failure is a clear status on $name', (backend) =>
     });
   });
 
-  it('publishing text with U+0000 or an unpaired surrogate, or version ≥ 2^31: 422 with the path', async () => {
-    const cases: [unknown, (string | number)[]][] = [
-      [{ ...pulse, version: 90, title: { ru: 'Пульс\u0000' } }, ['title', 'ru']],
-      [{ ...pulse, version: 91, title: { ru: 'Пульс \ud800' } }, ['title', 'ru']],
-      [{ ...pulse, version: 2 ** 31 }, ['version']],
-    ];
-    for (const [survey, path] of cases) {
+  const unstorableSurveys: [unknown, (string | number)[]][] = [
+    [{ ...pulse, version: 90, title: { ru: 'Пульс\u0000' } }, ['title', 'ru']],
+    [{ ...pulse, version: 91, title: { ru: 'Пульс \ud800' } }, ['title', 'ru']],
+    [{ ...pulse, version: 2 ** 31 }, ['version']],
+  ];
+
+  it('publishing text with U+0000 or an unpaired surrogate, or version ≥ 2^31: a specific 422, never 500', async () => {
+    for (const [survey] of unstorableSurveys) {
       const res = await postJson(app, '/v1/surveys', survey, admin);
       expect(res.status).toBe(422);
-      const body = (await res.json()) as { error: string; issues?: { path: unknown[] }[] };
-      expect(body.issues?.map((i) => i.path)).toContainEqual(path);
+      const body = (await res.json()) as { error: string };
+      expect(['invalid_survey', 'unstorable_survey']).toContain(body.error);
     }
     const stored = await db.query('SELECT version FROM surveys WHERE id = $1 AND version >= 90', [
       pulse.id,
     ]);
     expect(stored).toEqual([]);
+  });
+
+  // Passes once core's survey schema refuses such strings and versions with a JSON path.
+  it('publishing such values: the 422 names the JSON path of the offending value', async () => {
+    for (const [survey, path] of unstorableSurveys) {
+      const res = await postJson(app, '/v1/surveys', survey, admin);
+      const body = (await res.json()) as { error: string; issues?: { path: unknown[] }[] };
+      expect(body.issues?.map((i) => i.path) ?? []).toContainEqual(path);
+    }
   });
 });
 
