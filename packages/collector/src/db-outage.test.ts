@@ -104,6 +104,12 @@ describe.skipIf(!canRunThrowawayPg)('a PostgreSQL that goes away or hangs', () =
         // Query timeout 1.5 s (+1 s client margin) or the 5 s pool connect timeout, never forever.
         expect(a.ms).toBeLessThan(9000);
       }
+      // Reads are bounded the same way: a page needing the database answers 503, not never.
+      for (const path of [`/v1/surveys/${pulse.id}`, `/results/${pulse.id}.json`]) {
+        const r = await timed(fetch(`${c.url}${path}`));
+        expect({ path, status: r.status }).toEqual({ path, status: 503 });
+        expect(r.ms).toBeLessThan(9000);
+      }
       const ms = answers.map((a) => a.ms).sort((x, y) => x - y);
       console.info(
         `[hung database] healthz ${health.ms.toFixed(0)} ms; 12 POSTs: all 503, ` +
