@@ -18,6 +18,7 @@ declare module 'autocannon' {
     mean: number;
     p50: number;
     p99: number;
+    max: number;
     total: number;
   }
   export interface Result {

@@ -36,7 +36,7 @@ export interface IngestFigure {
   errors: number;
 }
 
-async function spawnServer(
+export async function spawnServer(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ url: string; proc: ChildProcess }> {
@@ -63,7 +63,7 @@ async function spawnServer(
   return { url, proc };
 }
 
-const stopProc = (proc: ChildProcess): Promise<void> =>
+export const stopProc = (proc: ChildProcess): Promise<void> =>
   new Promise((resolve) => {
     if (proc.exitCode !== null) return resolve();
     proc.once('exit', () => resolve());

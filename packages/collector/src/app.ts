@@ -1,7 +1,8 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppDeps } from './deps.js';
 import type { Batcher } from './ingest/batcher.js';
-import { accessLog, type LogSink } from './middleware/access-log.js';
+import { ZId } from '@otklik/core';
+import { accessLog, escapeLogText, type LogSink } from './middleware/access-log.js';
 import { adminAuth } from './middleware/admin-auth.js';
 import { respondentCors } from './middleware/cors.js';
 import { apiError } from './middleware/errors.js';
@@ -11,8 +12,9 @@ import { catalogRoutes } from './routes/catalogs.js';
 import { exportRoutes } from './routes/exports.js';
 import { pageRoutes } from './routes/pages.js';
 import { reportRoutes } from './routes/reports.js';
-import { responseRoutes } from './routes/responses.js';
+import { responseRoutes, RETRY_AFTER_UNAVAILABLE } from './routes/responses.js';
 import { surveyRoutes } from './routes/surveys.js';
+import { DbTimeoutError, isDbDataError, isDbUnavailable } from './store/errors.js';
 import type { SurveyStore } from './store/surveys.js';
 
 /** Everything `createApp` needs: the shared route dependencies plus the collector's own parts. */
@@ -23,8 +25,53 @@ export interface CollectorDeps extends AppDeps {
   log?: LogSink;
   /** Per-client limit on POSTed responses; `false` turns it off (benchmarks). Default 5/s, burst 20. */
   rateLimit?: { perSecond: number; burst: number } | false;
+  /**
+   * Per-client limits on the public pages (`/results/*` computes figures, `/s/*` renders a
+   * survey); `false` turns them off (benchmarks). Defaults: results 2/s burst 10, hosted 5/s burst 20.
+   */
+  pageRateLimit?: { results: RateSpec; hosted: RateSpec } | false;
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy you run). */
   trustProxy?: boolean;
+  /** How long `/healthz` waits for the database before answering 503 (default 800 ms). */
+  healthTimeoutMs?: number;
+}
+
+interface RateSpec {
+  perSecond: number;
+  burst: number;
+}
+
+const DEFAULT_PAGE_LIMITS = {
+  results: { perSecond: 2, burst: 10 },
+  hosted: { perSecond: 5, burst: 20 },
+};
+
+/** The id in a path is checked against core's id rule before anything asks the database. */
+const validId = (raw: string | undefined): boolean =>
+  raw !== undefined && ZId.safeParse(raw).success;
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The origins of the collector's own pages: the configured public URL — and, when that is a
+ * loopback address (a demo on one machine), its other loopback spellings, which only a browser on
+ * the same machine can send.
+ */
+function ownOrigins(publicUrl: string | undefined): string[] {
+  if (publicUrl === undefined) return [];
+  const u = new URL(publicUrl);
+  if (!LOOPBACK.has(u.hostname)) return [u.origin];
+  const port = u.port ? `:${u.port}` : '';
+  return [...LOOPBACK].map((h) => `${u.protocol}//${h}${port}`);
+}
+
+/** Resolves with `p`, or rejects with `DbTimeoutError` after `ms`. */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DbTimeoutError(what, ms)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -55,25 +102,56 @@ const isPublic = (method: string, path: string): boolean =>
 export function createApp(deps: CollectorDeps): Hono {
   const app = new Hono();
   if (deps.log) app.use('*', accessLog(deps.log));
+  app.use('*', async (c, next) => {
+    await next();
+    // Every answer, error pages included: browsers must never sniff JSON or CSV into HTML.
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  });
 
-  app.notFound((c) => apiError(c, 404, 'not_found', `No route ${c.req.method} ${c.req.path}`));
+  app.notFound((c) =>
+    apiError(c, 404, 'not_found', `No route ${c.req.method} ${escapeLogText(c.req.path)}`),
+  );
   app.onError((err, c) => {
+    if (isDbUnavailable(err)) {
+      c.header('Retry-After', String(RETRY_AFTER_UNAVAILABLE));
+      return apiError(c, 503, 'unavailable', 'The database is unavailable; retry later');
+    }
     // The error itself may hold request data; log only its name (the access log has the rest).
-    deps.log?.(`error ${err.name} on ${c.req.method} ${c.req.path}`);
+    deps.log?.(`error ${err.name} on ${c.req.method} ${escapeLogText(c.req.path)}`);
+    if (isDbDataError(err)) {
+      return apiError(c, 422, 'unstorable', 'The database refused the values of this request');
+    }
     return apiError(c, 500, 'internal', 'Internal error');
   });
 
+  const healthMs = deps.healthTimeoutMs ?? 800;
   app.get('/healthz', async (c) => {
     try {
-      await deps.db.query('SELECT 1');
+      // Bounded: a hung database must not hang the health check that is meant to detect it.
+      await within(deps.db.query('SELECT 1'), healthMs, 'health check');
       return c.json({ status: 'ok', db: deps.db.kind });
     } catch {
+      c.header('Retry-After', String(RETRY_AFTER_UNAVAILABLE));
       return apiError(c, 503, 'unavailable', 'Database unreachable');
     }
   });
 
+  // Ids in paths follow core's id rule; anything else (NUL, slashes, 10 KB) stops here.
+  const checkId: MiddlewareHandler = async (c, next) => {
+    const raw = c.req.param('id');
+    const id =
+      raw?.endsWith('.json') && c.req.path.startsWith('/results/') ? raw.slice(0, -5) : raw;
+    if (!validId(id)) return apiError(c, 400, 'invalid_id', 'The id in the path is not a valid id');
+    return next();
+  };
+  for (const p of ['/v1/surveys/:id', '/v1/surveys/:id/*', '/s/:id', '/results/:id'])
+    app.use(p, checkId);
+
   const admin = adminAuth({ tokens: deps.config.adminTokens });
-  const cors = respondentCors({ allowedOrigins: deps.config.allowedOrigins });
+  const cors = respondentCors({
+    allowedOrigins: deps.config.allowedOrigins,
+    ownOrigins: () => ownOrigins(deps.config.publicUrl),
+  });
   app.use('/v1/*', async (c, next) => {
     if (isPublic(c.req.method, c.req.path)) return next();
     return admin(c, next);
@@ -84,14 +162,17 @@ export function createApp(deps: CollectorDeps): Hono {
   app.use('/v1/surveys/:id/responses', async (c, next) =>
     c.req.method === 'GET' ? next() : cors(c, next),
   );
+  const addressOf = socketAddress(deps.trustProxy ?? false);
   if (deps.rateLimit !== false) {
-    const limit = rateLimit({
-      ...(deps.rateLimit ?? { perSecond: 5, burst: 20 }),
-      addressOf: socketAddress(deps.trustProxy ?? false),
-    });
+    const limit = rateLimit({ ...(deps.rateLimit ?? { perSecond: 5, burst: 20 }), addressOf });
     app.use('/v1/surveys/:id/responses', async (c, next) =>
       c.req.method === 'POST' ? limit(c, next) : next(),
     );
+  }
+  if (deps.pageRateLimit !== false) {
+    const limits = deps.pageRateLimit ?? DEFAULT_PAGE_LIMITS;
+    app.use('/results/*', rateLimit({ ...limits.results, addressOf }));
+    app.use('/s/*', rateLimit({ ...limits.hosted, addressOf }));
   }
 
   app.route('/', responseRoutes(deps));

@@ -43,6 +43,11 @@ Run "otklik-collector <command> --help" for details.`,
   --rate-limit <r[/b]>     responses per second per client and burst, or "off"
                            (env RATE_LIMIT, default 5/20)
   --trust-proxy            client address from X-Forwarded-For (env TRUST_PROXY=1)
+  --public-url <url>       the collector's public origin, e.g. https://opros.example.gov.ru
+                           (env PUBLIC_URL; the hosted page posts from it; default: listen address)
+  Environment only: INGEST_QUEUE (responses waiting before 503, default 10000),
+  DB_QUERY_TIMEOUT_MS (PostgreSQL statement timeout, default 15000), INGEST_FLUSHES,
+  PAGE_RATE_LIMIT=off (no per-client limit on /results and /s), RESULTS_CACHE=off.
   --widget-dir <dir>       built widget to serve (env WIDGET_DIR)
   --demo                   serve the demo page; generate an admin token if none is set
 
@@ -85,6 +90,7 @@ const OPTIONS = {
   'allowed-origins': { type: 'string' },
   'rate-limit': { type: 'string' },
   'trust-proxy': { type: 'boolean' },
+  'public-url': { type: 'string' },
   'widget-dir': { type: 'string' },
   demo: { type: 'boolean' },
   from: { type: 'string' },

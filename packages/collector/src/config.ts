@@ -17,6 +17,19 @@ export interface ServerConfig {
   rateLimit: { perSecond: number; burst: number } | false;
   /** Group-commit flushes in flight at once on PostgreSQL (env INGEST_FLUSHES, default 1). */
   ingestFlushes: number;
+  /** Responses waiting for a flush before new ones get 503 (env INGEST_QUEUE, default 10 000). */
+  ingestQueue: number;
+  /** Rate limits on `/results/*` and `/s/*` (env PAGE_RATE_LIMIT=off turns them off). */
+  pageRateLimit: boolean;
+  /** Cache public results figures (env RESULTS_CACHE=off turns it off, for comparison). */
+  resultsCache: boolean;
+  /** PostgreSQL statement timeout in ms (env DB_QUERY_TIMEOUT_MS, default 15 000). */
+  dbQueryTimeoutMs: number;
+  /**
+   * The collector's public origin (`--public-url` / PUBLIC_URL, e.g. https://opros.example.gov.ru):
+   * the hosted page's POSTs come from it. Unset → the address it listens on.
+   */
+  publicUrl?: string;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -84,6 +97,25 @@ function parseFlushes(v: string): number {
   return n;
 }
 
+function parseIntIn(v: string, name: string, min: number, max: number): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < min || n > max)
+    throw new ConfigError(`${name}: "${v}" is not an integer ${min}…${max}`);
+  return n;
+}
+
+function parsePublicUrl(v: string): string {
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL: "${v}" is not a URL like https://opros.example.gov.ru`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new ConfigError(`PUBLIC_URL: "${v}" must start with https:// or http://`);
+  return u.origin;
+}
+
 /** Flags as the CLI parsed them (strings, booleans). */
 export type Flags = Readonly<Record<string, string | boolean | undefined>>;
 
@@ -121,7 +153,18 @@ export function resolveConfig(
     trustProxy: flags['trust-proxy'] === true || env.TRUST_PROXY === '1',
     rateLimit: parseRate(str(flags, 'rate-limit') ?? env.RATE_LIMIT ?? '5/20'),
     ingestFlushes: parseFlushes(env.INGEST_FLUSHES ?? '1'),
+    pageRateLimit: env.PAGE_RATE_LIMIT !== 'off',
+    resultsCache: env.RESULTS_CACHE !== 'off',
+    ingestQueue: parseIntIn(env.INGEST_QUEUE ?? '10000', 'INGEST_QUEUE', 1, 10_000_000),
+    dbQueryTimeoutMs: parseIntIn(
+      env.DB_QUERY_TIMEOUT_MS ?? '15000',
+      'DB_QUERY_TIMEOUT_MS',
+      100,
+      3_600_000,
+    ),
   };
   if (databaseUrl) cfg.databaseUrl = databaseUrl;
+  const publicUrl = str(flags, 'public-url') ?? env.PUBLIC_URL;
+  if (publicUrl) cfg.publicUrl = parsePublicUrl(publicUrl);
   return cfg;
 }

@@ -1,6 +1,7 @@
 import type { Survey } from '@otklik/core';
 import type { CatalogStore } from './store/catalogs.js';
 import type { Db } from './store/db.js';
+import type { PublicCache } from './store/public-cache.js';
 
 /** Settings of a running collector (flags and environment, see cli.ts). */
 export interface CollectorConfig {
@@ -12,6 +13,11 @@ export interface CollectorConfig {
   widgetDir: string;
   /** Serve the demo page at `/`. */
   demo: boolean;
+  /**
+   * The collector's own public origin (`PUBLIC_URL`, e.g. `https://opros.example.gov.ru`): the
+   * hosted page POSTs from it without being on the allowlist. Never taken from the request.
+   */
+  publicUrl?: string;
 }
 
 /** Published surveys: versions are immutable once published. */
@@ -31,4 +37,6 @@ export interface AppDeps {
   /** The body's catalogues (services, municipalities, touchpoints), apart from survey versions. */
   catalogs: CatalogStore;
   config: CollectorConfig;
+  /** Shared cache of public figures (results pages), bumped by ingest commits; absent → none. */
+  publicCache?: PublicCache;
 }

@@ -49,4 +49,4 @@ export { respondentCors, type RespondentCorsOptions } from './middleware/cors.js
 export { rateLimit, socketAddress, type RateLimitOptions } from './middleware/rate-limit.js';
 export { jsonBody, type JsonBodyOptions } from './middleware/json-body.js';
 export { accessLog, type LogSink } from './middleware/access-log.js';
-export { apiError, type ApiErrorBody } from './middleware/errors.js';
+export { apiError, API_ERRORS, type ApiErrorBody, type ApiErrorCode } from './middleware/errors.js';

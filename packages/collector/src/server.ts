@@ -13,6 +13,7 @@ import type { Db } from './store/db.js';
 import { migrate } from './store/migrate.js';
 import { openDb } from './store/open.js';
 import { createCatalogStore } from './store/catalogs.js';
+import { createPublicCache } from './store/public-cache.js';
 import { createSurveyStore, seedSurveys } from './store/surveys.js';
 import { responseWriter } from './store/writer.js';
 
@@ -51,6 +52,7 @@ export async function startCollector(
   const db: Db = await openDb({
     databaseUrl: cfg.databaseUrl,
     dataDir: cfg.dataDir,
+    queryTimeoutMs: cfg.dbQueryTimeoutMs,
     ...(opts.schema === undefined ? {} : { schema: opts.schema }),
   });
   try {
@@ -61,22 +63,29 @@ export async function startCollector(
       cfg.adminTokens.length > 0 || !cfg.demo
         ? cfg.adminTokens
         : [randomBytes(18).toString('base64url')];
+    const publicCache = createPublicCache();
+    const config: CollectorDeps['config'] = {
+      adminTokens,
+      allowedOrigins: cfg.allowedOrigins,
+      widgetDir: cfg.widgetDir,
+      demo: cfg.demo,
+      ...(cfg.publicUrl === undefined ? {} : { publicUrl: cfg.publicUrl }),
+    };
     const deps: CollectorDeps = {
       db,
       surveys,
       catalogs: createCatalogStore(db),
+      ...(cfg.resultsCache ? { publicCache } : {}),
       batcher: createBatcher({
         writer: responseWriter(db),
         // PGlite has one connection: overlapping flushes would only queue behind each other.
         maxInFlight: db.kind === 'postgres' ? cfg.ingestFlushes : 1,
+        maxQueue: cfg.ingestQueue,
+        onCommit: (ids) => publicCache.bump(ids),
       }),
-      config: {
-        adminTokens,
-        allowedOrigins: cfg.allowedOrigins,
-        widgetDir: cfg.widgetDir,
-        demo: cfg.demo,
-      },
+      config,
       rateLimit: cfg.rateLimit,
+      ...(cfg.pageRateLimit ? {} : { pageRateLimit: false as const }),
       trustProxy: cfg.trustProxy,
       ...(opts.log ? { log: opts.log } : {}),
     };
@@ -92,6 +101,8 @@ export async function startCollector(
       : cfg.host === '0.0.0.0'
         ? '127.0.0.1'
         : cfg.host;
+    // Known only now (port 0 picks one): the hosted page on this address is same-origin.
+    config.publicUrl ??= new URL(`http://${host}:${port}`).origin;
     let closing: Promise<void> | undefined;
     return {
       url: `http://${host}:${port}`,

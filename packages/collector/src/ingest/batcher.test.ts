@@ -3,10 +3,16 @@ import { backends } from '../test/backends.js';
 import { pulse, response } from '../test/fixtures.js';
 import type { Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
-import { toRow } from '../store/responses.js';
+import { toRow, type ResponseRow } from '../store/responses.js';
 import { createSurveyStore } from '../store/surveys.js';
 import { responseWriter } from '../store/writer.js';
-import { ConflictError, createBatcher, UnavailableError, type BatchWriter } from './batcher.js';
+import {
+  ConflictError,
+  createBatcher,
+  QueueFullError,
+  UnavailableError,
+  type BatchWriter,
+} from './batcher.js';
 
 /** The real writer, counting the INSERTs it runs and the rows in each. */
 function counting(db: Db): BatchWriter & { batches: number[] } {
@@ -112,6 +118,92 @@ describe.each(backends)('group commit on $name', (backend) => {
       );
     } finally {
       await broken.close();
+    }
+  });
+});
+
+/** Rows no validation would pass, built straight to the writer: the database itself refuses them. */
+function poisonRows(): ResponseRow[] {
+  const nulText = toRow(response(), new Date());
+  nulText.object = 'svc\u0000-42'; // text column: 22021 invalid byte sequence
+  const badJson = toRow(response(), new Date());
+  badJson.answers = '{"q1":4,"q3":"\\ud800"}'; // jsonb: unpaired surrogate escape, 22P02
+  const nulJson = toRow(response(), new Date());
+  nulJson.specify = '{"q2":{"other":"\\u0000"}}'; // jsonb: 22P05 unsupported escape
+  return [nulText, badJson, nulJson];
+}
+
+describe.each(backends)('poisoned batches on $name', (backend) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await backend.open();
+    await migrate(db);
+    await createSurveyStore(db).publish(pulse);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('stores every good row of a batch with unstorable rows; only those are refused, for good', async () => {
+    const before = await count(db);
+    const writer = counting(db);
+    const batcher = createBatcher({ writer });
+    const good = Array.from({ length: 20 }, () => toRow(response(), new Date()));
+    const poison = poisonRows();
+    // One good row first goes alone; the rest gather behind it into one mixed batch.
+    const order = [good[0]!, ...good.slice(1, 8), poison[0]!, ...good.slice(8, 14), poison[1]!];
+    order.push(...good.slice(14), poison[2]!);
+    const results = await Promise.allSettled(order.map((r) => batcher.submit(r)));
+    const byId = new Map(order.map((r, i) => [r.responseId, results[i]!]));
+    for (const r of good)
+      expect(byId.get(r.responseId)).toMatchObject({
+        status: 'fulfilled',
+        value: { status: 'created' },
+      });
+    for (const r of poison) {
+      const res = byId.get(r.responseId)!;
+      expect(res.status).toBe('rejected');
+      expect((res as PromiseRejectedResult).reason).toMatchObject({ name: 'UnstorableError' });
+    }
+    expect(await count(db)).toBe(before + good.length);
+    // The same poison again is refused again the same way, never stored, never 503.
+    const again = await Promise.allSettled(poison.map((r) => batcher.submit(r)));
+    for (const a of again)
+      expect((a as PromiseRejectedResult).reason).toMatchObject({ name: 'UnstorableError' });
+    expect(await count(db)).toBe(before + good.length);
+    expect(writer.batches.length).toBeGreaterThan(1);
+  });
+});
+
+describe('bounded queue', () => {
+  it('refuses at once with QueueFullError past maxQueue while a flush hangs, then drains', async () => {
+    const db = await backends[0]!.open();
+    try {
+      await migrate(db);
+      await createSurveyStore(db).publish(pulse);
+      const real = responseWriter(db);
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      // The real writer, held at the door like a database that stopped answering.
+      const writer: BatchWriter = {
+        insert: async (rows) => {
+          await gate;
+          return real.insert(rows);
+        },
+        lookup: real.lookup,
+      };
+      const batcher = createBatcher({ writer, maxQueue: 3 });
+      const accepted = Array.from({ length: 4 }, () =>
+        batcher.submit(toRow(response(), new Date())),
+      );
+      expect(batcher.pending).toBe(3); // one in flight, three waiting
+      await expect(batcher.submit(toRow(response(), new Date()))).rejects.toBeInstanceOf(
+        QueueFullError,
+      );
+      release();
+      for (const o of await Promise.all(accepted)) expect(o.status).toBe('created');
+    } finally {
+      await db.close();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { isDbDataError, isDbUnavailable } from '../store/errors.js';
 import type { ResponseRow } from '../store/responses.js';
 
 /** What a waiter learns once its row is durably stored (after COMMIT). */
@@ -24,6 +25,28 @@ export class UnavailableError extends Error {
   }
 }
 
+/**
+ * The database refuses this row's values (e.g. text with U+0000 that validation let through): the
+ * same row fails every time, so the client must not retry it (422 `unstorable`).
+ */
+export class UnstorableError extends Error {
+  constructor(
+    readonly responseId: string,
+    cause: unknown,
+  ) {
+    super(`Response ${responseId} cannot be stored as sent`, { cause });
+    this.name = 'UnstorableError';
+  }
+}
+
+/** The queue is at its bound: the database is not keeping up; retry later (503). */
+export class QueueFullError extends Error {
+  constructor(readonly limit: number) {
+    super(`Ingest queue is full (${limit} rows waiting)`);
+    this.name = 'QueueFullError';
+  }
+}
+
 /** The storage side of the batcher (see store/responses.ts for the real one). */
 export interface BatchWriter {
   /** Inserts rows with distinct ids in one statement; returns the ids inserted (others existed). */
@@ -42,6 +65,14 @@ export interface BatcherOptions {
    * connections; PGlite has one connection, so more than 1 gains nothing there.
    */
   maxInFlight?: number;
+  /**
+   * Most rows waiting for a flush (default 10 000). Beyond it `submit` rejects at once with
+   * `QueueFullError`, so a hung database costs bounded memory and clients hear 503 instead of
+   * waiting forever.
+   */
+  maxQueue?: number;
+  /** Called after a flush committed rows, with their survey ids (caches of public figures). */
+  onCommit?: (surveyIds: ReadonlySet<string>) => void;
 }
 
 interface Waiter {
@@ -51,7 +82,10 @@ interface Waiter {
 }
 
 export interface Batcher {
-  /** Queues a validated row; resolves after its batch is committed, or rejects (409 / 503). */
+  /**
+   * Queues a validated row; resolves after its batch is committed, or rejects: `ConflictError`
+   * (409), `UnstorableError` (422), `UnavailableError` or `QueueFullError` (503).
+   */
   submit(row: ResponseRow): Promise<IngestOutcome>;
   /** Resolves when nothing is pending or in flight (for shutdown and tests). */
   drain(): Promise<void>;
@@ -66,8 +100,11 @@ export interface Batcher {
  * database can commit — no fixed window to wait out (a window adds its length to every response
  * under light load and still caps a batch under heavy load).
  *
- * A failed flush rejects all its waiters with `UnavailableError`; nothing is ever acknowledged
- * before its COMMIT.
+ * One bad row never fails the others: when a batch INSERT fails on the values (SQLSTATE class
+ * 22/23), the batch is split in halves and each half retried, down to single rows, so the good
+ * rows commit and only the offending ones get `UnstorableError`. When the database itself is
+ * unavailable (connection lost, timeout), nothing is split: every waiter gets `UnavailableError`
+ * and may retry. Nothing is ever acknowledged before its COMMIT.
  *
  * @example
  * const batcher = createBatcher({ writer: responseWriter(db) });
@@ -76,6 +113,7 @@ export interface Batcher {
 export function createBatcher(opts: BatcherOptions): Batcher {
   const maxBatch = Math.max(1, opts.maxBatch ?? 1000);
   const maxInFlight = Math.max(1, opts.maxInFlight ?? 1);
+  const maxQueue = Math.max(1, opts.maxQueue ?? 10_000);
   let queue: Waiter[] = [];
   let inFlight = 0;
   let idle: (() => void)[] = [];
@@ -96,28 +134,82 @@ export function createBatcher(opts: BatcherOptions): Batcher {
     });
   }
 
+  type Stored = 'inserted' | 'exists' | Error;
+
+  /**
+   * The database just failed as unavailable: rows queued behind would wait out the same timeout
+   * one flush after another, so they are answered now (503, retry later) — waits stay bounded by
+   * about one statement timeout, not one per queued flush.
+   */
+  function failQueued(err: UnavailableError): void {
+    const waiting = queue;
+    queue = [];
+    for (const w of waiting) w.reject(err);
+  }
+
+  /**
+   * Inserts `rows`, halving on a value error until the offending rows stand alone. Costs one
+   * statement when all is well; with p bad rows in n, about 2·p·log2(n) more.
+   */
+  async function insertIsolating(rows: ResponseRow[], out: Map<string, Stored>): Promise<void> {
+    try {
+      const inserted = await opts.writer.insert(rows);
+      for (const r of rows)
+        out.set(r.responseId, inserted.has(r.responseId) ? 'inserted' : 'exists');
+    } catch (e) {
+      if (rows.length === 1 && isDbDataError(e)) {
+        out.set(rows[0]!.responseId, new UnstorableError(rows[0]!.responseId, e));
+      } else if (isDbUnavailable(e) || !isDbDataError(e)) {
+        // Not about the values (database down, table missing …): no row is to blame, all retry.
+        const err = new UnavailableError(e);
+        for (const r of rows) out.set(r.responseId, err);
+        if (isDbUnavailable(e)) failQueued(err);
+      } else {
+        const mid = rows.length >> 1;
+        await insertIsolating(rows.slice(0, mid), out);
+        await insertIsolating(rows.slice(mid), out);
+      }
+    }
+  }
+
   async function flush(batch: Waiter[]): Promise<void> {
     // The first waiter of each id carries the row; later ones with that id (client retries that
     // raced) are answered by comparing hashes, so the INSERT never sees one id twice.
     const first = new Map<string, Waiter>();
     for (const w of batch) if (!first.has(w.row.responseId)) first.set(w.row.responseId, w);
-    let inserted: Set<string>;
-    let stored: Map<string, { bodyHash: string; receipt: string }>;
+    const result = new Map<string, Stored>();
+    await insertIsolating(
+      [...first.values()].map((w) => w.row),
+      result,
+    );
+    const committed = new Set<string>();
+    for (const [id, r] of result) if (r === 'inserted') committed.add(first.get(id)!.row.surveyId);
+    if (committed.size > 0) opts.onCommit?.(committed);
+    const missing = [...result].filter(([, r]) => r === 'exists').map(([id]) => id);
+    let stored = new Map<string, { bodyHash: string; receipt: string }>();
+    let lookupFailed: Error | undefined;
     try {
-      inserted = await opts.writer.insert([...first.values()].map((w) => w.row));
-      const missing = [...first.keys()].filter((id) => !inserted.has(id));
       stored = await opts.writer.lookup(missing);
     } catch (e) {
-      const err = new UnavailableError(e);
-      for (const w of batch) w.reject(err);
-      return;
+      // Only the waiters that needed the lookup are affected; inserted rows are acknowledged.
+      lookupFailed = new UnavailableError(e);
     }
     for (const w of batch) {
       const id = w.row.responseId;
       const winner = first.get(id)!;
-      const ref = inserted.has(id)
-        ? { bodyHash: winner.row.bodyHash, receipt: winner.row.receipt }
-        : stored.get(id);
+      const r = result.get(id)!;
+      if (r instanceof Error) {
+        w.reject(r);
+        continue;
+      }
+      if (r === 'exists' && lookupFailed) {
+        w.reject(lookupFailed);
+        continue;
+      }
+      const ref =
+        r === 'inserted'
+          ? { bodyHash: winner.row.bodyHash, receipt: winner.row.receipt }
+          : stored.get(id);
       if (!ref) {
         // Neither inserted nor found: the conflicting row vanished between the two statements.
         w.reject(new UnavailableError(new Error(`response ${id} neither inserted nor found`)));
@@ -125,7 +217,7 @@ export function createBatcher(opts: BatcherOptions): Batcher {
         w.reject(new ConflictError(id));
       } else {
         w.resolve({
-          status: inserted.has(id) && w === winner ? 'created' : 'duplicate',
+          status: r === 'inserted' && w === winner ? 'created' : 'duplicate',
           responseId: id,
           receipt: ref.receipt,
         });
@@ -135,6 +227,7 @@ export function createBatcher(opts: BatcherOptions): Batcher {
 
   return {
     submit(row) {
+      if (queue.length >= maxQueue) return Promise.reject(new QueueFullError(maxQueue));
       return new Promise<IngestOutcome>((resolve, reject) => {
         queue.push({ row, resolve, reject });
         kick();

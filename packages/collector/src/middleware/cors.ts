@@ -4,12 +4,18 @@ import { apiError } from './errors.js';
 export interface RespondentCorsOptions {
   /** survey id → allowed origins; the `*` key applies to every survey; an origin `*` allows any. */
   allowedOrigins: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The collector's own origins, from configuration (read per request: the server learns its port
+   * only once listening). Requests from them pass without being listed.
+   */
+  ownOrigins?: () => readonly string[];
 }
 
 /**
  * CORS for the respondent API with a per-survey allowlist (taken from the `:id` path parameter).
- * Requests without `Origin` (curl, server-to-server) and same-origin requests (the hosted survey
- * page) pass. A foreign origin not on the list gets 403 `origin_not_allowed` — for the POST itself
+ * Requests without `Origin` (curl, server-to-server) and requests from the collector's configured
+ * public origin (the hosted survey page) pass; `Host` is never trusted for this, since any client
+ * can send `Host: evil.example` with `Origin: http://evil.example`. A foreign origin not on the list gets 403 `origin_not_allowed` — for the POST itself
  * too, since CORS alone would only hide the answer after the response was stored. Never sets
  * credentials: the API uses no cookies.
  *
@@ -32,12 +38,8 @@ export function respondentCors(opts: RespondentCorsOptions): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin');
     if (origin === undefined) return next();
-    let sameOrigin = false;
-    try {
-      sameOrigin = new URL(origin).host === (c.req.header('host') ?? new URL(c.req.url).host);
-    } catch {
-      // `Origin: null` (sandboxed frames, file://) is never same-origin.
-    }
+    // `Origin: null` (sandboxed frames, file://) never equals a configured origin.
+    const sameOrigin = opts.ownOrigins?.().includes(origin) ?? false;
     const id = c.req.param('id') ?? '';
     if (!sameOrigin && !allowed(id, origin)) {
       return apiError(c, 403, 'origin_not_allowed', `Origin ${origin} may not use survey "${id}"`);

@@ -99,7 +99,8 @@ describe('respondent and admin middleware (PGlite)', () => {
       expect(res.status).toBe(403);
       expect(await res.json()).toEqual({
         error: 'forbidden',
-        message: 'This token is not allowed',
+        message: { ru: 'Этот токен не допущен.', en: 'This token is not allowed.' },
+        detail: 'This token is not allowed',
       });
     }
     // Report and export paths (analytics' routes) are behind the same guard.

@@ -70,12 +70,12 @@ describe.each(DB_KINDS)('report and pain-map routes on %s', (kind) => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as {
       error: string;
-      message: string;
+      detail: string;
       issues: { path: string[]; message: { ru: string } }[];
     };
     expect(body.error).toBe('invalid_query');
     expect(body.issues[0]?.path).toEqual(['query', field]);
-    expect(body.message).toContain(field);
+    expect(body.detail).toContain(field);
     expect(body.issues[0]?.message.ru).toContain(field);
   });
 

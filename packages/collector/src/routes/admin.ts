@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { apiError } from '../middleware/errors.js';
 import { jsonBody, type JsonBodyVars } from '../middleware/json-body.js';
 import type { Db } from '../store/db.js';
+import { isDbDataError } from '../store/errors.js';
+import type { PublicCache } from '../store/public-cache.js';
 import { decodeCursor, pageResponses } from '../store/responses.js';
 import type { SurveyStore } from '../store/surveys.js';
 
@@ -13,12 +15,15 @@ const MAX_PAGE = 1000;
 export interface AdminRouteDeps {
   db: Pick<Db, 'query'>;
   surveys: SurveyStore;
+  /** Bumped when a new version is published (public results show the newest titles). */
+  publicCache?: PublicCache;
 }
 
 /**
  * The admin API (mount behind `adminAuth`):
  * - `POST /v1/surveys` — publish a version: 201 created, 200 identical version already there,
- *   409 `version_conflict` (versions are immutable), 422 `invalid_survey` with issues;
+ *   409 `version_conflict` (versions are immutable), 422 `invalid_survey` with issues, 422
+ *   `unstorable_survey` when the database refuses a value the schema let through (never a 500);
  * - `GET /v1/surveys` — every survey with its current version;
  * - `GET /v1/surveys/:id/responses?cursor=&limit=` — responses in arrival order, keyset-paged.
  *
@@ -29,7 +34,14 @@ export function adminRoutes(deps: AdminRouteDeps): Hono<{ Variables: JsonBodyVar
   const app = new Hono<{ Variables: JsonBodyVars }>();
 
   app.post('/v1/surveys', jsonBody({ maxBytes: MAX_SURVEY_BYTES }), async (c) => {
-    const r = await deps.surveys.publish(c.get('body'));
+    let r;
+    try {
+      r = await deps.surveys.publish(c.get('body'));
+    } catch (e) {
+      if (!isDbDataError(e)) throw e; // unavailable → 503 in app.onError
+      return apiError(c, 422, 'unstorable_survey', 'The database refused a value of this survey');
+    }
+    if (r.status === 'created') deps.publicCache?.bump([r.survey.id]);
     switch (r.status) {
       case 'invalid':
         return apiError(

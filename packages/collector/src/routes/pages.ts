@@ -159,7 +159,12 @@ export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
     const p = c.req.query('period');
     // An unknown period shows all-time results rather than an error page: it is a public link.
     const period = p && (LEVELS as readonly string[]).includes(p) ? (p as Level) : null;
-    const results = await publicResults(deps.db, versions, k);
+    // Public figures change only with new responses: computed once per survey generation, every
+    // period level at once (disclosure/ suppresses them together).
+    const compute = () => publicResults(deps.db, versions, k);
+    const results = deps.publicCache
+      ? await deps.publicCache.get(id, 'public', compute)
+      : await compute();
     if (asJson) {
       const head = newest(versions);
       return c.json(

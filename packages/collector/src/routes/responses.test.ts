@@ -54,7 +54,10 @@ describe.each(backends)('POST responses on $name', (backend) => {
     await postJson(app, URL_, r);
     const res = await postJson(app, URL_, { ...r, answers: { ...r.answers, q1: 1 } });
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ error: 'conflict', message: expect.any(String) });
+    expect(await res.json()).toMatchObject({
+      error: 'conflict',
+      message: { ru: expect.any(String), en: expect.any(String) },
+    });
     expect((await rowsFor(r.responseId))[0]!.answers).toMatchObject({ q1: 4 });
   });
 
@@ -101,7 +104,7 @@ describe.each(backends)('POST responses on $name', (backend) => {
     expect(res.status).toBe(415);
     expect(await res.json()).toMatchObject({
       error: 'unsupported_media_type',
-      message: expect.any(String),
+      message: { ru: expect.any(String), en: expect.any(String) },
     });
   });
 
@@ -135,7 +138,7 @@ describe.each(backends)('POST responses on $name', (backend) => {
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
       error: 'invalid_json',
-      message: expect.stringContaining('JSON'),
+      detail: expect.stringContaining('JSON'),
     });
   });
 

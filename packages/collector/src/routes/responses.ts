@@ -1,6 +1,6 @@
 import { validateResponse, type Issue } from '@otklik/core';
 import { Hono } from 'hono';
-import { ConflictError, type Batcher } from '../ingest/batcher.js';
+import { ConflictError, UnstorableError, type Batcher } from '../ingest/batcher.js';
 import { apiError } from '../middleware/errors.js';
 import { jsonBody, type JsonBodyVars } from '../middleware/json-body.js';
 import { toRow } from '../store/responses.js';
@@ -34,7 +34,9 @@ const wrongVersion = (v: unknown): Issue => ({
  *
  * 201 `{ status: 'created', responseId, receipt }` the first time; 200 with `status: 'duplicate'`
  * and the same receipt when the same response (same id, same normalised body) arrives again;
- * 409 `conflict` for the same id with another body; 503 `unavailable` (retry) when storage fails.
+ * 409 `conflict` for the same id with another body; 422 `unstorable` when the database refuses
+ * this response's values (retrying cannot help, so the widget stops); 503 `unavailable` with
+ * Retry-After when storage fails or the ingest queue is full (safe to retry).
  *
  * @example
  * app.route('/', responseRoutes({ surveys, batcher }));
@@ -87,6 +89,9 @@ export function responseRoutes(deps: ResponseRouteDeps): Hono<{ Variables: JsonB
           'conflict',
           'This responseId was already used for a different response',
         );
+      }
+      if (e instanceof UnstorableError) {
+        return apiError(c, 422, 'unstorable', 'The database refused the values of this response');
       }
       c.header('Retry-After', String(RETRY_AFTER_UNAVAILABLE));
       return apiError(

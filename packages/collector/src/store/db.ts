@@ -28,7 +28,13 @@ export interface Db {
     params: unknown[],
     batchSize?: number,
   ): AsyncIterable<T[]>;
-  /** Runs `fn` inside one transaction; commits when it resolves, rolls back when it throws. */
-  transaction<T>(fn: (tx: Pick<Db, 'query'>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` inside one transaction; commits when it resolves, rolls back when it throws.
+   * `unbounded` lifts the statement timeout (migrations may rebuild big indexes).
+   */
+  transaction<T>(
+    fn: (tx: Pick<Db, 'query'>) => Promise<T>,
+    opts?: { unbounded?: boolean },
+  ): Promise<T>;
   close(): Promise<void>;
 }

@@ -24,28 +24,32 @@ export async function migrate(
   db: Db,
   migrations: readonly MigrationPlan[] = MIGRATIONS,
 ): Promise<number[]> {
-  return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await tx.query(`CREATE TABLE IF NOT EXISTS otklik_migrations (
+  // Unbounded: a migration may rebuild an index over millions of rows.
+  return db.transaction(
+    async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await tx.query(`CREATE TABLE IF NOT EXISTS otklik_migrations (
       version    integer     PRIMARY KEY,
       name       text        NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    const done = new Set(
-      (await tx.query<{ version: number }>('SELECT version FROM otklik_migrations')).map(
-        (r) => r.version,
-      ),
-    );
-    const applied: number[] = [];
-    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-      if (done.has(m.version)) continue;
-      await tx.query(m.sql);
-      await tx.query('INSERT INTO otklik_migrations (version, name) VALUES ($1, $2)', [
-        m.version,
-        m.name,
-      ]);
-      applied.push(m.version);
-    }
-    return applied;
-  });
+      const done = new Set(
+        (await tx.query<{ version: number }>('SELECT version FROM otklik_migrations')).map(
+          (r) => r.version,
+        ),
+      );
+      const applied: number[] = [];
+      for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+        if (done.has(m.version)) continue;
+        await tx.query(m.sql);
+        await tx.query('INSERT INTO otklik_migrations (version, name) VALUES ($1, $2)', [
+          m.version,
+          m.name,
+        ]);
+        applied.push(m.version);
+      }
+      return applied;
+    },
+    { unbounded: true },
+  );
 }

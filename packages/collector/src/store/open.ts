@@ -14,11 +14,14 @@ export async function openDb(opts: {
   databaseUrl?: string | undefined;
   dataDir?: string;
   schema?: string;
+  /** PostgreSQL statement timeout (see `PostgresOptions.queryTimeoutMs`). */
+  queryTimeoutMs?: number;
 }): Promise<Db> {
   if (opts.databaseUrl) {
     return openPostgres({
       connectionString: opts.databaseUrl,
       ...(opts.schema === undefined ? {} : { schema: opts.schema }),
+      ...(opts.queryTimeoutMs === undefined ? {} : { queryTimeoutMs: opts.queryTimeoutMs }),
     });
   }
   if (opts.dataDir !== undefined) await mkdir(opts.dataDir, { recursive: true });

@@ -29,8 +29,10 @@ export async function makeApp(
       allowedOrigins: { '*': ['https://a.gov.ru'], 'test-pulse': ['https://kiosk.example.ru'] },
       widgetDir: '/nonexistent',
       demo: false,
+      publicUrl: 'https://collector.local',
     },
     rateLimit: false,
+    pageRateLimit: false,
     ...over,
   };
   return { app: createApp(deps), deps };

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, QueryOptions } from '../db.js';
+import { isDbUnavailable } from '../errors.js';
 
 export interface PostgresOptions {
   /** `postgres://user@host:5432/db` */
@@ -11,7 +12,17 @@ export interface PostgresOptions {
    * one fresh schema per file; production leaves it unset (`public`).
    */
   schema?: string;
+  /** Longest wait for a pooled connection (default 5 s); then the query fails as unavailable. */
+  connectTimeoutMs?: number;
+  /**
+   * Longest a statement may run (default 15 s): the server cancels it (`statement_timeout`), and
+   * the client gives up a little later if the server does not answer at all (hung, SIGSTOP).
+   */
+  queryTimeoutMs?: number;
 }
+
+/** `pg` reads a per-statement `query_timeout` (client-side give-up) that its types leave out. */
+type TimedQuery = pg.QueryConfig & { query_timeout?: number };
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 let cursorSeq = 0;
@@ -28,12 +39,42 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`Invalid schema name ${JSON.stringify(schema)}: use a-z, 0-9, _`);
   }
+  const queryTimeoutMs = opts.queryTimeoutMs ?? 15_000;
   const pool = new pg.Pool({
     connectionString: opts.connectionString,
     max: opts.max ?? 10,
+    // Without these a hung server makes every request wait forever (and the pool queue grow).
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
+    statement_timeout: queryTimeoutMs,
     // Set on every new connection by the server itself, so no connection ever runs in another schema.
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
+  // The client's own give-up time, a little after the server's: it catches a server that does not
+  // answer at all (hung, SIGSTOP). Set per statement so a migration can lift it.
+  const clientTimeout = queryTimeoutMs + 1_000;
+  const timed = (text: string, values?: unknown[]): TimedQuery =>
+    values === undefined
+      ? { text, query_timeout: clientTimeout }
+      : { text, values, query_timeout: clientTimeout };
+
+  /**
+   * Ends a borrowed client's transaction and returns it. After a lost or hung connection it is
+   * destroyed instead: a ROLLBACK there would wait for nothing, and the pool must not reuse it.
+   */
+  async function end(
+    client: pg.PoolClient,
+    last: 'COMMIT' | 'ROLLBACK' | undefined,
+    failed: unknown,
+  ): Promise<void> {
+    let broken = failed !== undefined && isDbUnavailable(failed);
+    if (!broken && last !== undefined) {
+      await client.query(timed(last)).catch(() => {
+        broken = true;
+      });
+    }
+    client.release(broken);
+  }
+
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', () => undefined);
   if (schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -46,10 +87,9 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
       params: unknown[] = [],
       opts: QueryOptions = {},
     ): Promise<T[]> {
-      const r =
-        opts.prepare === undefined
-          ? await pool.query(sql, params)
-          : await pool.query({ name: opts.prepare, text: sql, values: params });
+      const q: TimedQuery = { text: sql, values: params, query_timeout: clientTimeout };
+      if (opts.prepare !== undefined) q.name = opts.prepare;
+      const r = await pool.query(q);
       return r.rows as T[];
     },
     async *stream<T extends object>(
@@ -59,40 +99,48 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
     ): AsyncIterable<T[]> {
       const client = await pool.connect();
       const name = `otklik_cursor_${++cursorSeq}`;
-      let failed = false;
+      let failed: unknown;
       try {
-        await client.query('BEGIN READ ONLY');
-        await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
+        await client.query(timed('BEGIN READ ONLY'));
+        await client.query(timed(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params));
         for (;;) {
-          const r = await client.query(`FETCH ${Math.max(1, Math.floor(batchSize))} FROM ${name}`);
+          const r = await client.query(
+            timed(`FETCH ${Math.max(1, Math.floor(batchSize))} FROM ${name}`),
+          );
           if (r.rows.length === 0) break;
           yield r.rows as T[];
         }
       } catch (e) {
-        failed = true;
+        failed = e ?? new Error('stream failed');
         throw e;
       } finally {
         // Also reached when the consumer stops early (break / return): end the transaction either way.
-        await client.query(failed ? 'ROLLBACK' : 'COMMIT').catch(() => undefined);
-        client.release();
+        await end(client, failed === undefined ? 'COMMIT' : 'ROLLBACK', failed);
       }
     },
-    async transaction<T>(fn: (tx: Pick<Db, 'query'>) => Promise<T>): Promise<T> {
+    async transaction<T>(
+      fn: (tx: Pick<Db, 'query'>) => Promise<T>,
+      txOpts: { unbounded?: boolean } = {},
+    ): Promise<T> {
       const client = await pool.connect();
+      let failed: unknown;
       try {
-        await client.query('BEGIN');
+        await client.query(timed('BEGIN'));
+        if (txOpts.unbounded) await client.query(timed('SET LOCAL statement_timeout = 0'));
         const result = await fn({
           async query<R extends object>(sql: string, params: unknown[] = []): Promise<R[]> {
-            return (await client.query(sql, params)).rows as R[];
+            const q = timed(sql, params);
+            if (txOpts.unbounded) delete q.query_timeout;
+            return (await client.query(q)).rows as R[];
           },
         });
-        await client.query('COMMIT');
+        await client.query(timed('COMMIT'));
         return result;
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        failed = e ?? new Error('transaction failed');
         throw e;
       } finally {
-        client.release();
+        await end(client, failed === undefined ? undefined : 'ROLLBACK', failed);
       }
     },
     async close(): Promise<void> {
