@@ -40,7 +40,7 @@ describe('otklik-collector CLI', () => {
     const { stdout } = await promisify(execFile)(process.execPath, [BIN, '--help']);
     expect(stdout).toContain('serve');
     expect(stdout).toContain('survey add');
-    for (const cmd of ['serve', 'survey', 'report', 'export']) {
+    for (const cmd of ['serve', 'survey', 'catalog', 'report', 'export']) {
       const r = await run([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.out).toContain(`otklik-collector ${cmd}`);
@@ -61,6 +61,37 @@ describe('otklik-collector CLI', () => {
     const bad = await run(['survey', 'add', join(dir, 'bad.json'), '--data-dir', data]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('not a valid survey');
+
+    await writeFile(
+      join(dir, 'services.json'),
+      JSON.stringify([{ id: 'licence', text: { ru: 'Выдача лицензии' } }]),
+    );
+    const put = await run([
+      'catalog',
+      'put',
+      'services',
+      join(dir, 'services.json'),
+      '--data-dir',
+      data,
+    ]);
+    expect(put).toMatchObject({
+      code: 0,
+      out: 'services: 1 active (1 added, 0 changed, 0 retired)\n',
+    });
+    await writeFile(join(dir, 'services.json'), '[{"id":"licence"}]');
+    const wrong = await run([
+      'catalog',
+      'put',
+      'services',
+      join(dir, 'services.json'),
+      '--data-dir',
+      data,
+    ]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('0.text: Required field');
+    expect((await run(['catalog', 'show', 'services', '--data-dir', data])).out).toBe(
+      'licence\tВыдача лицензии\n',
+    );
 
     const db = await openPglite({ dataDir: data });
     await migrate(db);
