@@ -70,6 +70,8 @@ export async function startCollector(
       }),
       config: {
         adminTokens,
+        analystTokens: cfg.analystTokens,
+        ...(cfg.sessionSecret ? { sessionSecret: cfg.sessionSecret } : {}),
         allowedOrigins: cfg.allowedOrigins,
         widgetDir: cfg.widgetDir,
         demo: cfg.demo,
