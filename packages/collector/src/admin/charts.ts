@@ -11,6 +11,8 @@ export interface ChartSpec {
   max?: number;
   width?: number;
   height?: number;
+  /** How a value is written on axes and labels (the page's number format: «66,7»). */
+  format?: (n: number) => string;
 }
 
 /** Dark enough on white for 3:1 against the background (WCAG 1.4.11), told apart by pattern too. */
@@ -39,19 +41,22 @@ export function renderChart(spec: ChartSpec): string {
   const height = spec.height ?? 320;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   const bar = spec.kind === 'stacked-bar';
+  const format = spec.format;
   chart.setOption({
     animation: false,
     backgroundColor: '#ffffff',
     color: PALETTE,
     textStyle: { fontFamily: 'system-ui, Arial, sans-serif', fontSize: 13, color: '#1a1a1a' },
     // Patterns on bars: the series are told apart without colour.
-    aria: { enabled: false, decal: { show: bar } },
+    aria: { enabled: bar, decal: { show: bar } },
     legend: { top: 0, textStyle: { color: '#1a1a1a' } },
     grid: { left: 48, right: 16, top: 40, bottom: 32, containLabel: true },
     xAxis: { type: 'category', data: spec.categories, axisLabel: { color: '#1a1a1a' } },
     yAxis: {
       type: 'value',
-      axisLabel: { color: '#1a1a1a' },
+      axisLabel: { color: '#1a1a1a', ...(format ? { formatter: format } : {}) },
+      // Counts are whole numbers: no «2,5 responses» tick.
+      ...(bar ? { minInterval: 1 } : {}),
       ...(spec.min === undefined ? {} : { min: spec.min }),
       ...(spec.max === undefined ? {} : { max: spec.max }),
     },
@@ -65,7 +70,12 @@ export function renderChart(spec: ChartSpec): string {
             symbol: SYMBOLS[i % SYMBOLS.length],
             symbolSize: 9,
             connectNulls: false,
-            label: { show: true, position: 'top', color: '#1a1a1a' },
+            label: {
+              show: true,
+              position: 'top',
+              color: '#1a1a1a',
+              ...(format ? { formatter: (p: { value: unknown }) => format(Number(p.value)) } : {}),
+            },
             lineStyle: {
               width: 2,
               type: i % 3 === 0 ? 'solid' : i % 3 === 1 ? 'dashed' : 'dotted',

@@ -8,7 +8,7 @@ export const ADMIN_CSS = `body.admin main { max-width: 72rem; }
 .admin-bar .name { margin: 0; }
 .admin-bar ul { display: flex; flex-wrap: wrap; align-items: center; gap: .5em 1em; margin: 0; padding: 0; list-style: none; }
 .admin-bar form { margin: 0; }
-.admin-bar button { font: inherit; padding: .25em .75em; }
+.admin-bar button { font: inherit; padding: .25em .75em; border-color: #fff; }
 .admin-bar a:focus-visible, .admin-bar button:focus-visible { outline: 3px solid #fff; outline-offset: 2px; }
 label { display: block; font-weight: 600; margin-bottom: .25em; }
 input, select, button { font: inherit; max-width: 100%; }
@@ -21,17 +21,17 @@ button { padding: .45em 1em; border: 2px solid #0b3a8f; border-radius: .25em; ba
 .filters { border: 1px solid var(--line); border-radius: .5em; padding: 0 1em 1em; margin: 1em 0 2em; }
 .filters h2 { margin-top: .75em; }
 .filters .fields { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr)); gap: 0 1em; }
-.filters .fields p { margin: .5em 0; }
+.filters .fields p { margin: .5em 0; min-width: 0; }
 .filters .fields input, .filters .fields select { width: 100%; }
 .filters .wide { grid-column: 1 / -1; }
 .change { display: block; font-size: .875rem; color: var(--muted); }
-.charts { display: grid; gap: 1.5em; }
-figure.chart { margin: 0; border: 1px solid var(--line); border-radius: .5em; padding: .75em; }
-figure.chart img { display: block; width: 100%; height: auto; }
+.charts { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.5em; }
+figure.chart { min-width: 0; margin: 0; border: 1px solid var(--line); border-radius: .5em; padding: .75em; }
+figure.chart img { display: block; width: 100%; max-width: 48rem; height: auto; }
 figcaption { font-weight: 600; margin: .5em 0; }
 details { margin: .5em 0; }
 summary { cursor: pointer; color: var(--accent); }
-.scroll { overflow-x: auto; max-width: 100%; }
+.scroll { position: relative; overflow-x: auto; max-width: 100%; }
 .scroll table { min-width: 28rem; }
 th a { color: inherit; }
 th[aria-sort] { background: #eef2fa; }
@@ -48,7 +48,6 @@ table.heat td { border: 1px solid #fff; }
 .heat-5 { background: #06245c; color: #fff; }
 @media (forced-colors: active) {
   table.heat td { border: 1px solid CanvasText; }
-  .flag, .error { color: Mark; }
   tr.flagged th, .alert-box, figure.chart, .filters { border-color: CanvasText; }
   button { border-color: ButtonText; }
 }

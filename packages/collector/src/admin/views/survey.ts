@@ -106,7 +106,7 @@ function headline(c: Ctx): Html {
   const mean = mainMean(cur);
   const pm = mainMean(prev);
   const scope = d.latest
-    ? markup`${periodLabel(d.latest.key, c.lang)}${d.previous ? markup` ${t('в сравнении с периодом', 'compared with')} ${periodLabel(d.previous.key, c.lang)}` : ''}`
+    ? markup`${periodLabel(d.latest.key, c.lang)}${d.previous ? markup` (${t('предыдущий период', 'previous period')}: ${periodLabel(d.previous.key, c.lang)})` : ''}`
     : t('нет ответов', 'no responses');
   return markup`<h2 id="headline-h">${t('Главные показатели', 'Key figures')}: ${scope}</h2>
 <p>${t('Всего ответов по фильтру', 'Responses matching the filters')}: <strong data-figure="responses">${n.int(d.total.responses)}</strong></p>
@@ -142,8 +142,10 @@ function charts(c: Ctx): Html {
   if (d.trend.length === 0) return markup``;
   const labels = d.trend.map((p) => periodLabel(p.key, lang));
   const channels = [...new Set(d.trend.flatMap((p) => Object.keys(p.report.channels)))];
+  const format = (v: number) => n.dec(v);
   const volume = renderChart({
     kind: 'stacked-bar',
+    format,
     categories: labels,
     series: channels.map((ch) => ({
       name: channelName(ch, lang),
@@ -161,6 +163,7 @@ function charts(c: Ctx): Html {
   const shown = metrics.filter(([, get]) => d.trend.some((p) => get(p.report) !== null));
   const trend = renderChart({
     kind: 'line',
+    format,
     categories: labels,
     min: shown.length > 1 ? -100 : 0,
     max: 100,
@@ -241,8 +244,8 @@ function dimensionTable(c: Ctx, dim: 'object' | 'touchpoint', rows: DimensionRow
   const unsliced = f.slice !== null && f.slice.dim !== dim;
   return markup`<section aria-labelledby="${id}-h"><h3 id="${id}-h">${title}</h3>
 ${unsliced ? markup`<p class="note">${t('Эта таблица показывает все ответы периода: срез «Только» к ней не применяется.', 'This table shows every response of the period: the "Only" filter does not apply to it.')}</p>` : ''}
-<div class="scroll" tabindex="0" role="region" aria-labelledby="${id}-cap"><table id="${id}">
-<caption id="${id}-cap">${title}: ${c.d.latest ? periodLabel(c.d.latest.key, c.lang) : ''}${c.d.previous ? `, ${t('изменение к периоду', 'change from')} ${periodLabel(c.d.previous.key, c.lang)}` : ''}</caption>
+<div class="scroll" tabindex="0" role="region" aria-labelledby="${id}-h ${id}-cap"><table id="${id}">
+<caption id="${id}-cap">${c.d.latest ? periodLabel(c.d.latest.key, c.lang) : ''}${c.d.previous ? ` (${t('изменение к предыдущему периоду', 'change from the previous period')}: ${periodLabel(c.d.previous.key, c.lang)})` : ''}</caption>
 <thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div></section>`;
 }
 
