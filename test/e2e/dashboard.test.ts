@@ -81,6 +81,10 @@ describe('analytics dashboard', () => {
     return (await r.json()) as Report;
   };
 
+  it('is announced by the start banner', () => {
+    assert.match(collector.output(), new RegExp(`dashboard: +${collector.url}/admin`));
+  });
+
   it('counts responses answered through the widget, with the report API’s figures', async () => {
     // Three respondents on the hosted page: two by e-mail link, one by QR code with a touchpoint
     // that carries markup (the host page's link decides it, so it is not to be trusted).

@@ -304,6 +304,32 @@ describe.each(DB_KINDS)('admin dashboard on %s', (kind) => {
     expect(asc).not.toContain(XSS);
   });
 
+  it('answers a survey without responses, an unknown one and odd filters without a 500', async () => {
+    const cookie = cookieOf(await signIn(ANALYST));
+    await app.request('/v1/surveys', {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...SAMPLE, id: 'empty-one' }),
+    });
+    const empty = await page('/admin/surveys/empty-one', cookie);
+    expect(empty.status).toBe(200);
+    expect(empty.html).toContain('data-figure="responses">0<');
+    expect((await page('/admin/surveys/no-such-survey', cookie)).status).toBe(404);
+    for (const q of [
+      'slice=touchpoint:%3Cb%3E%27%22',
+      'slice=object:',
+      'period=week',
+      'version=0',
+      'silentDays=-1',
+      'tz=Mars/Base',
+      'from=2026-06-01&to=2026-01-01',
+    ]) {
+      const r = await page(`/admin/surveys/dash?${q}`, cookie);
+      expect([200, 400], q).toContain(r.status);
+      expect(r.html).not.toContain('<b>\'"');
+    }
+  });
+
   it('speaks English when asked', async () => {
     const cookie = cookieOf(await signIn(ANALYST));
     const { html } = await page('/fixed/admin/surveys/dash?lang=en', cookie);
