@@ -134,10 +134,13 @@ export async function surveyDashboard(
     return r.groups.find((g) => g.key === slice.key)?.report ?? emptyLike(r.total);
   };
 
-  const [total, byPeriod] = await Promise.all([
-    sliced(inRange),
-    computeReport(deps.db, versions, { ...inRange, groupBy: 'period', period: f.period }),
-  ]);
+  const byPeriod = await computeReport(deps.db, versions, {
+    ...inRange,
+    groupBy: 'period',
+    period: f.period,
+  });
+  // Unsliced, the periods' total is the filter's total: every response is in one period.
+  const total = slice ? await sliced(inRange) : byPeriod.total;
   const keys = byPeriod.groups.map((g) => g.key).filter((k): k is string => k !== null);
   let trend: PeriodPoint[];
   if (!slice) {
