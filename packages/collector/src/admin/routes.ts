@@ -139,6 +139,8 @@ export function adminPageRoutes(deps: AppDeps, opts: AdminPageOptions = {}): Hon
     return c.redirect(`/admin/sign-in${form['lang'] === 'en' ? '?lang=en' : ''}`, 303);
   });
 
+  app.get('/admin/', (c) => c.redirect('/admin', 301));
+
   const analyst = s.require('analyst', denied);
   app.use('/admin', analyst);
   app.use('/admin/surveys/*', analyst);
