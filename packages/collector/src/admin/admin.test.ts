@@ -118,6 +118,8 @@ describe.each(DB_KINDS)('admin dashboard on %s', (kind) => {
       expect(html).not.toContain('dash<');
       expect(res.headers.get('set-cookie')).toBeNull();
     }
+    const slash = await app.request('/admin/');
+    expect([slash.status, slash.headers.get('location')]).toEqual([301, '/admin']);
     const forged = await page('/admin', 'otklik_admin=admin.9999999999.abcdefabcdefabcd.AAAA');
     expect(forged.status).toBe(401);
   });
