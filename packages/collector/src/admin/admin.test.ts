@@ -245,6 +245,10 @@ describe.each(DB_KINDS)('admin dashboard on %s', (kind) => {
     // svc-1 in Q1: 2, 1, 5 → 33,3 % with a decimal comma.
     expect(html).toMatch(/Выдача справок[\s\S]*?33,3\u00a0%/);
     expect(html).toContain('data-figure="responses">7<');
+    // Strict CSP: no script, no inline style, no handler attribute (quoted values skipped).
+    const attr = '(?:\\s+[\\w-]+(?:="[^"]*")?)*\\s+';
+    const inline = new RegExp(`<script|<style|<[a-z]+${attr}(?:style|on[a-z]+)=`, 'i');
+    expect(html.match(inline)?.[0]).toBeUndefined();
   });
 
   it('narrows the figures to a slice and a date range, as the report API does', async () => {
