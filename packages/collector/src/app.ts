@@ -1,4 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import { adminPageRoutes } from './admin/routes.js';
 import type { AppDeps } from './deps.js';
 import type { Batcher } from './ingest/batcher.js';
 import { ZId } from '@otklik/core';
@@ -148,13 +149,17 @@ export function createApp(deps: CollectorDeps): Hono {
     app.use(p, checkId);
 
   const admin = adminAuth({ tokens: deps.config.adminTokens });
+  // Analysts read (reports, exports) but never publish: their tokens pass on GET only.
+  const reader = adminAuth({
+    tokens: [...deps.config.adminTokens, ...(deps.config.analystTokens ?? [])],
+  });
   const cors = respondentCors({
     allowedOrigins: deps.config.allowedOrigins,
     ownOrigins: () => ownOrigins(deps.config.publicUrl),
   });
   app.use('/v1/*', async (c, next) => {
     if (isPublic(c.req.method, c.req.path)) return next();
-    return admin(c, next);
+    return c.req.method === 'GET' || c.req.method === 'HEAD' ? reader(c, next) : admin(c, next);
   });
   app.use('/v1/catalogs', cors);
   app.use('/v1/surveys/:id', cors);
@@ -183,5 +188,6 @@ export function createApp(deps: CollectorDeps): Hono {
   app.route('/', reportRoutes(deps));
   app.route('/', exportRoutes(deps));
   app.route('/', pageRoutes(deps));
+  app.route('/', adminPageRoutes(deps));
   return app;
 }

@@ -38,6 +38,7 @@ Run "otklik-collector <command> --help" for details.`,
   --data-dir <dir>         PGlite folder (env DATA_DIR, default ./data)
   --database-url <url>     PostgreSQL instead of PGlite (env DATABASE_URL)
   --admin-token <t[,t]>    admin bearer tokens (env ADMIN_TOKENS, comma-separated)
+  --analyst-token <t[,t]>  read-only analysts' tokens for the dashboard (env ANALYST_TOKENS)
   --allowed-origins <spec> CORS allowlist (env ALLOWED_ORIGINS),
                            e.g. "*=https://a.gov.ru,https://b.gov.ru;kiosk-pulse=*"
   --rate-limit <r[/b]>     responses per second per client and burst, or "off"
@@ -87,6 +88,7 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   'database-url': { type: 'string' },
   'admin-token': { type: 'string' },
+  'analyst-token': { type: 'string' },
   'allowed-origins': { type: 'string' },
   'rate-limit': { type: 'string' },
   'trust-proxy': { type: 'boolean' },
@@ -135,10 +137,13 @@ async function serveCommand(cfg: ServerConfig): Promise<void> {
     log(`  demo page:    ${c.url}/`);
     log(`  results page: ${c.url}/results/belgorod-typical`);
     log(`  report (API): ${c.url}/v1/surveys/belgorod-typical/report`);
+    log(`  dashboard:    ${c.url}/admin (sign in with the admin token)`);
     if (cfg.adminTokens.length === 0)
       log(`  admin token (generated for this run): ${c.adminTokens[0] ?? ''}`);
   } else if (c.adminTokens.length === 0) {
     log('  no ADMIN_TOKENS set: the admin API refuses every request');
+  } else {
+    log(`  dashboard: ${c.url}/admin`);
   }
   let stopping = false;
   const stop = (signal: string): void => {

@@ -10,6 +10,10 @@ export interface ServerConfig {
   databaseUrl?: string;
   demo: boolean;
   adminTokens: string[];
+  /** Read-only analysts' tokens (env ANALYST_TOKENS): dashboard and reports, no publishing. */
+  analystTokens: string[];
+  /** Key of the dashboard's session cookies (env SESSION_SECRET); unset → derived from the tokens. */
+  sessionSecret?: string;
   allowedOrigins: Record<string, string[]>;
   widgetDir: string;
   trustProxy: boolean;
@@ -133,10 +137,12 @@ export function resolveConfig(
   env: Readonly<Record<string, string | undefined>>,
 ): ServerConfig {
   const portText = str(flags, 'port') ?? env.PORT;
-  const tokens = (str(flags, 'admin-token') ?? env.ADMIN_TOKENS ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const list = (text: string | undefined): string[] =>
+    (text ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const tokens = list(str(flags, 'admin-token') ?? env.ADMIN_TOKENS);
   const originsText = str(flags, 'allowed-origins') ?? env.ALLOWED_ORIGINS;
   const databaseUrl = str(flags, 'database-url') ?? env.DATABASE_URL;
   const cfg: ServerConfig = {
@@ -145,6 +151,7 @@ export function resolveConfig(
     dataDir: str(flags, 'data-dir') ?? env.DATA_DIR ?? './data',
     demo: flags.demo === true,
     adminTokens: tokens,
+    analystTokens: list(str(flags, 'analyst-token') ?? env.ANALYST_TOKENS),
     allowedOrigins: originsText ? parseAllowedOrigins(originsText) : {},
     widgetDir:
       str(flags, 'widget-dir') ??
@@ -166,5 +173,6 @@ export function resolveConfig(
   if (databaseUrl) cfg.databaseUrl = databaseUrl;
   const publicUrl = str(flags, 'public-url') ?? env.PUBLIC_URL;
   if (publicUrl) cfg.publicUrl = parsePublicUrl(publicUrl);
+  if (env.SESSION_SECRET) cfg.sessionSecret = env.SESSION_SECRET;
   return cfg;
 }

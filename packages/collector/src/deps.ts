@@ -7,6 +7,10 @@ import type { PublicCache } from './store/public-cache.js';
 export interface CollectorConfig {
   /** Bearer tokens accepted on the admin API (compared in constant time). */
   adminTokens: readonly string[];
+  /** Read-only analysts' tokens: they sign in to the dashboard and read reports, never publish. */
+  analystTokens?: readonly string[];
+  /** Key of the dashboard's session cookies; unset → derived from the tokens (admin/session.ts). */
+  sessionSecret?: string;
   /** Origins allowed to POST responses from the browser, per survey id; `*` key applies to all. */
   allowedOrigins: Readonly<Record<string, readonly string[]>>;
   /** Folder with the built widget (feedback-survey.js, feedback-survey.iife.js). */

@@ -66,6 +66,8 @@ export async function startCollector(
     const publicCache = createPublicCache();
     const config: CollectorDeps['config'] = {
       adminTokens,
+      analystTokens: cfg.analystTokens,
+      ...(cfg.sessionSecret ? { sessionSecret: cfg.sessionSecret } : {}),
       allowedOrigins: cfg.allowedOrigins,
       widgetDir: cfg.widgetDir,
       demo: cfg.demo,
