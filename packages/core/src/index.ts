@@ -30,5 +30,7 @@ export {
   type AccumulatorState,
   type QuestionState,
 } from './scoring/state.js';
+export { figuresFromCounts, type CountRow } from './scoring/counts.js';
+export { topTwoCount } from './scoring/figures.js';
 export { meanOfFigures, percent, roundedRatio } from './scoring/round.js';
 export type * from './scoring/types.js';

@@ -4,6 +4,8 @@
  *
  * No column holds an IP address, a user agent or any other client identifier (docs/privacy.md).
  */
+import { ROLLUP_MIGRATION_SQL } from './rollup.js';
+
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
     version: 1,
@@ -44,5 +46,11 @@ CREATE INDEX responses_survey_time ON responses (survey_id, answered_at);
     // The admin API pages by (received_at, response_id) per survey; without this index every page
     // would sort the survey's responses again.
     sql: `CREATE INDEX responses_survey_received ON responses (survey_id, received_at, response_id);`,
+  },
+  {
+    version: 3,
+    name: 'report rollup',
+    // Reports read pre-aggregated counts kept by a trigger in the insert's own statement (rollup.ts).
+    sql: ROLLUP_MIGRATION_SQL,
   },
 ];
