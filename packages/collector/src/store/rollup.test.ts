@@ -10,9 +10,12 @@ import { SAMPLE, insertResponses, insertSurvey, randomResponses } from '../repor
 import { rebuildRollup, rollupZone } from './rollup.js';
 import { insertResponses as writeRows, toRow } from './responses.js';
 
-const SURVEYS = [SAMPLE, templates['belgorod-typical'], templates['kiosk-pulse'], templates['vladimir-social']].filter(
-  (s) => s !== undefined,
-);
+const SURVEYS = [
+  SAMPLE,
+  templates['belgorod-typical'],
+  templates['kiosk-pulse'],
+  templates['vladimir-social'],
+].filter((s) => s !== undefined);
 
 async function snapshot(db: Pick<Db, 'query'>): Promise<string[]> {
   const rows: Record<string, unknown>[] = [];
@@ -97,9 +100,7 @@ describe.each(DB_KINDS)('rollup on %s', (kind) => {
   it('days follow the zone: a rebuild in another zone moves late-evening answers', async () => {
     expect(await rollupZone(db)).toBe('UTC');
     await insertSurvey(db, { ...SAMPLE, id: 'zone-probe' });
-    await insertResponses(db, 'zone-probe', [
-      { answers: {}, answeredAt: '2026-03-31T22:30:00Z' },
-    ]);
+    await insertResponses(db, 'zone-probe', [{ answers: {}, answeredAt: '2026-03-31T22:30:00Z' }]);
     const day = async () =>
       (
         await db.query<{ day: string }>(
