@@ -139,7 +139,7 @@ async function figures(
   period: Period,
 ): Promise<{ total: SurveyReport; groups: ReportGroup[] }> {
   const { sql, params } = countsSql(head.id, f, dims, period);
-  const rows = await db.query<GroupedCountRow>(sql, params);
+  const rows = await read<GroupedCountRow>(db, sql, params);
   const total = figuresFromCounts(head, rows, questions);
   if (dims[0] === null) return { total, groups: [] };
   const byGroup = new Map<
@@ -161,6 +161,20 @@ async function figures(
       return { key: keys.map((k) => k ?? '—').join(' × '), keys, report };
     });
   return { total, groups };
+}
+
+/**
+ * Memory for the statement's hash tables (a per-operation ceiling, not an allocation): with the
+ * default 4 MB summing 200,000 monthly rows spilled to disk. JIT off: compiling the plan cost more
+ * than running it. PGlite ignores both.
+ */
+async function read<T extends object>(db: Queryable, sql: string, params: unknown[]): Promise<T[]> {
+  if (!db.transaction) return db.query<T>(sql, params);
+  return db.transaction(async (tx) => {
+    await tx.query(`SET LOCAL work_mem = '64MB'`);
+    await tx.query('SET LOCAL jit = off');
+    return tx.query<T>(sql, params);
+  });
 }
 
 /** a − b of two one-decimal figures, exact in tenths; null when either is missing. */

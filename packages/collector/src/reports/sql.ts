@@ -43,33 +43,48 @@ export interface GroupedCountRow {
   n: number;
 }
 
+/** The rollup column a dimension groups on (cheap to hash: no expression per row). */
+function rawKey(d: Dimension | null): string {
+  switch (d) {
+    case null:
+      return 'NULL::text';
+    case 'version':
+      return 'survey_version';
+    case 'period':
+      return 'day';
+    default:
+      return d;
+  }
+}
+
 /**
- * The group key of a rollup row. Period labels come from `day`, which in the monthly rollup is
- * the month's first day: every period is whole months. Half-years are calendar halves (Jan–Jun =
- * H1): the seeds' semiannual reports compare a calendar half year on year.
+ * The group label of a raw key, computed once per group after the first aggregation. Period
+ * labels come from `day`, which in the monthly rollup is the month's first day: every period is
+ * whole months. Half-years are calendar halves (Jan–Jun = H1): the seeds' semiannual reports
+ * compare a calendar half year on year.
  */
-function keyExpr(d: Dimension | null, period: Period): string {
+function label(d: Dimension | null, period: Period, col: string): string {
   switch (d) {
     case null:
       return 'NULL::text';
     case 'channel':
     case 'respondent':
-      return d;
+      return col;
     case 'object':
     case 'touchpoint':
-      return `NULLIF(${d}, '')`;
+      return `NULLIF(${col}, '')`;
     case 'version':
-      return 'survey_version::text';
+      return `${col}::text`;
     case 'period':
       switch (period) {
         case 'month':
-          return `to_char(day, 'YYYY-MM')`;
+          return `to_char(${col}, 'YYYY-MM')`;
         case 'quarter':
-          return `to_char(day, 'YYYY-"Q"Q')`;
+          return `to_char(${col}, 'YYYY-"Q"Q')`;
         case 'half-year':
-          return `to_char(day, 'YYYY') || CASE WHEN extract(month FROM day) > 6 THEN '-H2' ELSE '-H1' END`;
+          return `to_char(${col}, 'YYYY') || CASE WHEN extract(month FROM ${col}) > 6 THEN '-H2' ELSE '-H1' END`;
         case 'year':
-          return `to_char(day, 'YYYY')`;
+          return `to_char(${col}, 'YYYY')`;
       }
   }
 }
@@ -126,10 +141,14 @@ export function countsSql(
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const from = source(surveyId, f, params);
-  const sql = `SELECT ${keyExpr(dims[0], period)} AS g1, ${keyExpr(dims[1], period)} AS g2, channel,
+  // Summed on the plain columns first, then labelled: the labels cost once per group, not per row.
+  const sql = `SELECT ${label(dims[0], period, 'k1')} AS g1, ${label(dims[1], period, 'k2')} AS g2, channel,
        NULLIF(question, '') AS question, NULLIF(row_id, '') AS "row", NULLIF(val, '') AS value,
        sum(n)::float8 AS n
-  FROM ${from} AS r
+  FROM (SELECT ${rawKey(dims[0])} AS k1, ${rawKey(dims[1])} AS k2, channel, question, row_id, val,
+               sum(n) AS n
+          FROM ${from} AS r
+         GROUP BY 1, 2, 3, 4, 5, 6) AS s
  GROUP BY 1, 2, 3, 4, 5, 6`;
   return { sql, params };
 }

@@ -113,7 +113,7 @@ export function addCountsSql(source: string, opts: { distinctAnswers?: boolean }
   const sets = opts.distinctAnswers
     ? `, sets AS MATERIALIZED (
   SELECT DISTINCT survey_id, survey_version, md5(answers::text) AS h, answers FROM ${source}
-), set_facts AS MATERIALIZED (${answerFactsSql('sets', 's.survey_id, s.survey_version, s.h, s.answers')}
+), set_facts AS MATERIALIZED (${answerFactsSql('sets', 's.survey_id, s.survey_version, s.h')}
 )`
     : '';
   return `
@@ -228,7 +228,7 @@ export async function rebuildRollup(
       await tx.query('UPDATE report_rollup_zone SET time_zone = $1', [opts.timeZone]);
     }
     await tx.query('SET LOCAL jit = off');
-    await tx.query(`SET LOCAL work_mem = '64MB'`);
+    await tx.query(`SET LOCAL work_mem = '256MB'`);
     await tx.query('DELETE FROM report_rollup');
     await tx.query('DELETE FROM report_rollup_month');
     await tx.query('DELETE FROM report_rollup_last');
