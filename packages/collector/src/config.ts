@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_ROLLUP_ZONE } from './store/rollup.js';
 
 /** Everything a running collector is configured with (flags over environment over defaults). */
 export interface ServerConfig {
@@ -17,6 +18,8 @@ export interface ServerConfig {
   rateLimit: { perSecond: number; burst: number } | false;
   /** Group-commit flushes in flight at once on PostgreSQL (env INGEST_FLUSHES, default 1). */
   ingestFlushes: number;
+  /** IANA zone whose days reports count (env TIME_ZONE, default Europe/Moscow): the body's zone. */
+  timeZone: string;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -84,6 +87,15 @@ function parseFlushes(v: string): number {
   return n;
 }
 
+function parseTimeZone(v: string): string {
+  try {
+    // Canonical spelling, so "europe/moscow" and "Europe/Moscow" are one rollup zone.
+    return new Intl.DateTimeFormat('en', { timeZone: v }).resolvedOptions().timeZone;
+  } catch {
+    throw new ConfigError(`TIME_ZONE: "${v}" is not an IANA time zone like Europe/Moscow`);
+  }
+}
+
 /** Flags as the CLI parsed them (strings, booleans). */
 export type Flags = Readonly<Record<string, string | boolean | undefined>>;
 
@@ -121,6 +133,7 @@ export function resolveConfig(
     trustProxy: flags['trust-proxy'] === true || env.TRUST_PROXY === '1',
     rateLimit: parseRate(str(flags, 'rate-limit') ?? env.RATE_LIMIT ?? '5/20'),
     ingestFlushes: parseFlushes(env.INGEST_FLUSHES ?? '1'),
+    timeZone: parseTimeZone(str(flags, 'time-zone') ?? env.TIME_ZONE ?? DEFAULT_ROLLUP_ZONE),
   };
   if (databaseUrl) cfg.databaseUrl = databaseUrl;
   return cfg;

@@ -12,6 +12,7 @@ import type { LogSink } from './middleware/access-log.js';
 import type { Db } from './store/db.js';
 import { migrate } from './store/migrate.js';
 import { openDb } from './store/open.js';
+import { ensureRollupZone } from './store/rollup.js';
 import { createSurveyStore, seedSurveys } from './store/surveys.js';
 import { responseWriter } from './store/writer.js';
 
@@ -54,6 +55,8 @@ export async function startCollector(
   });
   try {
     await migrate(db);
+    // Reports count the days of TIME_ZONE: a changed zone rebuilds the rollup once, here.
+    await ensureRollupZone(db, cfg.timeZone);
     const surveys = createSurveyStore(db);
     await seedSurveys(surveys, opts.seed ?? templates);
     const adminTokens =
