@@ -7,7 +7,8 @@
  *
  * Rows of `report_rollup` (empty string = none, so the key can be a primary key):
  * - `question = ''`: `n` responses;
- * - `val = ''`: `n` responses answered `question` (a choice, matrix or text);
+ * - `val = ''`: `n` responses answered `question` (a multiple choice, matrix or text; a one-value
+ *   question's answered count is the sum of its values);
  * - otherwise `val` (an option id, or a scale point as text) was given `n` times, in matrix row
  *   `row_id` when not ''. Text answers count only as answered; their words stay in `responses`.
  * Only values that fit the question in the response's own survey version are counted (the
@@ -64,7 +65,9 @@ const DIMS = 'survey_id, survey_version, answered_at, channel, object, touchpoin
  * The elements of each answer of relation `src` (with `survey_id`, `survey_version`, `answers`)
  * that count: `(question, row_id, val)` per value that fits its question (the value; each distinct
  * option of a multi-choice; each matrix row), and, by `GROUPING SETS (…, ())`, one "answered" row
- * (`val` '') when at least one element fits — the accumulator's rule. `cols` are carried along.
+ * (`val` '') when at least one element fits — the accumulator's rule. A one-value question (scale,
+ * single choice) has none: its answered count is the sum of its values, and every row spared is
+ * an upsert spared per batch. `cols` are carried along.
  */
 function answerFactsSql(src: string, cols: string): string {
   // The answers are expanded first (OFFSET 0 keeps the planner from folding the subquery), then
@@ -89,7 +92,7 @@ function answerFactsSql(src: string, cols: string): string {
       GROUP BY GROUPING SETS ((1, 2), ())
      HAVING count(*) > 0
    ) AS x
-   WHERE x.row_id IS NULL OR x.val IS NOT NULL`;
+   WHERE x.val IS NOT NULL OR (x.row_id IS NULL AND p.kind <> 's')`;
 }
 
 /**

@@ -10,7 +10,8 @@ import type { Distribution, SurveyReport } from './types.js';
 
 /**
  * One stored count. `question` null: `n` responses in `channel`. `value` null: `n` responses
- * answered `question` (for choices, matrices and texts). Otherwise `value` (an option id, or a
+ * answered `question` (for multiple choices, matrices and texts: a one-value question's answered
+ * count is the sum of its values). Otherwise `value` (an option id, or a
  * scale point as text: "5") was given `n` times, in matrix row `row` when not null.
  */
 export interface CountRow {
@@ -20,6 +21,8 @@ export interface CountRow {
   value: string | null;
   n: number;
 }
+
+const sum = (d: Distribution): number => Object.values(d).reduce((a, b) => a + b, 0);
 
 const bump = (d: Record<string, number>, k: string, n: number): void => {
   d[k] = (d[k] ?? 0) + n;
@@ -91,8 +94,11 @@ function questionState(
       return { type: 'scale', counts };
     case 'single':
     case 'multiple':
-    case 'list':
-      return { type: q.type, answered, counts };
+    case 'list': {
+      const many = q.type === 'multiple' || (q.type === 'list' && q.multiple === true);
+      // One value per response: the values' sum is the answered count, so stores need not keep it.
+      return { type: q.type, answered: many ? answered : sum(counts), counts };
+    }
     case 'matrix':
       return { type: 'matrix', answered, rows: rows ?? {} };
     case 'text':
