@@ -238,7 +238,16 @@ export async function computeReport(
     respondent: opts.respondent,
   };
 
-  const current = await figures(db, head, questions, filter, dims, period);
+  const range =
+    opts.compare && opts.from !== undefined && opts.to !== undefined
+      ? previousPeriod(opts.from, opts.to)
+      : null;
+  // Independent statements: on PostgreSQL they run side by side on the pool's connections.
+  const [current, before, touchpoints] = await Promise.all([
+    figures(db, head, questions, filter, dims, period),
+    range ? figures(db, head, questions, { ...filter, ...range }, dims, period) : null,
+    touchpointVolumes(db, head.id, filter),
+  ]);
   const result: ReportResult = {
     survey: { id: head.id, version: head.version, title: head.title },
     from: opts.from ?? null,
@@ -248,27 +257,23 @@ export async function computeReport(
     period: usesPeriod ? period : null,
     total: current.total,
     groups: current.groups,
-    touchpoints: await touchpointVolumes(db, head.id, filter),
+    touchpoints,
   };
-  if (opts.compare) {
-    if (opts.from === undefined || opts.to === undefined) result.previous = null;
-    else {
-      const range = previousPeriod(opts.from, opts.to);
-      const before = await figures(db, head, questions, { ...filter, ...range }, dims, period);
-      const old = new Map(before.groups.map((g) => [g.key, g.report]));
-      result.previous = {
-        ...range,
-        total: before.total,
-        groups: before.groups,
-        change: {
-          total: change(current.total, before.total),
-          groups: current.groups.flatMap((g) => {
-            const was = old.get(g.key);
-            return was ? [{ key: g.key, change: change(g.report, was) }] : [];
-          }),
-        },
-      };
-    }
+  if (opts.compare) result.previous = null;
+  if (range && before) {
+    const old = new Map(before.groups.map((g) => [g.key, g.report]));
+    result.previous = {
+      ...range,
+      total: before.total,
+      groups: before.groups,
+      change: {
+        total: change(current.total, before.total),
+        groups: current.groups.flatMap((g) => {
+          const was = old.get(g.key);
+          return was ? [{ key: g.key, change: change(g.report, was) }] : [];
+        }),
+      },
+    };
   }
   return result;
 }

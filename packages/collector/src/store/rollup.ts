@@ -20,26 +20,51 @@ import type { Db } from './db.js';
 /** The zone whose days the rollup is counted in, unless set otherwise (001 is for Russian bodies). */
 export const DEFAULT_ROLLUP_ZONE = 'Europe/Moscow';
 
-/** What the accepted values of each question of each stored survey version are. */
-const SPEC_VIEW = `
-CREATE VIEW report_question_spec AS
-SELECT s.id AS survey_id, s.version AS survey_version, q->>'id' AS qid,
+/**
+ * What each question of each stored survey version accepts, kept in a table filled when a version
+ * is published (versions never change): a batch's counts look specs up instead of re-reading the
+ * definitions' JSON.
+ */
+const specSelect = (surveys: string): string => `
+SELECT s.id, s.version, q->>'id',
        CASE WHEN q->>'type' = 'matrix' THEN 'x'
             WHEN q->>'type' = 'text' THEN 't'
             WHEN q->>'type' = 'multiple' OR (q->>'type' = 'list' AND q->'multiple' = 'true'::jsonb) THEN 'm'
-            ELSE 's' END AS kind,
+            ELSE 's' END,
        CASE WHEN q->>'type' IN ('scale', 'matrix') THEN
               COALESCE((SELECT jsonb_object_agg('n:' || v, true) FROM generate_series(
                  COALESCE(q#>>'{scale,min}', q->>'min')::int, COALESCE(q#>>'{scale,max}', q->>'max')::int) AS v), '{}'::jsonb)
               || COALESCE((SELECT jsonb_object_agg('s:' || (o->>'id'), true) FROM jsonb_array_elements(q->'extraOptions') AS o), '{}'::jsonb)
             WHEN q->>'type' IN ('single', 'multiple') OR (q->>'type' = 'list' AND q ? 'options') THEN
               COALESCE((SELECT jsonb_object_agg('s:' || (o->>'id'), true) FROM jsonb_array_elements(q->'options') AS o), '{}'::jsonb)
-       END AS allowed,
+       END,
        CASE WHEN q->>'type' = 'matrix' THEN
               COALESCE((SELECT jsonb_agg(r->'id') FROM jsonb_array_elements(q->'rows') AS r), '[]'::jsonb)
-       END AS rws
-  FROM surveys s, jsonb_array_elements(s.definition->'questions') AS q
- WHERE q->>'type' <> 'statement';
+       END
+  FROM ${surveys} AS s, jsonb_array_elements(s.definition->'questions') AS q
+ WHERE q->>'type' <> 'statement'
+ON CONFLICT DO NOTHING`;
+
+const SPEC_TABLE = `
+CREATE TABLE report_question_spec (
+  survey_id      text    NOT NULL,
+  survey_version integer NOT NULL,
+  qid            text    NOT NULL,
+  kind           text    NOT NULL,              -- s one value, m several, x matrix, t text
+  allowed        jsonb,                         -- {"n:5": true, "s:opt": true}; null: any short string
+  rws            jsonb,                         -- matrix row ids
+  PRIMARY KEY (survey_id, survey_version, qid)
+);
+CREATE FUNCTION otklik_spec_add() RETURNS trigger LANGUAGE plpgsql AS $spec$
+BEGIN
+  INSERT INTO report_question_spec ${specSelect('new_surveys')};
+  RETURN NULL;
+END
+$spec$;
+CREATE TRIGGER surveys_spec AFTER INSERT ON surveys
+  REFERENCING NEW TABLE AS new_surveys
+  FOR EACH STATEMENT EXECUTE FUNCTION otklik_spec_add();
+INSERT INTO report_question_spec ${specSelect('surveys')};
 `;
 
 /**
@@ -192,7 +217,7 @@ CREATE TABLE report_rollup_last (
   last_at        timestamptz NOT NULL,
   PRIMARY KEY (survey_id, survey_version, touchpoint)
 );
-${SPEC_VIEW}
+${SPEC_TABLE}
 -- JIT off: compiling this statement took longer than running it on a batch.
 CREATE FUNCTION otklik_rollup_add() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $rollup$
 BEGIN
