@@ -172,7 +172,9 @@ export async function runReportBench(): Promise<void> {
       await c.end();
     }
   } else {
-    console.log('report bench [postgres] skipped: set TEST_DATABASE_URL or DATABASE_URL');
+    console.log(
+      'report bench [postgres] skipped: no TEST_DATABASE_URL/DATABASE_URL, or REPORT_BENCH_ROWS=0',
+    );
   }
   if (pgliteRows <= 0) return;
   const dir = mkdtempSync(join(tmpdir(), 'otklik-bench-report-'));

@@ -87,6 +87,11 @@ describe('server on a real socket (PGlite in a temp folder)', () => {
     );
     expect(tables.map((t) => t.table_name).sort()).toEqual([
       'otklik_migrations',
+      'report_question_spec',
+      'report_rollup',
+      'report_rollup_last',
+      'report_rollup_month',
+      'report_rollup_zone',
       'responses',
       'surveys',
     ]);
