@@ -7,6 +7,9 @@ import { templates } from '@otklik/core/templates';
 import type { Db } from './db.js';
 import { DB_KINDS, openDb } from '../reports/test-db.js';
 import { SAMPLE, insertResponses, insertSurvey, randomResponses } from '../reports/test-seed.js';
+import { migrate } from './migrate.js';
+import { MIGRATIONS } from './migrations.js';
+import { openPglite } from './pglite/index.js';
 import { rebuildRollup, rollupZone } from './rollup.js';
 import { insertResponses as writeRows, toRow } from './responses.js';
 
@@ -111,5 +114,39 @@ describe.each(DB_KINDS)('rollup on %s', (kind) => {
     await rebuildRollup(db, { timeZone: 'Europe/Moscow' });
     expect(await day()).toEqual(['2026-04-01']);
     await rebuildRollup(db, { timeZone: 'UTC' });
+  });
+});
+
+describe('the rollup migration', () => {
+  it('backfills the responses stored before it, as a rebuild would count them', async () => {
+    const db = await openPglite();
+    try {
+      await migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version < 3),
+      );
+      await insertSurvey(db, SAMPLE);
+      const rs = randomResponses(SAMPLE, 120, 77);
+      await insertResponses(
+        db,
+        SAMPLE.id,
+        rs.map((r) => ({
+          answers: r.answers,
+          channel: r.context.channel,
+          answeredAt: r.answeredAt ?? '',
+        })),
+      );
+      expect(await migrate(db)).toEqual([3]);
+      expect(await rollupZone(db)).toBe('Europe/Moscow');
+      const backfilled = await snapshot(db);
+      const [{ n } = { n: 0 }] = await db.query<{ n: number }>(
+        `SELECT sum(n)::float8 AS n FROM report_rollup WHERE question = ''`,
+      );
+      expect(n).toBe(120);
+      await rebuildRollup(db);
+      expect(await snapshot(db)).toEqual(backfilled);
+    } finally {
+      await db.close();
+    }
   });
 });
