@@ -1,7 +1,9 @@
 /**
  * Ingest benchmark: 50 connections on loopback POST ~2 KB valid responses with unique ids, against
  * (1) a bare node:http server (read body, 204) — the ceiling — then (2) the collector on PGlite and
- * (3) on PostgreSQL (DATABASE_URL or TEST_DATABASE_URL; skipped with a message when unset).
+ * (3) on PostgreSQL (DATABASE_URL or TEST_DATABASE_URL; skipped with a message when unset), each
+ * with the report rollup kept by the insert (as in production) and, right after, with its trigger
+ * disabled, so the cost of the rollup reads as a ratio from one run.
  * Each server runs in its own process; the load generator runs here. BENCH_SECONDS (default 10).
  *
  * The collector runs with `--rate-limit off` (all load comes from one address) and acknowledges
@@ -15,6 +17,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
+import { migrate } from '../src/store/migrate.js';
+import { openPglite } from '../src/store/pglite/index.js';
 import { responseOfSize, pulse } from '../src/test/fixtures.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -98,10 +102,24 @@ const targets: Target[] = [
       return { url, stop: () => stopProc(proc) };
     },
   },
-  {
-    name: 'collector, PGlite (on disk)',
+];
+
+/** Bench only: the trigger that keeps the rollup, off, to measure ingest without it. */
+const NO_ROLLUP = 'ALTER TABLE responses DISABLE TRIGGER responses_rollup';
+const rollupLabel = (rollup: boolean): string => (rollup ? 'with rollup' : 'WITHOUT rollup');
+
+/** The collector on PGlite in a temp folder; without the rollup, the folder is prepared here first. */
+function pgliteTarget(rollup: boolean): Target {
+  return {
+    name: `collector, PGlite (on disk), ${rollupLabel(rollup)}`,
     async start() {
       const dir = await mkdtemp(join(tmpdir(), 'otklik-bench-'));
+      if (!rollup) {
+        const db = await openPglite({ dataDir: dir });
+        await migrate(db);
+        await db.query(NO_ROLLUP);
+        await db.close();
+      }
       const { url, proc } = await spawnServer([...collectorArgs, '--data-dir', dir], {
         DATABASE_URL: '',
       });
@@ -114,13 +132,15 @@ const targets: Target[] = [
         },
       };
     },
-  },
-];
+  };
+}
+
+targets.push(pgliteTarget(true), pgliteTarget(false));
 
 /** The collector on PostgreSQL in a throwaway schema, with `flushes` group commits in flight. */
-function postgresTarget(url: string, flushes: number): Target {
+function postgresTarget(url: string, flushes: number, rollup = true): Target {
   return {
-    name: `collector, PostgreSQL, ${flushes} flush${flushes > 1 ? 'es' : ''} in flight`,
+    name: `collector, PostgreSQL, ${flushes} flush${flushes > 1 ? 'es' : ''} in flight, ${rollupLabel(rollup)}`,
     async start() {
       const schema = `otklik_bench_${Date.now()}`;
       const admin = new pg.Client({ connectionString: url });
@@ -139,6 +159,8 @@ function postgresTarget(url: string, flushes: number): Target {
         INGEST_FLUSHES: String(flushes),
       });
       await publishFixture(base);
+      if (!rollup)
+        await admin.query(`ALTER TABLE ${schema}.responses DISABLE TRIGGER responses_rollup`);
       return {
         url: base,
         async stop() {
@@ -151,7 +173,14 @@ function postgresTarget(url: string, flushes: number): Target {
   };
 }
 
-if (PG_URL) targets.push(postgresTarget(PG_URL, 1), postgresTarget(PG_URL, 2));
+if (PG_URL) {
+  targets.push(
+    postgresTarget(PG_URL, 1),
+    postgresTarget(PG_URL, 1, false),
+    postgresTarget(PG_URL, 2),
+    postgresTarget(PG_URL, 2, false),
+  );
+}
 
 /** One ~2 KB body; each request swaps in a fresh UUID (string replace: cheap for the generator). */
 const template = JSON.stringify(
@@ -211,6 +240,18 @@ export async function benchIngest(): Promise<IngestFigure[]> {
   for (const f of figures) {
     console.log(
       `| ${f.name} | ${Math.round(f.rps)} | ${f.p50} | ${f.p99} | ${(f.rps / ceiling).toFixed(2)} | ${f.non2xx} | ${f.errors} |`,
+    );
+  }
+  // The rollup's cost: each "with" target against its "without" twin (goal: at most 10 % fewer).
+  for (const f of figures) {
+    if (!f.name.endsWith(rollupLabel(true))) continue;
+    const twin = figures.find(
+      (g) => g.name === f.name.replace(rollupLabel(true), rollupLabel(false)),
+    );
+    if (!twin) continue;
+    const drop = (1 - f.rps / twin.rps) * 100;
+    console.log(
+      `rollup cost [${f.name.replace(`, ${rollupLabel(true)}`, '')}]: ${Math.round(f.rps)} vs ${Math.round(twin.rps)} responses/s without, ${drop.toFixed(1)} % fewer`,
     );
   }
   return figures;

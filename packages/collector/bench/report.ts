@@ -1,10 +1,13 @@
 /**
  * Report benchmark: N synthetic responses to the belgorod-typical template (realistic answers,
- * generated once and repeated by one INSERT … SELECT FROM generate_series), then computeReport
- * grouped by channel and by quarter, on PostgreSQL (TEST_DATABASE_URL or DATABASE_URL, in a
- * throwaway schema dropped at the end) and on PGlite (a temp directory).
+ * generated once and repeated by INSERT … SELECT FROM generate_series over two years, 12 services
+ * with 3 touchpoints each, 4 channels, 1 in 10 internal respondents), the rollup built from them by
+ * `rebuildRollup` (set-based), then reports read from it, on PostgreSQL (TEST_DATABASE_URL or
+ * DATABASE_URL, in a throwaway schema dropped at the end) and on PGlite (a temp directory).
  *
- * Prints seconds per report and the peak RSS of this process while the report ran.
+ * Each report runs RUNS times: median and min–max, and beside it the reference of the same run —
+ * one `count(*)` over the raw responses the report covers, the least any engine that reads
+ * responses must do (the engine before the rollup took 5.6 s at 1,000,000 on PostgreSQL).
  *   pnpm --filter @otklik/collector bench              (with the ingest benchmark)
  *   tsx --conditions=@otklik/source bench/report.ts     (alone; REPORT_BENCH_ROWS / REPORT_BENCH_PGLITE_ROWS)
  */
@@ -14,73 +17,138 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { templates } from '@otklik/core/templates';
 import pg from 'pg';
-import { computeReport, type GroupBy, type ReportOptions } from '../src/reports/index.js';
+import { computeReport, type ReportOptions } from '../src/reports/index.js';
 import { randomResponses } from '../src/reports/test-seed.js';
 import type { Db } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
 import { openPglite } from '../src/store/pglite/index.js';
 import { openPostgres } from '../src/store/postgres/index.js';
+import { rebuildRollup } from '../src/store/rollup.js';
 
 const SURVEY = templates['belgorod-typical'];
-// Distinct answer sets, repeated: enough that PostgreSQL cannot cache its way through (Memoize).
+// Distinct answer sets, repeated: enough that no cache makes the raw reference trivial.
 const DISTINCT = 20_000;
 const BATCH = 100_000;
+const RUNS = Number(process.env['REPORT_BENCH_RUNS'] ?? 7);
 
-async function fill(db: Db, n: number): Promise<number> {
+async function fill(db: Db, n: number): Promise<{ insertS: number; rollupS: number }> {
   await db.query('INSERT INTO surveys (id, version, definition) VALUES ($1, $2, $3)', [
     SURVEY.id,
     SURVEY.version,
     JSON.stringify(SURVEY),
   ]);
   const answers = JSON.stringify(randomResponses(SURVEY, DISTINCT, 7, 0).map((r) => r.answers));
+  // The raw rows first, the rollup after in one set-based pass (as `rebuild-rollup` does).
+  await db.query('ALTER TABLE responses DISABLE TRIGGER responses_rollup');
   const t0 = performance.now();
   for (let from = 0; from < n; from += BATCH) {
     await db.query(
-      `INSERT INTO responses (response_id, survey_id, survey_version, answered_at, lang, channel, touchpoint,
-                              respondent, answers, body_hash, receipt)
-       SELECT gen_random_uuid(), $1, $2, timestamptz '2025-01-01' + (i % 730) * interval '1 day', 'ru',
-              (ARRAY['site','kiosk','email','qr'])[i % 4 + 1], 'tp-' || (i % 25), 'external',
+      `INSERT INTO responses (response_id, survey_id, survey_version, answered_at, lang, channel, object,
+                              touchpoint, respondent, answers, body_hash, receipt)
+       SELECT gen_random_uuid(), $1, $2,
+              timestamptz '2025-01-01 09:00+03' + ((i::bigint * 7919) % 730) * interval '1 day', 'ru',
+              (ARRAY['site','kiosk','email','qr'])[(i::bigint * 31) % 4 + 1],
+              'svc-' || (t % 12), 'tp-' || t,
+              CASE WHEN i % 10 = 0 THEN 'internal' ELSE 'external' END,
               a.arr -> (i % $3), md5(i::text), 'B' || i
-         FROM generate_series($4::int, $5::int) AS i, (SELECT $6::jsonb AS arr) AS a`,
+         FROM generate_series($4::int, $5::int) AS i
+        CROSS JOIN LATERAL (SELECT (i::bigint * 104729) % 36 AS t) AS tp, (SELECT $6::jsonb AS arr) AS a`,
       [SURVEY.id, SURVEY.version, DISTINCT, from, Math.min(n, from + BATCH) - 1, answers],
     );
   }
+  const t1 = performance.now();
+  await db.query('ALTER TABLE responses ENABLE TRIGGER responses_rollup');
+  await rebuildRollup(db);
   await db.query('ANALYZE responses');
-  return (performance.now() - t0) / 1000;
+  await db.query('ANALYZE report_rollup');
+  await db.query('ANALYZE report_rollup_month');
+  return { insertS: (t1 - t0) / 1000, rollupS: (performance.now() - t1) / 1000 };
 }
 
-/** Runs `fn` while sampling RSS every 10 ms; returns its seconds and the peak RSS seen. */
-async function measure(fn: () => Promise<unknown>): Promise<{ s: number; rssMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 10);
-  const t0 = performance.now();
-  try {
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+async function timed(fn: () => Promise<unknown>): Promise<number[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
     await fn();
-  } finally {
-    clearInterval(timer);
+    ms.push(performance.now() - t0);
   }
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return { s: (performance.now() - t0) / 1000, rssMb: Math.round(peak / 1048576) };
+  return ms;
 }
+
+const fmt = (ms: number[]): string =>
+  `median ${median(ms).toFixed(0)} ms (${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)})`;
+
+interface Case {
+  label: string;
+  opts: ReportOptions;
+  /** The raw responses the report covers, for the reference count. */
+  raw: { from: string; to: string; channels: string[] | null };
+}
+
+const CASES: Case[] = [
+  {
+    label: 'service × quarter, 2026, channels site+kiosk, with the previous year',
+    opts: {
+      from: '2026-01-01',
+      to: '2026-12-31',
+      groupBy: ['object', 'period'],
+      period: 'quarter',
+      channel: ['site', 'kiosk'],
+      compare: true,
+    },
+    raw: { from: '2026-01-01', to: '2027-01-01', channels: ['site', 'kiosk'] },
+  },
+  {
+    label: 'service × quarter, all time, no filter',
+    opts: { groupBy: ['object', 'period'], period: 'quarter' },
+    raw: { from: '2000-01-01', to: '2100-01-01', channels: null },
+  },
+  {
+    label: 'touchpoint, 15 Mar–20 Sep 2026 (edges from the daily counts), internal respondents',
+    opts: {
+      from: '2026-03-15',
+      to: '2026-09-20',
+      groupBy: 'touchpoint',
+      respondent: ['internal'],
+    },
+    raw: { from: '2026-03-15', to: '2026-09-21', channels: null },
+  },
+];
 
 async function benchOne(name: string, db: Db, n: number): Promise<void> {
-  const fillS = await fill(db, n);
-  console.log(
-    `report bench [${name}] ${n.toLocaleString('en')} responses inserted in ${fillS.toFixed(1)} s`,
+  const f = await fill(db, n);
+  const [size] = await db.query<{ d: number; m: number }>(
+    `SELECT (SELECT count(*) FROM report_rollup)::float8 AS d, (SELECT count(*) FROM report_rollup_month)::float8 AS m`,
   );
-  const cases: [string, ReportOptions][] = [
-    ['groupBy=channel', { groupBy: 'channel' as GroupBy }],
-    ['groupBy=period (quarter)', { groupBy: 'period', period: 'quarter' }],
-  ];
-  for (const [label, opts] of cases) {
+  console.log(
+    `report bench [${name}] ${n.toLocaleString('en')} responses inserted in ${f.insertS.toFixed(1)} s; ` +
+      `rollup rebuilt in ${f.rollupS.toFixed(1)} s: ${size?.d.toLocaleString('en')} daily rows, ` +
+      `${size?.m.toLocaleString('en')} monthly rows`,
+  );
+  for (const c of CASES) {
+    let groups = 0;
     let responses = 0;
-    const m = await measure(async () => {
-      responses = (await computeReport(db, SURVEY, opts)).total.responses;
+    const report = await timed(async () => {
+      const r = await computeReport(db, SURVEY, c.opts);
+      groups = r.groups.length;
+      responses = r.total.responses;
     });
+    const raw = await timed(() =>
+      db.query(
+        `SELECT count(*) FROM responses WHERE survey_id = $1 AND answered_at >= $2::timestamptz
+            AND answered_at < $3::timestamptz AND ($4::text[] IS NULL OR channel = ANY($4::text[]))`,
+        [SURVEY.id, `${c.raw.from}T00:00:00+03:00`, `${c.raw.to}T00:00:00+03:00`, c.raw.channels],
+      ),
+    );
     console.log(
-      `report bench [${name}] ${label}: ${m.s.toFixed(2)} s, peak RSS ${m.rssMb} MB (${responses.toLocaleString('en')} responses)`,
+      `report bench [${name}] ${c.label}: ${fmt(report)}; ${groups} groups, ` +
+        `${responses.toLocaleString('en')} responses | reference, count(*) over those raw responses: ` +
+        `${fmt(raw)} | report/reference ${(median(report) / median(raw)).toFixed(2)}`,
     );
   }
 }
@@ -89,10 +157,8 @@ async function benchOne(name: string, db: Db, n: number): Promise<void> {
 export async function runReportBench(): Promise<void> {
   const url = process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'];
   const rows = Number(process.env['REPORT_BENCH_ROWS'] ?? 1_000_000);
-  // PGlite runs PostgreSQL in WASM in this process, single-threaded: 1M rows take minutes to
-  // insert and a few GB; a smaller set shows its speed per row well enough.
-  const pgliteRows = Number(process.env['REPORT_BENCH_PGLITE_ROWS'] ?? 100_000);
-  if (url) {
+  const pgliteRows = Number(process.env['REPORT_BENCH_PGLITE_ROWS'] ?? 1_000_000);
+  if (url && rows > 0) {
     const schema = `otklik_bench_report_${process.pid}`;
     const db = await openPostgres({ connectionString: url, schema, max: 2 });
     try {
@@ -106,8 +172,11 @@ export async function runReportBench(): Promise<void> {
       await c.end();
     }
   } else {
-    console.log('report bench [postgres] skipped: set TEST_DATABASE_URL or DATABASE_URL');
+    console.log(
+      'report bench [postgres] skipped: no TEST_DATABASE_URL/DATABASE_URL, or REPORT_BENCH_ROWS=0',
+    );
   }
+  if (pgliteRows <= 0) return;
   const dir = mkdtempSync(join(tmpdir(), 'otklik-bench-report-'));
   const db = await openPglite({ dataDir: dir });
   try {

@@ -10,9 +10,10 @@ import { apiError } from './middleware/errors.js';
 import { rateLimit, socketAddress } from './middleware/rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { catalogRoutes } from './routes/catalogs.js';
+import { ReportZoneError } from './reports/index.js';
 import { exportRoutes } from './routes/exports.js';
 import { pageRoutes } from './routes/pages.js';
-import { reportRoutes } from './routes/reports.js';
+import { badQuery, reportRoutes } from './routes/reports.js';
 import { responseRoutes, RETRY_AFTER_UNAVAILABLE } from './routes/responses.js';
 import { surveyRoutes } from './routes/surveys.js';
 import { DbTimeoutError, isDbDataError, isDbUnavailable } from './store/errors.js';
@@ -122,6 +123,8 @@ export function createApp(deps: CollectorDeps): Hono {
     if (isDbDataError(err)) {
       return apiError(c, 422, 'unstorable', 'The database refused the values of this request');
     }
+    // Any page or route that reads reports (the dashboard too) answers a foreign zone with a 400.
+    if (err instanceof ReportZoneError) return badQuery(c, 'tz', { ru: err.ru, en: err.message });
     return apiError(c, 500, 'internal', 'Internal error');
   });
 

@@ -40,7 +40,7 @@ describe('otklik-collector CLI', () => {
     const { stdout } = await promisify(execFile)(process.execPath, [BIN, '--help']);
     expect(stdout).toContain('serve');
     expect(stdout).toContain('survey add');
-    for (const cmd of ['serve', 'survey', 'catalog', 'report', 'export']) {
+    for (const cmd of ['serve', 'survey', 'catalog', 'report', 'export', 'rebuild-rollup']) {
       const r = await run([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.out).toContain(`otklik-collector ${cmd}`);
@@ -110,6 +110,23 @@ describe('otklik-collector CLI', () => {
     expect(
       (await run(['report', 'test-pulse', '--data-dir', data, '--group-by', 'colour'])).code,
     ).toBe(2);
+    // A rebuild from the raw responses gives the report the insert kept up to date.
+    const rebuilt = await run(['rebuild-rollup', '--data-dir', data]);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.out).toContain('report rollup rebuilt: 2 responses, days of Europe/Moscow');
+    const again = await run(['report', 'test-pulse', '--data-dir', data, '--group-by', 'channel']);
+    expect(JSON.parse(again.out)).toEqual(JSON.parse(report.out));
+    const pair = await run([
+      'report',
+      'test-pulse',
+      '--data-dir',
+      data,
+      '--group-by',
+      'channel,period',
+      '--period',
+      'year',
+    ]);
+    expect(JSON.parse(pair.out)).toMatchObject({ groupBy: ['channel', 'period'], period: 'year' });
     const csv = join(dir, 'out.csv');
     const exported = await run([
       'export',

@@ -27,6 +27,7 @@ Commands:
   catalog list | show <name>    list catalogues, or one with its retired entries
   report <surveyId>             print a report (JSON)
   export <surveyId>             export responses to CSV or XLSX
+  rebuild-rollup                recount the report rollup from the stored responses
 
 Storage (every command): --database-url (env DATABASE_URL) → PostgreSQL,
 otherwise PGlite in --data-dir (env DATA_DIR, default ./data).
@@ -50,6 +51,8 @@ Run "otklik-collector <command> --help" for details.`,
   DB_QUERY_TIMEOUT_MS (PostgreSQL statement timeout, default 15000), INGEST_FLUSHES,
   PAGE_RATE_LIMIT=off (no per-client limit on /results and /s), RESULTS_CACHE=off.
   --widget-dir <dir>       built widget to serve (env WIDGET_DIR)
+  --time-zone <zone>       zone whose days reports count (env TIME_ZONE, default
+                           Europe/Moscow); a change recounts the rollup at start
   --demo                   serve the demo page; generate an admin token if none is set
 
 Stops gracefully on SIGTERM / SIGINT (finishes requests, flushes, closes the database).`,
@@ -67,9 +70,19 @@ otklik-collector catalog show <name>                  one catalogue, retired ent
   --data-dir <dir> | --database-url <url>   storage, as for "serve"`,
   report: `otklik-collector report <surveyId> [options]
 
-  --from <date>            first day (ISO 8601, answered_at)
-  --to <date>              last day
-  --group-by <key>         none | channel | object | touchpoint | respondent | period …
+  --from <date> --to <date>  first and last day included (YYYY-MM-DD, in TIME_ZONE)
+  --group-by <key[,key]>   none | channel | object | touchpoint | respondent | version |
+                           period, or two of them: object,period
+  --period <p>             month | quarter | half-year | year (default quarter)
+  --channel, --object, --touchpoint, --respondent <v[,v]>   only these
+  --compare                add the previous comparable period and the changes
+  --data-dir <dir> | --database-url <url>   storage, as for "serve"`,
+  'rebuild-rollup': `otklik-collector rebuild-rollup [options]
+
+Recounts the report rollup from the raw responses, in one transaction that holds off
+inserts meanwhile (the server keeps it up to date itself: this is for repairs and checks).
+
+  --time-zone <zone>       zone whose days to count (env TIME_ZONE, default Europe/Moscow)
   --data-dir <dir> | --database-url <url>   storage, as for "serve"`,
   export: `otklik-collector export <surveyId> --format csv|xlsx --out <file> [options]
 
@@ -98,6 +111,13 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   'group-by': { type: 'string' },
+  period: { type: 'string' },
+  channel: { type: 'string' },
+  object: { type: 'string' },
+  touchpoint: { type: 'string' },
+  respondent: { type: 'string' },
+  compare: { type: 'boolean' },
+  'time-zone': { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
   values: { type: 'string' },
@@ -247,20 +267,39 @@ async function reportCommand(
   flags: Flags,
 ): Promise<void> {
   if (!id) throw new UsageError('expected a survey id', 'report');
-  const { computeReport, GROUP_BY } = await import('./reports/index.js');
-  const groupBy = flags['group-by'];
-  if (typeof groupBy === 'string' && !(GROUP_BY as readonly string[]).includes(groupBy)) {
-    throw new UsageError(`--group-by must be one of ${GROUP_BY.join(', ')}`, 'report');
-  }
+  const { computeReport, parseReportQuery } = await import('./reports/index.js');
+  // The same parameters, and the same checks, as the report URL.
+  const text = (k: string): string | undefined =>
+    typeof flags[k] === 'string' ? (flags[k] as string) : undefined;
+  const q = parseReportQuery({
+    from: text('from'),
+    to: text('to'),
+    groupBy: text('group-by'),
+    period: text('period'),
+    channel: text('channel'),
+    object: text('object'),
+    touchpoint: text('touchpoint'),
+    respondent: text('respondent'),
+    compare: flags.compare === true ? 'previous' : undefined,
+  });
+  if (!q.ok) throw new UsageError(q.error.message.en, 'report');
   await withStore(cfg, async (db, store) => {
     const versions = await store.versions(id);
     if (versions.length === 0) throw new ConfigError(`no survey "${id}"`);
-    const report = await computeReport(db, versions, {
-      ...(typeof flags.from === 'string' ? { from: flags.from } : {}),
-      ...(typeof flags.to === 'string' ? { to: flags.to } : {}),
-      ...(typeof groupBy === 'string' ? { groupBy: groupBy as (typeof GROUP_BY)[number] } : {}),
-    });
+    const report = await computeReport(db, versions, q.value);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  });
+}
+
+async function rebuildRollupCommand(cfg: ServerConfig): Promise<void> {
+  const { rebuildRollup } = await import('./store/rollup.js');
+  await withStore(cfg, async (db) => {
+    const t0 = performance.now();
+    const r = await rebuildRollup(db, { timeZone: cfg.timeZone });
+    const s = ((performance.now() - t0) / 1000).toFixed(1);
+    process.stdout.write(
+      `report rollup rebuilt: ${r.responses} responses, days of ${r.timeZone}, ${s} s\n`,
+    );
   });
 }
 
@@ -359,6 +398,9 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'report':
         await reportCommand(cfg, rest[0], flags);
+        return 0;
+      case 'rebuild-rollup':
+        await rebuildRollupCommand(cfg);
         return 0;
       default:
         await exportCommand(cfg, rest[0], flags);

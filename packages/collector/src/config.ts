@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_ROLLUP_ZONE } from './store/rollup.js';
 
 /** Everything a running collector is configured with (flags over environment over defaults). */
 export interface ServerConfig {
@@ -34,6 +35,8 @@ export interface ServerConfig {
    * the hosted page's POSTs come from it. Unset → the address it listens on.
    */
   publicUrl?: string;
+  /** IANA zone whose days reports count (env TIME_ZONE, default Europe/Moscow): the body's zone. */
+  timeZone: string;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -120,6 +123,15 @@ function parsePublicUrl(v: string): string {
   return u.origin;
 }
 
+function parseTimeZone(v: string): string {
+  try {
+    // Canonical spelling, so "europe/moscow" and "Europe/Moscow" are one rollup zone.
+    return new Intl.DateTimeFormat('en', { timeZone: v }).resolvedOptions().timeZone;
+  } catch {
+    throw new ConfigError(`TIME_ZONE: "${v}" is not an IANA time zone like Europe/Moscow`);
+  }
+}
+
 /** Flags as the CLI parsed them (strings, booleans). */
 export type Flags = Readonly<Record<string, string | boolean | undefined>>;
 
@@ -169,6 +181,7 @@ export function resolveConfig(
       100,
       3_600_000,
     ),
+    timeZone: parseTimeZone(str(flags, 'time-zone') ?? env.TIME_ZONE ?? DEFAULT_ROLLUP_ZONE),
   };
   if (databaseUrl) cfg.databaseUrl = databaseUrl;
   const publicUrl = str(flags, 'public-url') ?? env.PUBLIC_URL;

@@ -14,6 +14,7 @@ import { migrate } from './store/migrate.js';
 import { openDb } from './store/open.js';
 import { createCatalogStore } from './store/catalogs.js';
 import { createPublicCache } from './store/public-cache.js';
+import { ensureRollupZone } from './store/rollup.js';
 import { createSurveyStore, seedSurveys } from './store/surveys.js';
 import { responseWriter } from './store/writer.js';
 
@@ -57,6 +58,8 @@ export async function startCollector(
   });
   try {
     await migrate(db);
+    // Reports count the days of TIME_ZONE: a changed zone rebuilds the rollup once, here.
+    await ensureRollupZone(db, cfg.timeZone);
     const surveys = createSurveyStore(db);
     await seedSurveys(surveys, opts.seed ?? templates);
     const adminTokens =

@@ -34,6 +34,7 @@ export {
   type AccumulatorState,
   type QuestionState,
 } from './scoring/state.js';
-export { figureInputs, type FigureInputs } from './scoring/figures.js';
+export { figuresFromCounts, type CountRow } from './scoring/counts.js';
+export { figureInputs, topTwoCount, type FigureInputs } from './scoring/figures.js';
 export { meanOfFigures, percent, roundedRatio } from './scoring/round.js';
 export type * from './scoring/types.js';

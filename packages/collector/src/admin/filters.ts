@@ -31,7 +31,8 @@ export interface DashboardFilter {
   /** The period unit of the trend and of the «change from the previous period». */
   period: Period;
   version?: number;
-  timeZone: string;
+  /** Only the collector's own zone (reports count its days); absent → that zone. */
+  timeZone?: string | undefined;
   slice: Slice | null;
   silentDays: number;
   minLevel: number;
@@ -150,7 +151,7 @@ export function filterQuery(
   if (g.to) p.set('to', g.to);
   if (g.period !== 'quarter') p.set('period', g.period);
   if (g.version) p.set('version', String(g.version));
-  if (g.timeZone !== 'UTC') p.set('tz', g.timeZone);
+  if (g.timeZone) p.set('tz', g.timeZone);
   if (g.slice) p.set('slice', `${g.slice.dim}:${g.slice.key}`);
   if (g.silentDays !== DEFAULT_THRESHOLDS.silentDays) p.set('silentDays', String(g.silentDays));
   if (g.minLevel !== DEFAULT_THRESHOLDS.minLevel) p.set('minLevel', String(g.minLevel));

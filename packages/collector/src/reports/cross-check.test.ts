@@ -1,7 +1,7 @@
 /**
- * The SQL report and core's accumulator must give the same figures for the same responses
- * (docs/metrics.md is one set of definitions). Random answers to every template, with some answers
- * the figures must leave out (off the scale, unknown options, duplicates, unknown rows).
+ * The report read from the rollup and core's accumulator over the raw responses must give the same
+ * figures (docs/metrics.md is one set of definitions). Random answers to every template, with some
+ * answers the figures must leave out (off the scale, unknown options, duplicates, unknown rows).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccumulator, type Survey } from '@otklik/core';
@@ -16,10 +16,7 @@ import {
   randomResponses as responses,
 } from './test-seed.js';
 
-/**
- * More accepted values than one pivot takes (pivot.ts): the questions past the budget, SAMPLE's
- * among them (every kind), go through the grouping path instead.
- */
+/** A survey with many questions and values (1,250 scale points beside SAMPLE's every kind). */
 const WIDE: Survey = {
   ...SAMPLE,
   id: 'wide',
@@ -37,7 +34,7 @@ const WIDE: Survey = {
 
 const SURVEYS: Survey[] = [SAMPLE, ...Object.values(templates), WIDE];
 
-describe.each(DB_KINDS)('SQL report = core accumulator, on %s', (kind) => {
+describe.each(DB_KINDS)('report from the rollup = core accumulator, on %s', (kind) => {
   let db: Db;
   beforeAll(async () => {
     db = await openDb(kind, 'otklik_test_cross');

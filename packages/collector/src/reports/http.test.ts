@@ -57,6 +57,20 @@ describe.each(DB_KINDS)('report and pain-map routes on %s', (kind) => {
     ]);
   });
 
+  it('filters, groups by a pair and compares with the previous period', async () => {
+    const res = await get(
+      '/v1/surveys/sample/report?groupBy=object,channel&from=2026-03-01&to=2026-03-31&object=svc-1&channel=site&compare=previous&tz=UTC',
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ReportResult;
+    expect(body.groupBy).toEqual(['object', 'channel']);
+    expect(body.timeZone).toBe('UTC');
+    expect(body.groups.map((g) => [g.keys, g.report.responses])).toEqual([[['svc-1', 'site'], 3]]);
+    expect(body.previous).toMatchObject({ from: '2026-02-01', to: '2026-02-28' });
+    expect(body.previous?.total.responses).toBe(0);
+    expect(body.previous?.change.total.responses).toBe(3);
+  });
+
   it.each([
     ['groupBy=week', 'groupBy'],
     ['from=2026-13-01', 'from'],
@@ -65,6 +79,12 @@ describe.each(DB_KINDS)('report and pain-map routes on %s', (kind) => {
     ['period=decade', 'period'],
     ['version=0', 'version'],
     ['tz=Mars/Olympus', 'tz'],
+    // A real zone, but not the rollup's (UTC here): its days cannot be re-cut from day counts.
+    ['tz=Europe/Moscow', 'tz'],
+    ['groupBy=object,object', 'groupBy'],
+    ['groupBy=object,none', 'groupBy'],
+    ['channel=kiosk,,site', 'channel'],
+    ['compare=next', 'compare'],
   ])('400 for %s, naming %s', async (query, field) => {
     const res = await get(`/v1/surveys/sample/report?${query}`);
     expect(res.status).toBe(400);

@@ -1,7 +1,7 @@
-import { localize, type ScaleSpec, type Survey } from '@otklik/core';
+import { localize, percent, topTwoCount, type Survey } from '@otklik/core';
 import type { Db } from '../store/db.js';
 import { filterSql, type ResponseFilter } from './filter.js';
-import { computeReport } from './index.js';
+import { computeReport, type ReportOptions } from './index.js';
 import { newest, reportQuestions } from './questions.js';
 
 export type Prevalence = 'high' | 'medium' | 'low';
@@ -54,17 +54,6 @@ export const prevalence = (share: number | null): Prevalence =>
 const TEXTS_PER_PROBLEM = 20;
 
 /**
- * Answers in the top two points of a scale (one point on scales shorter than four), counted from
- * the distribution rather than back from a rounded share, so large groups stay exact.
- */
-function topTwo(s: ScaleSpec, distribution: Record<string, number>): number {
-  const top = s.max - (s.max - s.min + 1 >= 4 ? 1 : 0);
-  let n = 0;
-  for (let v = top; v <= s.max; v++) n += distribution[String(v)] ?? 0;
-  return n;
-}
-
-/**
  * The pain map («карта болей»): per object (service, process), the problem options chosen and the
  * questions scored low, with their prevalence, and the respondents' own words for each problem.
  * Figures come from the SQL report grouped by object; texts from one windowed query.
@@ -76,12 +65,18 @@ function topTwo(s: ScaleSpec, distribution: Record<string, number>): number {
 export async function painMap(
   db: Pick<Db, 'query'> & Partial<Pick<Db, 'transaction'>>,
   versions: readonly Survey[],
-  f: ResponseFilter = {},
+  f: Omit<ReportOptions, 'groupBy' | 'compare'> = {},
 ): Promise<PainMap> {
   const head = newest(versions);
   const questions = reportQuestions(versions);
-  const report = await computeReport(db, versions, { ...f, groupBy: 'object' });
-  const texts = await specifyTexts(db, head.id, questions, f);
+  const report = await computeReport(db, versions, { ...f, groupBy: 'object', compare: false });
+  // The texts are read from the responses over the same local days as the counts.
+  const texts = await specifyTexts(db, head.id, questions, {
+    from: f.from,
+    to: f.to,
+    version: f.version,
+    timeZone: report.timeZone,
+  });
   const catalogNames = new Map<string, string>();
   for (const s of versions)
     for (const entries of Object.values(s.catalogs ?? {}))
@@ -90,8 +85,7 @@ export async function painMap(
   const objects = report.groups.map(({ key, report: r }) => {
     const items: PainItem[] = [];
     const blank = { priority: '', measures: '', responsible: '', deadline: '' } as const;
-    const share = (n: number): number | null =>
-      r.responses > 0 ? Math.round((n * 1000) / r.responses) / 10 : null;
+    const share = (n: number): number | null => percent(n, r.responses);
     const lowScore = (question: string, problem: string, count: number, row?: string): void => {
       const s = share(count);
       items.push({
@@ -147,7 +141,7 @@ export async function painMap(
         fig.topTwoShare !== null &&
         fig.topTwoShare < PAIN_THRESHOLDS.lowScore
       ) {
-        lowScore(q.id, title, fig.valid - topTwo(q, fig.distribution));
+        lowScore(q.id, title, fig.valid - topTwoCount(q, fig.distribution));
       } else if (fig.type === 'matrix' && q.type === 'matrix' && q.scale.role === 'satisfaction') {
         for (const row of fig.rows) {
           if (row.topTwoShare === null || row.topTwoShare >= PAIN_THRESHOLDS.lowScore) continue;
@@ -155,7 +149,7 @@ export async function painMap(
           lowScore(
             q.id,
             `${title} — ${rowText}`,
-            row.valid - topTwo(q.scale, row.distribution),
+            row.valid - topTwoCount(q.scale, row.distribution),
             row.id,
           );
         }

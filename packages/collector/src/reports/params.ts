@@ -1,13 +1,23 @@
-import { GROUP_BY, PERIODS, type GroupBy, type Period } from './sql.js';
+import { DIMENSIONS, GROUP_BY, PERIODS, type Dimension, type GroupBy, type Period } from './sql.js';
+
+/** The dimension filters a report URL may carry, each a comma-separated list. */
+const LIST_FILTERS = ['channel', 'object', 'touchpoint', 'respondent'] as const;
 
 /** Validated report query parameters. */
 export interface ReportQuery {
   from?: string;
   to?: string;
-  groupBy: GroupBy;
+  groupBy: GroupBy | [Dimension, Dimension];
   period: Period;
   version?: number;
-  timeZone: string;
+  /** Absent: the rollup's zone (the collector's TIME_ZONE). */
+  timeZone?: string;
+  channel?: string[];
+  object?: string[];
+  touchpoint?: string[];
+  respondent?: string[];
+  /** `compare=previous`: add the previous comparable period and the changes. */
+  compare?: boolean;
 }
 
 /** A rejected parameter: which one, and why, in both languages. */
@@ -15,6 +25,9 @@ export interface ParamError {
   field: string;
   message: { ru: string; en: string };
 }
+
+const isDimension = (s: string | undefined): s is Dimension =>
+  (DIMENSIONS as readonly (string | undefined)[]).includes(s);
 
 function isDay(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -33,12 +46,14 @@ function isTimeZone(s: string): boolean {
 }
 
 /**
- * Validates `from`, `to` (days, `YYYY-MM-DD`, both included), `groupBy`, `period`, `version` and
- * `tz` (IANA zone, default UTC) of a report or export URL.
+ * Validates `from`, `to` (days, `YYYY-MM-DD`, both included), `groupBy` (a dimension, or two
+ * joined by a comma: `object,period`), `period`, `version`, `tz` (IANA zone), the filters
+ * `channel`, `object`, `touchpoint`, `respondent` (comma-separated values) and `compare=previous`
+ * of a report or export URL.
  *
  * @example
- * parseReportQuery({ from: '2026-01-01', groupBy: 'period', period: 'half-year' });
- * // { ok: true, value: { from: '2026-01-01', groupBy: 'period', period: 'half-year', timeZone: 'UTC' } }
+ * parseReportQuery({ from: '2026-01-01', groupBy: 'object,period', period: 'quarter', channel: 'kiosk,site' });
+ * // { ok: true, value: { from: '2026-01-01', groupBy: ['object', 'period'], period: 'quarter', channel: ['kiosk', 'site'] } }
  */
 export function parseReportQuery(
   q: Record<string, string | undefined>,
@@ -47,7 +62,7 @@ export function parseReportQuery(
     ok: false as const,
     error: { field, message: { ru, en } },
   });
-  const value: ReportQuery = { groupBy: 'none', period: 'quarter', timeZone: 'UTC' };
+  const value: ReportQuery = { groupBy: 'none', period: 'quarter' };
   for (const field of ['from', 'to'] as const) {
     const v = q[field];
     if (v === undefined || v === '') continue;
@@ -63,14 +78,18 @@ export function parseReportQuery(
     return fail('to', '«to» раньше, чем «from»', '"to" is before "from"');
   }
   if (q['groupBy']) {
-    if (!(GROUP_BY as readonly string[]).includes(q['groupBy'])) {
+    const parts = q['groupBy'].split(',');
+    const [a, b] = parts;
+    if (parts.length === 2 && a !== b && isDimension(a) && isDimension(b)) value.groupBy = [a, b];
+    else if (parts.length === 1 && (GROUP_BY as readonly string[]).includes(q['groupBy'])) {
+      value.groupBy = q['groupBy'] as GroupBy;
+    } else {
       return fail(
         'groupBy',
-        `«groupBy»: одно из ${GROUP_BY.join(', ')}`,
-        `"groupBy": one of ${GROUP_BY.join(', ')}`,
+        `«groupBy»: одно из ${GROUP_BY.join(', ')} или два разных через запятую`,
+        `"groupBy": one of ${GROUP_BY.join(', ')}, or two different ones joined by a comma`,
       );
     }
-    value.groupBy = q['groupBy'] as GroupBy;
   }
   if (q['period']) {
     if (!(PERIODS as readonly string[]).includes(q['period'])) {
@@ -95,6 +114,24 @@ export function parseReportQuery(
     if (!isTimeZone(q['tz']))
       return fail('tz', '«tz»: неизвестный часовой пояс', '"tz": unknown time zone');
     value.timeZone = q['tz'];
+  }
+  for (const field of LIST_FILTERS) {
+    const v = q[field];
+    if (v === undefined || v === '') continue;
+    const list = v.split(',');
+    if (list.some((x) => x === '' || x.length > 200)) {
+      return fail(
+        field,
+        `«${field}»: значения через запятую, каждое от 1 до 200 символов`,
+        `"${field}": comma-separated values of 1 to 200 characters each`,
+      );
+    }
+    value[field] = [...new Set(list)];
+  }
+  if (q['compare']) {
+    if (q['compare'] !== 'previous')
+      return fail('compare', '«compare»: только previous', '"compare": only previous');
+    value.compare = true;
   }
   return { ok: true, value };
 }

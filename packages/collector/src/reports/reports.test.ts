@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Survey } from '@otklik/core';
 import type { Db } from '../store/db.js';
-import { computeReport } from './index.js';
+import { rebuildRollup } from '../store/rollup.js';
+import { computeReport, ReportZoneError } from './index.js';
 import { DB_KINDS, openDb } from './test-db.js';
 import { SAMPLE, insertResponses, insertSurvey, type SeedResponse } from './test-seed.js';
 
@@ -190,17 +191,119 @@ describe.each(DB_KINDS)('reports on %s', (kind) => {
     ]);
   });
 
-  it('includes the last day of "to" and counts periods in the given time zone', async () => {
+  it('includes the last day of "to"; partial months are read from the days', async () => {
     const r = await computeReport(db, SAMPLE, { from: '2026-01-10', to: '2026-02-20' });
     expect(r.total.responses).toBe(2);
-    // 2026-07-01T09:00Z is still 30 June in Honolulu (UTC−10): first half-year there.
-    const h = await computeReport(db, SAMPLE, {
+    // Whole February and March from the monthly counts, 15–31 January and 1–5 April from the daily.
+    const edges = await computeReport(db, SAMPLE, { from: '2026-01-15', to: '2026-04-05' });
+    expect(edges.total.responses).toBe(2);
+    expect(edges.total.channels).toEqual({
+      site: { count: 1, share: 50 },
+      kiosk: { count: 1, share: 50 },
+    });
+    const inside = await computeReport(db, SAMPLE, { from: '2026-04-02', to: '2026-04-05' });
+    expect(inside.total.responses).toBe(1);
+  });
+
+  it('counts days in the rollup zone; another zone is refused, not silently re-cut', async () => {
+    await expect(
+      computeReport(db, SAMPLE, { groupBy: 'period', timeZone: 'Pacific/Honolulu' }),
+    ).rejects.toBeInstanceOf(ReportZoneError);
+    try {
+      await rebuildRollup(db, { timeZone: 'Pacific/Honolulu' });
+      // 2026-07-01T09:00Z is still 30 June in Honolulu (UTC−10): first half-year there.
+      const h = await computeReport(db, SAMPLE, {
+        from: '2026-01-01',
+        groupBy: 'period',
+        period: 'half-year',
+        timeZone: 'Pacific/Honolulu',
+      });
+      expect(h.timeZone).toBe('Pacific/Honolulu');
+      expect(h.groups.map((g) => [g.key, g.report.responses])).toEqual([['2026-H1', 4]]);
+    } finally {
+      await rebuildRollup(db, { timeZone: 'UTC' });
+    }
+    const u = await computeReport(db, SAMPLE, {
       from: '2026-01-01',
       groupBy: 'period',
       period: 'half-year',
-      timeZone: 'Pacific/Honolulu',
     });
-    expect(h.groups.map((g) => [g.key, g.report.responses])).toEqual([['2026-H1', 4]]);
+    expect(u.groups.map((g) => [g.key, g.report.responses])).toEqual([
+      ['2026-H1', 3],
+      ['2026-H2', 1],
+    ]);
+  });
+
+  it('filters by channel, object, touchpoint, respondent and version', async () => {
+    const count = async (o: Parameters<typeof computeReport>[2]) =>
+      (await computeReport(db, SAMPLE, o)).total.responses;
+    expect(await count({ channel: ['kiosk'] })).toBe(2);
+    expect(await count({ channel: ['kiosk', 'email'] })).toBe(3);
+    expect(await count({ object: ['A'] })).toBe(2);
+    expect(await count({ touchpoint: ['T2'], from: '2026-05-01' })).toBe(1);
+    expect(await count({ respondent: ['external'] })).toBe(5);
+    expect(await count({ respondent: ['staff'] })).toBe(0);
+    expect(await count({ version: 2 })).toBe(0);
+    const k = await computeReport(db, SAMPLE, { channel: ['kiosk'] });
+    expect(k.total.channels).toEqual({ kiosk: { count: 2, share: 100 } });
+    expect(k.total.problems).toBe(1);
+  });
+
+  it('groups by a pair of dimensions: object × quarter', async () => {
+    const r = await computeReport(db, SAMPLE, {
+      from: '2026-01-01',
+      groupBy: ['object', 'period'],
+      period: 'quarter',
+    });
+    expect(r.groupBy).toEqual(['object', 'period']);
+    expect(r.period).toBe('quarter');
+    expect(r.groups.map((g) => [g.keys, g.report.responses])).toEqual([
+      [['A', '2026-Q1'], 2],
+      [['B', '2026-Q2'], 1],
+      [['B', '2026-Q3'], 1],
+    ]);
+    expect(r.groups[0]?.key).toBe('A × 2026-Q1');
+    // The groups add up to the total.
+    expect(r.groups.reduce((n, g) => n + g.report.responses, 0)).toBe(r.total.responses);
+  });
+
+  it('puts the previous comparable period alongside, with the changes', async () => {
+    const r = await computeReport(db, SAMPLE, {
+      from: '2026-04-01',
+      to: '2026-06-30',
+      groupBy: 'channel',
+      compare: true,
+    });
+    expect(r.previous?.from).toBe('2026-01-01');
+    expect(r.previous?.to).toBe('2026-03-31');
+    expect(r.total.responses).toBe(1);
+    expect(r.previous?.total.responses).toBe(2);
+    const before = r.previous!.total.summary;
+    const now = r.total.summary;
+    expect(r.previous?.change.total).toEqual({
+      responses: -1,
+      problems: r.total.problems - r.previous!.total.problems,
+      satisfactionLevel:
+        now.satisfactionLevel === null || before.satisfactionLevel === null
+          ? null
+          : Math.round((now.satisfactionLevel - before.satisfactionLevel) * 10) / 10,
+      satisfiedShare:
+        now.satisfiedShare === null || before.satisfiedShare === null
+          ? null
+          : Math.round((now.satisfiedShare - before.satisfiedShare) * 10) / 10,
+      nps:
+        now.nps === null || before.nps === null
+          ? null
+          : Math.round((now.nps - before.nps) * 10) / 10,
+      effortIndex:
+        now.effortIndex === null || before.effortIndex === null
+          ? null
+          : Math.round((now.effortIndex - before.effortIndex) * 10) / 10,
+    });
+    // kiosk answered only in the current quarter, site only in the previous: no common group.
+    expect(r.previous?.change.groups).toEqual([]);
+    const open = await computeReport(db, SAMPLE, { from: '2026-04-01', compare: true });
+    expect(open.previous).toBeNull();
   });
 
   it('lists every touchpoint that ever answered, silent ones with 0', async () => {

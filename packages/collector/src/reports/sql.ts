@@ -1,222 +1,183 @@
-import { filterSql, type ResponseFilter } from './filter.js';
-import { buildPivot, type Slot } from './pivot.js';
-import type { ReportQuestion } from './questions.js';
-import { questionSpec } from './spec.js';
+/**
+ * The report's statements over the rollup (store/rollup.ts): counts summed per group, as core's
+ * `CountRow`s, straight from the database to `figuresFromCounts`.
+ */
+import { splitRange } from './period.js';
 
-export type GroupBy = 'none' | 'channel' | 'object' | 'touchpoint' | 'period';
-export const GROUP_BY: readonly GroupBy[] = ['none', 'channel', 'object', 'touchpoint', 'period'];
+/** What a report can be grouped by (one, or a pair such as object × period). */
+export type Dimension = 'channel' | 'object' | 'touchpoint' | 'respondent' | 'version' | 'period';
+export const DIMENSIONS: readonly Dimension[] = [
+  'channel',
+  'object',
+  'touchpoint',
+  'respondent',
+  'version',
+  'period',
+];
+export type GroupBy = 'none' | Dimension;
+export const GROUP_BY: readonly GroupBy[] = ['none', ...DIMENSIONS];
 export type Period = 'month' | 'quarter' | 'half-year' | 'year';
 export const PERIODS: readonly Period[] = ['month', 'quarter', 'half-year', 'year'];
 
-/** One aggregated count coming back from the database. */
-export interface CountRow {
-  /** Group key (null: no grouping, or no object/touchpoint on the response). */
-  g: string | null;
-  /** `c` channel count, `a` responses that answered a question, `v` a value given. */
-  k: 'c' | 'a' | 'v';
-  /** Channel (k = c) or question id. */
-  qid: string;
-  /** Matrix row id. */
-  row_id: string | null;
-  /** The value as text: option id, or a number. */
-  val: string | null;
-  /** The value was a JSON number (not an option id). */
-  num: boolean;
+/** Which counts a report reads: a day range (in the rollup's zone) and dimension filters. */
+export interface RollupFilter {
+  /** First day included, `YYYY-MM-DD`. */
+  from?: string | undefined;
+  /** Last day included, `YYYY-MM-DD`. */
+  to?: string | undefined;
+  version?: number | undefined;
+  channel?: readonly string[] | undefined;
+  object?: readonly string[] | undefined;
+  touchpoint?: readonly string[] | undefined;
+  respondent?: readonly string[] | undefined;
+}
+
+/** One summed count with its group keys: core's CountRow plus `g1`, `g2`. */
+export interface GroupedCountRow {
+  g1: string | null;
+  g2: string | null;
+  channel: string;
+  question: string | null;
+  row: string | null;
+  value: string | null;
   n: number;
 }
 
+/** The rollup column a dimension groups on (cheap to hash: no expression per row). */
+function rawKey(d: Dimension | null): string {
+  switch (d) {
+    case null:
+      return 'NULL::text';
+    case 'version':
+      return 'survey_version';
+    case 'period':
+      return 'day';
+    default:
+      return d;
+  }
+}
+
 /**
- * The group key: a column, or for periods the start of the period as a local timestamp (cheap to
- * compute per response and to group on), turned into its label (`2026-Q1`) only after
- * aggregation. Only fixed SQL from this table is spliced into the statement; the time zone is a
- * parameter. Half-years are calendar halves (Jan–Jun = H1, Jul–Dec = H2): the seeds' semiannual
- * reports fall due by 15 May and 15 Dec, i.e. shortly before each half ends, and a calendar half
- * is what a ministry compares year on year.
+ * The group label of a raw key, computed once per group after the first aggregation. Period
+ * labels come from `day`, which in the monthly rollup is the month's first day: every period is
+ * whole months. Half-years are calendar halves (Jan–Jun = H1): the seeds' semiannual reports
+ * compare a calendar half year on year.
  */
-function groupExpr(
-  groupBy: GroupBy,
-  period: Period,
-  tz: string,
-): { key: string; label: (col: string) => string } {
-  const local = `(answered_at AT TIME ZONE ${tz})`;
-  const same = (col: string): string => col;
-  switch (groupBy) {
-    case 'none':
-      return { key: 'NULL::text', label: same };
+function label(d: Dimension | null, period: Period, col: string): string {
+  switch (d) {
+    case null:
+      return 'NULL::text';
     case 'channel':
+    case 'respondent':
+      return col;
     case 'object':
     case 'touchpoint':
-      return { key: groupBy, label: same };
+      return `NULLIF(${col}, '')`;
+    case 'version':
+      return `${col}::text`;
     case 'period':
       switch (period) {
         case 'month':
-          return { key: `date_trunc('month', ${local})`, label: (c) => `to_char(${c}, 'YYYY-MM')` };
+          return `to_char(${col}, 'YYYY-MM')`;
         case 'quarter':
-          return {
-            key: `date_trunc('quarter', ${local})`,
-            label: (c) => `to_char(${c}, 'YYYY-"Q"Q')`,
-          };
+          return `to_char(${col}, 'YYYY-"Q"Q')`;
         case 'half-year':
-          return {
-            key: `date_trunc('year', ${local}) + CASE WHEN extract(month FROM ${local}) > 6 THEN interval '6 months' ELSE interval '0' END`,
-            label: (c) =>
-              `to_char(${c}, 'YYYY') || CASE WHEN extract(month FROM ${c}) > 6 THEN '-H2' ELSE '-H1' END`,
-          };
+          return `to_char(${col}, 'YYYY') || CASE WHEN extract(month FROM ${col}) > 6 THEN '-H2' ELSE '-H1' END`;
         case 'year':
-          return { key: `date_trunc('year', ${local})`, label: (c) => `to_char(${c}, 'YYYY')` };
+          return `to_char(${col}, 'YYYY')`;
       }
   }
 }
 
-/** A value that counts for question `qs`: listed in `allowed`, or any short string for a catalogue. */
-const FITS = (e: string): string => `CASE WHEN qs.allowed IS NULL
-      THEN jsonb_typeof(${e}) = 'string' AND ${e} <> '""'::jsonb AND length(${e} #>> '{}') <= 200
-      ELSE qs.allowed @> jsonb_build_array(${e}) END`;
-/** The value as distribution key: option id, or the scale point as an integer ("5", not "5.0"). */
-const VAL = (e: string): string =>
-  `CASE WHEN jsonb_typeof(${e}) = 'number' THEN (${e})::numeric::bigint::text ELSE ${e} #>> '{}' END`;
-
-/** A row as the statement returns it: a pivot row carries the counts of every slot. */
-export interface ResultRow extends CountRow {
-  counts: number[] | null;
-}
-
-/** The report's statement, and how to read its rows back as counts. */
-export interface ReportStatement {
-  sql: string;
-  params: unknown[];
-  /** The statement's rows as one count per (group, kind, question, row, value), zeros left out. */
-  counts(rows: readonly ResultRow[]): CountRow[];
-}
-
 /**
- * Builds the one aggregate statement behind a report. Node receives sums, never responses; means
- * and shares are then exact arithmetic on them (core's accumulator, via state.ts). Two parts, in
- * one statement so they read one snapshot:
- *
- * 1. `pivot` (pivot.ts), for every question whose accepted values the survey lists: one pass over
- *    the responses, grouped by (group key, channel), with one `count(*) FILTER` per accepted value.
- *    The answers are read out of the JSON in the scan, once per response and question: the
- *    subquery is one branch of a UNION ALL whose other branch is empty, which keeps the planner
- *    from inlining its expressions into every aggregate that compares them, and still lets it scan
- *    in parallel workers.
- * 2. `rest`, only for run-time catalogues (values unknown until answered) and surveys too big for
- *    one pivot: their answers are grouped by value (`GROUP BY` group key, question, answer) and each
- *    distinct answer is expanded into what the figures count — values that fit the question
- *    (arrays via `jsonb_array_elements`, matrix rows via `jsonb_each`) and an "answered" marker —
- *    weighted by its count. Whether a value counts depends only on the answer itself, so counting
- *    distinct answers first gives exactly the per-response result of core's accumulator.
- *
- * Question ids, option ids and accepted values travel as parameters, never in the SQL text.
+ * The rollup rows a filter covers: whole months from `report_rollup_month`, the days at the
+ * edges from `report_rollup`, as one UNION ALL. Every value is a parameter appended to `params`.
  */
-export function reportSql(
-  surveyId: string,
-  questions: readonly ReportQuestion[],
-  opts: ResponseFilter & { groupBy: GroupBy; period: Period },
-): ReportStatement {
-  const params: unknown[] = [];
-  const where = filterSql(surveyId, opts, params);
-  // An unused parameter has no type PostgreSQL can infer: add the zone only when it is used.
-  if (opts.groupBy === 'period') params.push(opts.timeZone ?? 'UTC');
-  const g = groupExpr(opts.groupBy, opts.period, `$${params.length}::text`);
-  const param = (v: unknown, type: string): string => {
+function source(surveyId: string, f: RollupFilter, params: unknown[], extra = ''): string {
+  const p = (v: unknown, type: string): string => {
     params.push(v);
     return `$${params.length}::${type}`;
   };
-
-  const pivot = buildPivot(questions.map(questionSpec), param);
-  const cols = pivot.columns.map((c, i) => `,\n         ${c} AS p${i}`).join('');
-  const branch = (cond: string): string =>
-    `SELECT ${g.key} AS g, channel${cols}\n    FROM responses WHERE ${cond}`;
-  const counts =
-    pivot.aggregates.length > 0
-      ? `ARRAY[\n    ${pivot.aggregates.join(',\n    ')}]::int[]`
-      : `'{}'::int[]`;
-  const ctes = [
-    `pivot AS (
-  SELECT g, channel, count(*)::int AS n, ${counts} AS counts
-  FROM (${branch(where)}
-        UNION ALL
-        ${branch('false')}) AS r
-  GROUP BY g, channel
-)`,
-  ];
-  const parts = [
-    `SELECT ${g.label('g')} AS g, 'c'::text AS k, channel AS qid, NULL::text AS row_id, NULL::text AS val,
-       false AS num, n, counts FROM pivot`,
-  ];
-  if (pivot.rest.length > 0) {
-    const spec = param(JSON.stringify(pivot.rest), 'jsonb');
-    const ids = param(
-      pivot.rest.map((q) => q.id),
-      'text[]',
-    );
-    const texts = param(
-      pivot.rest.filter((q) => q.kind === 't').map((q) => q.id),
-      'text[]',
-    );
-    const arrayOf = (kind: string, type: string, empty: string) =>
-      `CASE WHEN qs.kind = '${kind}' AND jsonb_typeof(d.value) = '${type}' THEN d.value ELSE '${empty}'::jsonb END`;
-    // Answers are grouped as text, which hashes faster than jsonb.
-    ctes.push(`qs AS MATERIALIZED (
-  SELECT * FROM jsonb_to_recordset(${spec}) AS q(id text, kind text, allowed jsonb, rws jsonb)
-), grouped AS (
-  SELECT r.g, e.key,
-         CASE WHEN e.key = ANY(${texts}) THEN NULL ELSE e.value::text END AS value,
-         e.key = ANY(${texts}) AND jsonb_typeof(e.value) = 'string' AND e.value <> '""'::jsonb AS said,
-         count(*) AS n
-    FROM (SELECT ${g.key} AS g, answers FROM responses WHERE ${where}) AS r
-    CROSS JOIN LATERAL (SELECT k.key, r.answers -> k.key AS value FROM unnest(${ids}) AS k(key)) AS e
-   WHERE e.value IS NOT NULL
-   GROUP BY 1, 2, 3, 4
-), d AS (
-  SELECT ${g.label('g')} AS g, key, value::jsonb AS value, said, n FROM grouped
-), rest AS (
-  SELECT d.g, f.k, f.qid, f.row_id, f.val, f.num, sum(d.n)::int AS n
-  FROM d
-  JOIN qs ON qs.id = d.key
-  CROSS JOIN LATERAL (
-    SELECT 'v'::text AS k, qs.id AS qid, NULL::text AS row_id, ${VAL('d.value')} AS val,
-           jsonb_typeof(d.value) = 'number' AS num
-      WHERE qs.kind = 's' AND ${FITS('d.value')}
-    UNION ALL
-    SELECT 'a', qs.id, NULL, NULL, false WHERE d.said
-    UNION ALL
-    SELECT DISTINCT 'v', qs.id, NULL, e.value #>> '{}', false
-      FROM jsonb_array_elements(${arrayOf('m', 'array', '[]')}) AS e
-      WHERE ${FITS('e.value')}
-    UNION ALL
-    SELECT 'a', qs.id, NULL, NULL, false
-      WHERE qs.kind = 'm' AND EXISTS (
-        SELECT 1 FROM jsonb_array_elements(${arrayOf('m', 'array', '[]')}) AS e WHERE ${FITS('e.value')})
-    UNION ALL
-    SELECT 'v', qs.id, m.key, ${VAL('m.value')}, jsonb_typeof(m.value) = 'number'
-      FROM jsonb_each(${arrayOf('x', 'object', '{}')}) AS m
-      WHERE qs.rws ? m.key AND ${FITS('m.value')}
-    UNION ALL
-    SELECT 'a', qs.id, NULL, NULL, false
-      WHERE qs.kind = 'x' AND EXISTS (
-        SELECT 1 FROM jsonb_each(${arrayOf('x', 'object', '{}')}) AS m WHERE qs.rws ? m.key AND ${FITS('m.value')})
-  ) AS f
-  GROUP BY d.g, f.k, f.qid, f.row_id, f.val, f.num
-)`);
-    parts.push(`SELECT g, k, qid, row_id, val, num, n, NULL::int[] AS counts FROM rest`);
+  const conds = [`survey_id = ${p(surveyId, 'text')}`];
+  if (f.version !== undefined) conds.push(`survey_version = ${p(f.version, 'int')}`);
+  for (const d of ['channel', 'object', 'touchpoint', 'respondent'] as const) {
+    const v = f[d];
+    if (v !== undefined) conds.push(`${d} = ANY(${p(v, 'text[]')})`);
   }
-  const sql = `WITH ${ctes.join(', ')}\n${parts.join('\nUNION ALL\n')}`;
-  return { sql, params, counts: (rows) => expand(rows, pivot.slots) };
+  if (extra) conds.push(extra);
+  const where = conds.join(' AND ');
+  const cols =
+    'day, survey_version, channel, object, touchpoint, respondent, question, row_id, val, n';
+  const { months, days } = splitRange(f.from, f.to);
+  const parts: string[] = [];
+  if (months) {
+    const [a, b] = months;
+    const range = [
+      a === null ? '' : ` AND day >= ${p(a, 'date')}`,
+      b === null ? '' : ` AND day < ${p(b, 'date')}`,
+    ].join('');
+    parts.push(`SELECT ${cols} FROM report_rollup_month WHERE ${where}${range}`);
+  }
+  if (days.length > 0) {
+    const ranges = days.map(([a, b]) => `day BETWEEN ${p(a, 'date')} AND ${p(b, 'date')}`);
+    parts.push(`SELECT ${cols} FROM report_rollup WHERE ${where} AND (${ranges.join(' OR ')})`);
+  }
+  if (parts.length === 0) parts.push(`SELECT ${cols} FROM report_rollup WHERE false`);
+  return `(${parts.join('\n  UNION ALL\n  ')})`;
 }
 
-/** Pivot rows become one count per slot (zeros dropped, as GROUP BY never yields them). */
-function expand(rows: readonly ResultRow[], slots: readonly Slot[]): CountRow[] {
-  const out: CountRow[] = [];
-  for (const { counts, ...row } of rows) {
-    out.push(row);
-    if (counts === null) continue;
-    slots.forEach((s, i) => {
-      const n = counts[i] ?? 0;
-      if (n > 0)
-        out.push({ g: row.g, k: s.k, qid: s.qid, row_id: s.row, val: s.val, num: s.num, n });
-    });
+/**
+ * The statement of a report: the counts summed per (group keys, channel, question, row, value).
+ * Its size is the number of groups × the values given, whatever the number of responses.
+ *
+ * @example
+ * const { sql, params } = countsSql('kiosk-pulse', { from: '2026-01-01' }, ['object', 'period'], 'quarter');
+ */
+export function countsSql(
+  surveyId: string,
+  f: RollupFilter,
+  dims: readonly [Dimension | null, Dimension | null],
+  period: Period,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const from = source(surveyId, f, params);
+  // Summed on the plain columns first, then labelled: the labels cost once per group, not per row.
+  const sql = `SELECT ${label(dims[0], period, 'k1')} AS g1, ${label(dims[1], period, 'k2')} AS g2, channel,
+       NULLIF(question, '') AS question, NULLIF(row_id, '') AS "row", NULLIF(val, '') AS value,
+       sum(n)::float8 AS n
+  FROM (SELECT ${rawKey(dims[0])} AS k1, ${rawKey(dims[1])} AS k2, channel, question, row_id, val,
+               sum(n) AS n
+          FROM ${from} AS r
+         GROUP BY 1, 2, 3, 4, 5, 6) AS s
+ GROUP BY 1, 2, 3, 4, 5, 6`;
+  return { sql, params };
+}
+
+/**
+ * Responses per touchpoint in the filter, beside every touchpoint that ever answered (within the
+ * version filter) and its latest answer: a touchpoint that fell silent shows 0.
+ */
+export function touchpointsSql(
+  surveyId: string,
+  f: RollupFilter,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const counted = source(surveyId, f, params, `question = ''`);
+  params.push(surveyId);
+  const conds = [`survey_id = $${params.length}::text`];
+  if (f.version !== undefined) {
+    params.push(f.version);
+    conds.push(`survey_version = $${params.length}::int`);
   }
-  return out;
+  if (f.touchpoint !== undefined) {
+    params.push(f.touchpoint);
+    conds.push(`touchpoint = ANY($${params.length}::text[])`);
+  }
+  const sql = `SELECT NULLIF(t.touchpoint, '') AS touchpoint, COALESCE(c.n, 0)::float8 AS count, t.last
+  FROM (SELECT touchpoint, max(last_at) AS last FROM report_rollup_last
+         WHERE ${conds.join(' AND ')} GROUP BY touchpoint) AS t
+  LEFT JOIN (SELECT touchpoint, sum(n) AS n FROM ${counted} AS r GROUP BY touchpoint) AS c
+    ON c.touchpoint = t.touchpoint
+ ORDER BY t.touchpoint = '', t.touchpoint`;
+  return { sql, params };
 }

@@ -2,7 +2,12 @@ import { Hono, type Context } from 'hono';
 import type { Issue } from '@otklik/core';
 import type { AppDeps } from '../deps.js';
 import { apiError } from '../middleware/errors.js';
-import { computeReport, parseReportQuery, type ReportQuery } from '../reports/index.js';
+import {
+  computeReport,
+  parseReportQuery,
+  ReportZoneError,
+  type ReportQuery,
+} from '../reports/index.js';
 import { painMap } from '../reports/pain-map.js';
 import { painMapCsv } from '../reports/pain-map-csv.js';
 import { loadVersions } from '../reports/versions.js';
@@ -21,9 +26,9 @@ export function reportQuery(c: Context): ReportQuery | Response {
 
 /**
  * Admin analytics (app.ts puts every /v1 path here behind the admin token):
- * - `GET /v1/surveys/:id/report?from&to&groupBy=channel|object|touchpoint|period&period=month|quarter|half-year|year&version&tz`
- *   → `{ survey, from, to, groupBy, period, total, groups: [{ key, report }], touchpoints }`, computed
- *   by the database over every version of the survey (or only `version`);
+ * - `GET /v1/surveys/:id/report?from&to&groupBy=<dimension>[,<dimension>]&period=month|quarter|half-year|year&version&tz&channel&object&touchpoint&respondent&compare=previous`
+ *   → `{ survey, from, to, timeZone, groupBy, period, total, groups: [{ key, keys?, report }], touchpoints, previous? }`,
+ *   read from the rollup over every version of the survey (or only `version`);
  * - `GET /v1/surveys/:id/pain-map?from&to&format=json|csv` → the pain map («карта болей»).
  * 400 `invalid_query` names the parameter; 404 `unknown_survey`.
  *
@@ -40,10 +45,14 @@ export function reportRoutes(deps: AppDeps): Hono {
     const id = c.req.param('id');
     const versions = await loadVersions(deps.surveys, id);
     if (versions.length === 0) return apiError(c, 404, 'unknown_survey', `No survey "${id}"`);
-    const { timeZone, ...rest } = q;
-    const report = await computeReport(deps.db, versions, { ...rest, timeZone });
-    c.header('Cache-Control', 'no-store');
-    return c.json(report);
+    try {
+      const report = await computeReport(deps.db, versions, q);
+      c.header('Cache-Control', 'no-store');
+      return c.json(report);
+    } catch (e) {
+      if (e instanceof ReportZoneError) return badQuery(c, 'tz', { ru: e.ru, en: e.message });
+      throw e;
+    }
   });
 
   app.get('/v1/surveys/:id/pain-map', async (c) => {
@@ -56,12 +65,13 @@ export function reportRoutes(deps: AppDeps): Hono {
     const id = c.req.param('id');
     const versions = await loadVersions(deps.surveys, id);
     if (versions.length === 0) return apiError(c, 404, 'unknown_survey', `No survey "${id}"`);
-    const map = await painMap(deps.db, versions, {
-      from: q.from,
-      to: q.to,
-      version: q.version,
-      timeZone: q.timeZone,
-    });
+    let map;
+    try {
+      map = await painMap(deps.db, versions, q);
+    } catch (e) {
+      if (e instanceof ReportZoneError) return badQuery(c, 'tz', { ru: e.ru, en: e.message });
+      throw e;
+    }
     c.header('Cache-Control', 'no-store');
     if (format === 'json') return c.json(map);
     return c.body(painMapCsv(map), 200, {

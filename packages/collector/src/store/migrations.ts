@@ -4,6 +4,8 @@
  *
  * No column holds an IP address, a user agent or any other client identifier (docs/privacy.md).
  */
+import { ROLLUP_MIGRATION_SQL } from './rollup.js';
+
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
     version: 1,
@@ -46,7 +48,13 @@ CREATE INDEX responses_survey_time ON responses (survey_id, answered_at);
     sql: `CREATE INDEX responses_survey_received ON responses (survey_id, received_at, response_id);`,
   },
   {
-    version: 5,
+    version: 3,
+    name: 'report rollup',
+    // Reports read pre-aggregated counts kept by a trigger in the insert's own statement (rollup.ts).
+    sql: ROLLUP_MIGRATION_SQL,
+  },
+  {
+    version: 4,
     name: 'catalogues',
     // Catalogues (services, municipalities, touchpoints) belong to the body, not to a survey
     // version: they change without republishing. An entry is never deleted, only retired, so the

@@ -5,7 +5,13 @@ import type { ChoiceOption, Question, ScaleSpec } from '../types.js';
 import { isChoice, optionsOf, type ChoiceQuestion } from '../engine/kinds.js';
 import { percent, roundedRatio } from './round.js';
 import { ChoiceTally, MatrixTally, PointTally, TextTally, type Tally } from './tally.js';
-import type { ChoiceFigures, MatrixRowFigures, QuestionFigures, ScaleFigures } from './types.js';
+import type {
+  ChoiceFigures,
+  Distribution,
+  MatrixRowFigures,
+  QuestionFigures,
+  ScaleFigures,
+} from './types.js';
 
 /** Numeric answers of a scale or matrix row: how many, their mean, and how many fall in a range. */
 function numeric(t: PointTally) {
@@ -31,6 +37,19 @@ function numeric(t: PointTally) {
 function ends(s: ScaleSpec): { top: number; bottom: number } {
   const k = s.max - s.min + 1 >= 4 ? 1 : 0;
   return { top: s.max - k, bottom: s.min + k };
+}
+
+/**
+ * Answers in the top two points of a scale (one point on scales shorter than four), counted from
+ * a distribution: the numerator of the satisfaction level, for whoever needs the count itself.
+ *
+ * @example
+ * topTwoCount({ min: 1, max: 5 }, { '3': 2, '4': 1, '5': 3 }) // 4
+ */
+export function topTwoCount(s: ScaleSpec, d: Distribution): number {
+  let n = 0;
+  for (let v = ends(s).top; v <= s.max; v++) n += d[String(v)] ?? 0;
+  return n;
 }
 
 function scaleFigures(q: Extract<Question, { type: 'scale' }>, t: PointTally): ScaleFigures {
