@@ -61,6 +61,7 @@ describe.each(DB_KINDS)('rollup on %s', (kind) => {
             object: j % 3 === 0 ? null : `svc-${j % 4}`,
             touchpoint: r.context.touchpoint ?? null,
             answeredAt: r.answeredAt ?? '',
+            version: s.version,
           })),
         );
       }
@@ -136,7 +137,8 @@ describe('the rollup migration', () => {
           answeredAt: r.answeredAt ?? '',
         })),
       );
-      expect(await migrate(db)).toEqual([3]);
+      // The rollup's migration (3), and any added after it.
+      expect(await migrate(db)).toContain(3);
       expect(await rollupZone(db)).toBe('Europe/Moscow');
       const backfilled = await snapshot(db);
       const [{ n } = { n: 0 }] = await db.query<{ n: number }>(
