@@ -114,9 +114,15 @@ export const styles = css`
     margin-left: 1.9em;
     width: calc(100% - 1.9em);
   }
-  [aria-invalid='true'] {
+  /* As specific as input[type='text'] and later, so a field in error never keeps the grey border. */
+  input[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
     border-color: var(--_err);
     border-width: 2px;
+  }
+  .clear {
+    justify-self: start;
+    margin-top: 0.25em;
   }
   :focus-visible {
     outline: 3px solid var(--_accent);

@@ -33,6 +33,13 @@ import { HEADING, completionScreen, idleWarning, sendError, startScreen } from '
 
 type Phase = 'start' | 'form' | 'sending' | 'done';
 
+/** A one-page form of this many questions or more shows how many are answered. */
+const LONG_FORM = 10;
+
+/** `r[k]` if `r` has it as its own key: `answers.constructor` must not find Object's. */
+const own = <T>(r: Readonly<Record<string, T>>, k: string): T | undefined =>
+  Object.hasOwn(r, k) ? r[k] : undefined;
+
 /**
  * A one-page form shows its first FIRST questions in the first frame, then four times as many in
  * each frame after (1, 4, 16, 64, 256…): the first question is on screen before the layout of a
@@ -173,7 +180,8 @@ export class FeedbackSurvey extends LitElement {
   declare private _phase: Phase;
   declare private _answers: Answers;
   declare private _specify: SpecifyTexts;
-  declare private _errors: Record<string, string>;
+  /** Messages by question id: a Map, since a question may be called `constructor`. */
+  declare private _errors: Map<string, string>;
   declare private _current: string | undefined;
   declare private _outcome: SendOutcome | undefined;
   declare private _announce: string;
@@ -202,7 +210,7 @@ export class FeedbackSurvey extends LitElement {
     this._phase = 'form';
     this._answers = {};
     this._specify = {};
-    this._errors = {};
+    this._errors = new Map();
     this._announce = '';
     this._fetchedCatalogs = {};
     this._started = false;
@@ -333,7 +341,7 @@ export class FeedbackSurvey extends LitElement {
   private _clear(): void {
     this._answers = {};
     this._specify = {};
-    this._errors = {};
+    this._errors = new Map();
     this._queries = new Map();
     this._responseId = undefined;
     this._outcome = undefined;
@@ -365,12 +373,12 @@ export class FeedbackSurvey extends LitElement {
     else next[id] = v;
     this._answers = next;
     this._responseId ??= uuid();
-    if (this._errors[id]) this._recheck([id]);
+    if (this._errors.has(id)) this._recheck([id]);
   }
 
   private _setSpecify(id: string, option: string, text: string): void {
-    this._specify = { ...this._specify, [id]: { ...this._specify[id], [option]: text } };
-    if (this._errors[id]) this._recheck([id]);
+    this._specify = { ...this._specify, [id]: { ...own(this._specify, id), [option]: text } };
+    if (this._errors.has(id)) this._recheck([id]);
     this.requestUpdate();
   }
 
@@ -405,18 +413,20 @@ export class FeedbackSurvey extends LitElement {
   /** Shows or clears the messages of these questions; returns the ids still in error. */
   private _recheck(qids: string[], issues = this._check().issues): string[] {
     const d = dictionaries[this._lang];
-    const errors = { ...this._errors };
-    for (const id of qids) delete errors[id];
+    const errors = new Map(this._errors);
+    for (const id of qids) errors.delete(id);
     for (const i of issues) {
       const id = String(i.path[1]);
-      if (!qids.includes(id)) continue;
-      errors[id] ??=
+      if (!qids.includes(id) || errors.has(id)) continue;
+      errors.set(
+        id,
         i.path[0] === 'specify' && i.code === 'required'
           ? d.specifyRequired
-          : i.message[this._lang];
+          : i.message[this._lang],
+      );
     }
     this._errors = errors;
-    return qids.filter((id) => errors[id]);
+    return qids.filter((id) => errors.has(id));
   }
 
   private _path(): string[] {
@@ -436,7 +446,7 @@ export class FeedbackSurvey extends LitElement {
   private _showErrors(bad: string[]): void {
     const d = dictionaries[this._lang];
     this._announce =
-      bad.length > 1 ? plural(this._lang, d.errors, bad.length) : (this._errors[bad[0]!] ?? '');
+      bad.length > 1 ? plural(this._lang, d.errors, bad.length) : (this._errors.get(bad[0]!) ?? '');
     this._focusError = bad[0];
   }
 
@@ -551,9 +561,9 @@ export class FeedbackSurvey extends LitElement {
       q,
       lang,
       d,
-      value: this._answers[q.id],
-      specify: this._specify[q.id] ?? {},
-      error: this._errors[q.id],
+      value: own(this._answers, q.id),
+      specify: own(this._specify, q.id) ?? {},
+      error: this._errors.get(q.id),
       rows: q.type === 'matrix' ? visibleRows(q, this._answers) : [],
       entries: q.type === 'list' ? (q.options ?? catalogs[q.catalog ?? ''] ?? []) : [],
       query: this._queries.get(q.id) ?? '',
@@ -562,7 +572,7 @@ export class FeedbackSurvey extends LitElement {
         this.requestUpdate();
       },
       set: (v) => this._set(q.id, v),
-      current: () => this._answers[q.id],
+      current: () => own(this._answers, q.id),
       setSpecify: (o, t) => this._setSpecify(q.id, o, t),
       focus: (id) => {
         this._focus = id;
@@ -585,6 +595,11 @@ export class FeedbackSurvey extends LitElement {
       part="form"
       novalidate
       aria-busy=${complete ? nothing : 'true'}
+      @keydown=${(e: KeyboardEvent) => {
+        // Enter in a field of a one-page form would submit it half-answered: only the button sends.
+        if (!this._paged && e.key === 'Enter' && e.composedPath()[0] instanceof HTMLInputElement)
+          e.preventDefault();
+      }}
       @submit=${(e: Event) => {
         e.preventDefault();
         // Read the phase now, not from this render: a second Enter may come before the next render.
@@ -600,12 +615,26 @@ export class FeedbackSurvey extends LitElement {
           ? html`<p class="progress" part="progress">
               ${fill(d.progress, { n: k + 1, total: path.length })}
             </p>`
-          : nothing
+          : this._answeredNote(path, d, byId)
       }
       ${shown.map((id) => renderQuestion(this._view(byId.get(id)!, d, lang, catalogs)))}
       ${failed ? html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${failed}</p>` : nothing}
       ${complete ? this._nav(d, k, last, busy) : nothing}
     </form>`;
+  }
+
+  /** «Отвечено 7 из 26» on a one-page form long enough to lose one's place in. */
+  private _answeredNote(
+    path: string[],
+    d: Dictionary,
+    byId: Map<string, Question>,
+  ): TemplateResult | typeof nothing {
+    const asked = path.filter((id) => byId.get(id)?.type !== 'statement');
+    if (asked.length < LONG_FORM) return nothing;
+    const n = asked.filter((id) => Object.hasOwn(this._answers, id)).length;
+    return html`<p class="progress" part="progress">
+      ${fill(d.answered, { n, total: asked.length })}
+    </p>`;
   }
 
   private _nav(d: Dictionary, k: number, last: boolean, busy: boolean): TemplateResult {

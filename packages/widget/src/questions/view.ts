@@ -63,10 +63,12 @@ export function describedBy(v: QuestionView): string | typeof nothing {
  */
 export function frame(v: QuestionView, body: unknown): TemplateResult {
   const { q, d } = v;
+  // The space sits inside the span: a name computed from the legend keeps «вопрос? (обязательный…».
+  const notes = [q.required ? d.required : '', several(q) ? d.several : ''].filter(Boolean);
   return html`<fieldset class="q" part="question" data-q=${q.id}>
     <legend part="legend">
       <span class="title" id=${ids.title(q.id)} tabindex="-1">${localize(q.title, v.lang)}</span
-      >${q.required ? html` <span class="req">(${d.required})</span>` : nothing}
+      >${notes.length ? html`<span class="req"> (${notes.join('; ')})</span>` : nothing}
     </legend>
     ${q.description ? html`<p class="desc" id=${ids.desc(q.id)}>${localize(q.description, v.lang)}</p>` : nothing}
     ${body}
@@ -79,6 +81,10 @@ export function frame(v: QuestionView, body: unknown): TemplateResult {
     }
   </fieldset>`;
 }
+
+/** Questions that take more than one choice say so in their legend. */
+const several = (q: Question): boolean =>
+  q.type === 'multiple' || (q.type === 'list' && !!q.multiple);
 
 /** Visually hidden text for screen readers. */
 export const vh = (text: string): TemplateResult => html`<span class="vh">${text}</span>`;

@@ -21,7 +21,7 @@ export function scaleGroup(
   extra: ChoiceOption[] | undefined,
   name: string,
   value: unknown,
-  set: (x: number | string) => void,
+  set: (x: number | string | undefined) => void,
 ): TemplateResult {
   const endText = (n: number) =>
     n === s.min ? localize(s.minLabel, v.lang) : n === s.max ? localize(s.maxLabel, v.lang) : '';
@@ -56,6 +56,22 @@ export function scaleGroup(
         ? html`<div class="opts">
             ${extra.map((o) => choice(v, o, 'radio', name, value === o.id, (on) => on && set(o.id)))}
           </div>`
+        : nothing
+    }
+    ${
+      // A radio cannot be unchecked: an optional scale answered by mistake needs a way back.
+      !v.q.required && value !== undefined
+        ? html`<button
+            type="button"
+            class="clear"
+            part="button clear"
+            @click=${() => {
+              set(undefined);
+              v.focus(ids.control(v.q.id, `-${name}-${ps[0]}`));
+            }}
+          >
+            ${v.d.clear}
+          </button>`
         : nothing
     }
   </div>`;
