@@ -502,7 +502,7 @@ export class FeedbackSurvey extends LitElement {
       this._kiosk.finished();
     } else {
       this._phase = 'form';
-      this._announce = sendError(dictionaries[this._lang], outcome) ?? '';
+      this._announce = sendError(dictionaries[this._lang], this._lang, outcome) ?? '';
     }
   }
 
@@ -590,7 +590,7 @@ export class FeedbackSurvey extends LitElement {
     const complete = shown.length === path.length || this._paged;
     const busy = this._phase === 'sending';
     const last = !this._paged || k + 1 >= path.length;
-    const failed = sendError(d, this._outcome);
+    const failed = sendError(d, lang, this._outcome);
     return html`<form
       part="form"
       novalidate
@@ -676,7 +676,7 @@ export class FeedbackSurvey extends LitElement {
     const s = this._survey!;
     const waiting = this._submission.waiting;
     if (this._phase === 'start') {
-      return startScreen(s, lang, d, waiting, () => {
+      return startScreen(s, lang, d, waiting, this._submission.refused, () => {
         this._phase = 'form';
         this._begin();
         this._kiosk.activity();
