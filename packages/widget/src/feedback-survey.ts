@@ -29,7 +29,14 @@ import { asCatalogs, fetchJson, resolveSource, surveyProblem } from './load.js';
 import { renderQuestion } from './questions/render.js';
 import { ids, type QuestionView } from './questions/view.js';
 import { buildContext, buildResponse, catalogIds, uuid } from './response.js';
-import { HEADING, completionScreen, idleWarning, sendError, startScreen } from './screens.js';
+import {
+  CARRY_ON,
+  HEADING,
+  completionScreen,
+  idleWarning,
+  sendError,
+  startScreen,
+} from './screens.js';
 
 type Phase = 'start' | 'form' | 'sending' | 'done';
 
@@ -88,6 +95,7 @@ type LoadState =
  * @attr catalog-url - URL of run-time catalogues `{ services: [{ id, text }] }` for list questions.
  * @attr official-reply-url - Link shown on completion for people who need an official reply (Госуслуги / ПОС).
  * @attr idle-seconds - Kiosk: seconds without input before the idle warning (default 60).
+ * @attr warn-seconds - Kiosk: seconds the idle warning gives to carry on (default 30; WCAG 2.2.1 asks for at least 20).
  * @attr thanks-seconds - Kiosk: seconds the thank-you screen stays (default 8).
  *
  * @fires otklik-start - OtklikStartEvent: first interaction.
@@ -142,6 +150,7 @@ export class FeedbackSurvey extends LitElement {
     catalogs: { attribute: false },
     officialReplyUrl: { attribute: 'official-reply-url' },
     idleSeconds: { type: Number, attribute: 'idle-seconds' },
+    warnSeconds: { type: Number, attribute: 'warn-seconds' },
     thanksSeconds: { type: Number, attribute: 'thanks-seconds' },
     _load: { state: true },
     _phase: { state: true },
@@ -173,6 +182,7 @@ export class FeedbackSurvey extends LitElement {
   declare catalogs: Record<string, CatalogEntry[]> | undefined;
   declare officialReplyUrl: string | undefined;
   declare idleSeconds: number | undefined;
+  declare warnSeconds: number | undefined;
   declare thanksSeconds: number | undefined;
 
   declare private _load: LoadState;
@@ -196,6 +206,8 @@ export class FeedbackSurvey extends LitElement {
   declare private _abort: AbortController | undefined;
   declare private _submission: SubmissionController;
   declare private _kiosk: KioskController;
+  /** While the idle warning shows: what had focus before it. */
+  declare private _away: { from: Element | null } | undefined;
   /** One-page layout: how many questions of the path are rendered so far. */
   declare private _limit: number;
   /** Resolves when the next chunk of a one-page form has been asked for. */
@@ -223,6 +235,7 @@ export class FeedbackSurvey extends LitElement {
     this._kiosk = new KioskController(this, {
       enabled: () => this._isKiosk,
       idleMs: () => (this.idleSeconds ?? 60) * 1000,
+      warnMs: () => (this.warnSeconds ?? 30) * 1000,
       thanksMs: () => (this.thanksSeconds ?? 8) * 1000,
       onReset: (reason) => this._wipe(reason),
     });
@@ -357,6 +370,8 @@ export class FeedbackSurvey extends LitElement {
   private _wipe(reason: ResetReason): void {
     this._kiosk.stop();
     this._clear();
+    // Focus would otherwise fall to <body> with the removed form: the next visitor starts here.
+    if (this._isKiosk) this._focus = HEADING;
     this.dispatchEvent(new OtklikResetEvent(reason));
   }
 
@@ -507,6 +522,16 @@ export class FeedbackSurvey extends LitElement {
   }
 
   protected override updated(): void {
+    // The idle warning takes focus while it shows and gives it back to where it was after.
+    const warning = this._kiosk.warningSecondsLeft !== null;
+    if (warning && !this._away) {
+      this._away = { from: this.shadowRoot?.activeElement ?? null };
+      this._focus = CARRY_ON;
+    } else if (!warning && this._away) {
+      const { from } = this._away;
+      this._away = undefined;
+      if (from?.isConnected && this._phase === 'form') (from as HTMLElement).focus();
+    }
     if (this._focus) {
       const el = this.shadowRoot?.getElementById(this._focus);
       this._focus = undefined;
@@ -687,7 +712,7 @@ export class FeedbackSurvey extends LitElement {
       return completionScreen(s, lang, d, this._outcome, this.officialReplyUrl, waiting);
     }
     const warn = this._kiosk.warningSecondsLeft;
-    return html`${warn !== null ? idleWarning(d, warn, () => this._kiosk.activity()) : nothing}
+    return html`${warn !== null ? idleWarning(d, this._kiosk.warnSeconds, warn, () => this._kiosk.activity()) : nothing}
     ${
       // Two templates alternate with each wipe: lit then builds the form's DOM anew, so no input can
       // keep a value from the previous respondent (what keyed() does, without its bytes). Their

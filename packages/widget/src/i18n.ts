@@ -55,6 +55,7 @@ const ru = {
   noMatches: 'Ничего не найдено',
   matches: ['Найден {n} вариант', 'Найдено {n} варианта', 'Найдено {n} вариантов'] as Plural,
   idleWarning: 'Вы ещё здесь? Через {n} с ответы будут стёрты.',
+  idleLeft: 'Осталось {n} с',
   continue: 'Продолжить',
 } as const;
 
@@ -114,6 +115,7 @@ const en: Dictionary = {
   noMatches: 'No matches',
   matches: ['{n} match', '{n} matches', '{n} matches'],
   idleWarning: 'Are you still there? Your answers will be erased in {n} s.',
+  idleLeft: '{n} s left',
   continue: 'Continue',
 };
 

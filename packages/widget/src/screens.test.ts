@@ -62,12 +62,15 @@ describe('screens', () => {
 
   it('the kiosk start screen shows the waiting count; the idle warning its countdown', async () => {
     const el = await show(
-      html`${startScreen(survey, 'ru', ru, 21, 0, () => {})}${idleWarning(ru, 12, () => {})}`,
+      html`${startScreen(survey, 'ru', ru, 21, 0, () => {})}${idleWarning(ru, 30, 12, () => {})}`,
     );
     await expect(el).to.be.accessible();
     expect(el.querySelector('[part=waiting]')?.textContent).to.equal('21 ответ ожидает отправки');
     expect(el.querySelector('[part=idle-warning] [role=alert]')?.textContent).to.equal(
-      'Вы ещё здесь? Через 12 с ответы будут стёрты.',
+      'Вы ещё здесь? Через 30 с ответы будут стёрты.',
+    );
+    expect(el.querySelector('[part=idle-warning] [aria-hidden]')?.textContent).to.equal(
+      'Осталось 12 с',
     );
   });
 });

@@ -96,10 +96,23 @@ export function sendError(
   return undefined;
 }
 
-/** Kiosk idle warning with a visible countdown and a button to carry on. */
-export function idleWarning(d: Dictionary, seconds: number, carryOn: () => void): TemplateResult {
+/** Id of the idle warning's button: focus moves there when the warning appears. */
+export const CARRY_ON = 'carry-on';
+
+/**
+ * Kiosk idle warning: announced once with the whole delay (a live text rewritten every second
+ * would be spoken every second), a visible countdown kept away from screen readers, and a button
+ * to carry on.
+ */
+export function idleWarning(
+  d: Dictionary,
+  total: number,
+  left: number,
+  carryOn: () => void,
+): TemplateResult {
   return html`<div class="warn" part="idle-warning">
-    <p role="alert">${fill(d.idleWarning, { n: seconds })}</p>
-    <button type="button" part="button" @click=${carryOn}>${d.continue}</button>
+    <p role="alert">${fill(d.idleWarning, { n: total })}</p>
+    <p aria-hidden="true">${fill(d.idleLeft, { n: left })}</p>
+    <button type="button" part="button" id=${CARRY_ON} @click=${carryOn}>${d.continue}</button>
   </div>`;
 }
