@@ -19,6 +19,8 @@ export const styles = css`
     color: var(--_fg);
     background: var(--_bg);
     line-height: 1.4;
+    /* Long words and legends wrap rather than widen the form (360 px at 200 % text). */
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none;
@@ -288,6 +290,11 @@ export const styles = css`
     }
     .error {
       color: CanvasText;
+    }
+    /* These two opt out of forced colours for their fill: their ring must still be a system colour. */
+    .pt input:focus-visible + label,
+    button.primary:focus-visible {
+      outline-color: CanvasText;
     }
   }
 `;
