@@ -166,14 +166,23 @@ export const styles = css`
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
-  .ends {
-    display: flex;
-    justify-content: space-between;
-    gap: 1em;
-    font-size: 0.85em;
+  /* An end label sits under its end point, aligned on its outer edge, at any width. */
+  .points {
+    align-items: flex-start;
   }
-  .ends span:last-child {
+  .pt {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.25em;
+  }
+  .pt.last {
+    align-items: flex-end;
     text-align: end;
+  }
+  .end {
+    font-size: 0.85em;
+    max-width: 8em;
   }
   .matrix {
     display: grid;

@@ -89,6 +89,7 @@ type LoadState =
  * @attr touchpoint - Office, page or device.
  * @attr respondent - external | internal (default: the survey's).
  * @attr lang - ru | en; default: the closest `lang` on the page, then ru.
+ * @attr scale-order - asc | desc: the order of every scale in the form; default the survey's first scale's.
  * @attr layout - paged (one question per screen) | page (all on one page). Default page, paged in kiosk mode.
  * @attr mode - kiosk: start screen, idle wipe, thank-you screen then back to start.
  * @attr context-from-url - Read object, channel and touchpoint from the page URL query.
@@ -144,6 +145,7 @@ export class FeedbackSurvey extends LitElement {
     respondent: {},
     lang: { reflect: true },
     layout: {},
+    scaleOrder: { attribute: 'scale-order' },
     mode: {},
     contextFromUrl: { type: Boolean, attribute: 'context-from-url' },
     catalogUrl: { attribute: 'catalog-url' },
@@ -175,6 +177,7 @@ export class FeedbackSurvey extends LitElement {
   declare touchpoint: string | undefined;
   declare respondent: string | undefined;
   declare layout: 'paged' | 'page' | undefined;
+  declare scaleOrder: 'asc' | 'desc' | undefined;
   declare mode: 'kiosk' | undefined;
   declare contextFromUrl: boolean;
   declare catalogUrl: string | undefined;
@@ -586,6 +589,7 @@ export class FeedbackSurvey extends LitElement {
       q,
       lang,
       d,
+      order: this._order(),
       value: own(this._answers, q.id),
       specify: own(this._specify, q.id) ?? {},
       error: this._errors.get(q.id),
@@ -603,6 +607,14 @@ export class FeedbackSurvey extends LitElement {
         this._focus = id;
       },
     };
+  }
+
+  /** One direction for every scale of the form: the attribute's, else the survey's first scale's. */
+  private _order(): 'asc' | 'desc' {
+    const first = this._survey?.questions.find((q) => q.type === 'scale' || q.type === 'matrix');
+    const spec =
+      first?.type === 'matrix' ? first.scale : first?.type === 'scale' ? first : undefined;
+    return this.scaleOrder ?? spec?.order ?? 'asc';
   }
 
   private _form(s: Survey, d: Dictionary, lang: Lang): TemplateResult {

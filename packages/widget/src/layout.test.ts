@@ -88,7 +88,9 @@ describe('dark forced colours', () => {
       { name: 'forced-colors', value: forced },
       { name: 'prefers-color-scheme', value: scheme },
     ]);
-  afterEach(() => media('none', 'light'));
+  afterEach(async () => {
+    await media('none', 'light');
+  });
 
   it('the focus ring of a chosen scale point and of the primary button is a system colour', async () => {
     await media('active', 'dark');

@@ -133,3 +133,78 @@ describe('small things', () => {
     expect($(short, '[part=progress]')).to.equal(null);
   });
 });
+
+describe('scales', () => {
+  const recommend: Question = {
+    id: 'q9',
+    type: 'scale',
+    required: true,
+    title: { ru: 'Порекомендуете ли вы нас?', en: 'Would you recommend us?' },
+    description: {
+      ru: 'Дайте оценку по шкале от 1 до 10, где 1 — очень маловероятно, 10 — очень вероятно.',
+      en: 'Rate from 1 to 10.',
+    },
+    min: 1,
+    max: 10,
+    order: 'asc',
+    minLabel: { ru: 'очень маловероятно', en: 'very unlikely' },
+    maxLabel: { ru: 'очень вероятно', en: 'very likely' },
+  };
+  const asc: Question = {
+    id: 'm',
+    type: 'matrix',
+    required: true,
+    title: { ru: 'Оцените', en: 'Rate' },
+    rows: [{ id: 'speed', text: { ru: 'Скорость', en: 'Speed' } }],
+    scale: { min: 1, max: 5, order: 'asc' },
+  };
+  const firsts = (el: FeedbackSurvey) =>
+    $$(el, '.points').map((p) => p.querySelector('label')!.textContent!.trim()[0]);
+
+  it('run in one direction through the form: the first scale’s, or the scale-order attribute', async () => {
+    const el = await mount(surveyOf(scale, asc)); // 5…1, then a matrix declared 1…5
+    expect(firsts(el)).to.deep.equal(['5', '5']);
+    el.setAttribute('scale-order', 'asc');
+    await settle(el);
+    expect(firsts(el)).to.deep.equal(['1', '1']);
+  });
+
+  it('name every point with its question or row and its value; the description is said once', async () => {
+    const el = await mount(surveyOf(recommend, asc));
+    const nameOf = (i: Element) =>
+      (i.getAttribute('aria-labelledby') ?? '')
+        .split(' ')
+        .map((id) => el.shadowRoot!.getElementById(id)?.textContent?.trim())
+        .join(' ');
+    const points = $$<HTMLInputElement>(el, '[data-q=q9] input[type=radio]');
+    expect(nameOf(points[3]!)).to.equal('Порекомендуете ли вы нас? 4');
+    const row = $$<HTMLInputElement>(el, '[data-q=m] input[type=radio]');
+    expect(nameOf(row[0]!)).to.equal('Скорость 1');
+    for (const p of points) expect(p.getAttribute('aria-describedby') ?? '').not.to.contain('-d');
+    expect($(el, '[data-q=q9]')!.getAttribute('aria-describedby')).to.contain('q-q9-d');
+  });
+
+  it('end labels sit at their end points at 1280 px and at 320 px', async () => {
+    const { setViewport } = await import('@web/test-runner-commands');
+    try {
+      for (const width of [1280, 320]) {
+        await setViewport({ width, height: 800 });
+        const el = await mount(surveyOf(recommend));
+        const pts = $$(el, '[data-q=q9] .pt');
+        for (const [pt, align] of [
+          [pts[0]!, 'left'],
+          [pts[pts.length - 1]!, 'right'],
+        ] as const) {
+          const box = pt.querySelector('label')!.getBoundingClientRect();
+          const end = pt.querySelector('.end');
+          expect(end, `${width}: end label inside its point`).not.to.equal(null);
+          const r = end!.getBoundingClientRect();
+          expect(Math.abs(r[align] - box[align]), `${width} ${align}`).to.be.at.most(2);
+          expect(r.top - box.bottom, `${width} just below`).to.be.within(0, 12);
+        }
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+});

@@ -2,7 +2,7 @@ import type { AnswerValue, MatrixQuestion } from '@otklik/core/engine';
 import { localize } from '@otklik/core/engine';
 import { html, type TemplateResult } from 'lit';
 import { scaleGroup } from '../scale/scale.js';
-import { frame, type QuestionView } from '../view.js';
+import { frame, ids, type QuestionView } from '../view.js';
 
 const asRows = (a: AnswerValue | undefined): Record<string, number | string> =>
   typeof a === 'object' && !Array.isArray(a) ? a : {};
@@ -32,9 +32,15 @@ export function renderMatrix(v: QuestionView<MatrixQuestion>): TemplateResult {
       ${v.rows.map(
         (r) =>
           html`<fieldset class="row">
-            <legend>${localize(r.text, v.lang)}</legend>
-            ${scaleGroup(v, v.q.scale, v.q.extraOptions, `${v.q.id}-${r.id}`, value[r.id], (x) =>
-              v.set(withRow(asRows(v.current()), r.id, x)),
+            <legend id=${ids.control(v.q.id, `-r-${r.id}`)}>${localize(r.text, v.lang)}</legend>
+            ${scaleGroup(
+              v,
+              v.q.scale,
+              v.q.extraOptions,
+              `${v.q.id}-${r.id}`,
+              value[r.id],
+              (x) => v.set(withRow(asRows(v.current()), r.id, x)),
+              ids.control(v.q.id, `-r-${r.id}`),
             )}
           </fieldset>`,
       )}
