@@ -91,7 +91,7 @@ type LoadState =
  * @attr lang - ru | en; default: the closest `lang` on the page, then ru.
  * @attr scale-order - asc | desc: the order of every scale in the form; default the survey's first scale's.
  * @attr layout - paged (one question per screen) | page (all on one page). Default page, paged in kiosk mode.
- * @attr mode - kiosk: start screen, idle wipe, thank-you screen then back to start.
+ * @attr mode - kiosk: start screen, idle wipe, thank-you screen then back to start. paper: staff keying in paper forms (channel paper, Ctrl+Enter sends, an empty form again after each, a count).
  * @attr context-from-url - Read object, channel and touchpoint from the page URL query.
  * @attr catalog-url - URL of run-time catalogues `{ services: [{ id, text }] }` for list questions.
  * @attr official-reply-url - Link shown on completion for people who need an official reply (Госуслуги / ПОС).
@@ -163,6 +163,7 @@ export class FeedbackSurvey extends LitElement {
     _announce: { state: true },
     _fetchedCatalogs: { state: true },
     _limit: { state: true },
+    _entered: { state: true },
   };
 
   declare collector: string | undefined;
@@ -178,7 +179,7 @@ export class FeedbackSurvey extends LitElement {
   declare respondent: string | undefined;
   declare layout: 'paged' | 'page' | undefined;
   declare scaleOrder: 'asc' | 'desc' | undefined;
-  declare mode: 'kiosk' | undefined;
+  declare mode: 'kiosk' | 'paper' | undefined;
   declare contextFromUrl: boolean;
   declare catalogUrl: string | undefined;
   /** Run-time catalogues for list questions, by name: `{ services: [{ id, text: { ru } }] }`. */
@@ -209,6 +210,10 @@ export class FeedbackSurvey extends LitElement {
   declare private _abort: AbortController | undefined;
   declare private _submission: SubmissionController;
   declare private _kiosk: KioskController;
+  /** Paper mode: forms entered since the page was opened. */
+  declare private _entered: number;
+  /** Focus the first field after the next render (paper mode: the operator keeps typing). */
+  declare private _focusFirst: boolean;
   /** While the idle warning shows: what had focus before it. */
   declare private _away: { from: Element | null } | undefined;
   /** One-page layout: how many questions of the path are rendered so far. */
@@ -230,6 +235,8 @@ export class FeedbackSurvey extends LitElement {
     this._fetchedCatalogs = {};
     this._started = false;
     this._generation = 0;
+    this._entered = 0;
+    this._focusFirst = false;
     this._queries = new Map();
     this._submission = new SubmissionController(this, {
       endpoint: () => this._source().endpoint,
@@ -267,6 +274,10 @@ export class FeedbackSurvey extends LitElement {
 
   private get _isKiosk(): boolean {
     return this.mode === 'kiosk';
+  }
+
+  private get _isPaper(): boolean {
+    return this.mode === 'paper';
   }
 
   private get _lang(): Lang {
@@ -351,6 +362,7 @@ export class FeedbackSurvey extends LitElement {
     this._survey = v as Survey;
     this._load = { state: 'ready' };
     this._clear();
+    this._focusFirst = this._isPaper;
   }
 
   /** Forgets every answer: a new answers object, no response id, fresh inputs (new keyed subtree). */
@@ -411,7 +423,7 @@ export class FeedbackSurvey extends LitElement {
       s,
       {
         object: this.object,
-        channel: this.channel,
+        channel: this.channel ?? (this._isPaper ? 'paper' : undefined),
         touchpoint: this.touchpoint,
         respondent: this.respondent,
         kiosk: this._isKiosk,
@@ -514,7 +526,12 @@ export class FeedbackSurvey extends LitElement {
     this._phase = 'sending';
     const outcome = await this._submission.submit(response);
     this._outcome = outcome;
-    if (outcome.status === 'sent' || outcome.status === 'queued') {
+    if ((outcome.status === 'sent' || outcome.status === 'queued') && this._isPaper) {
+      // The next paper form at once, empty, with the cursor in its first field.
+      this._clear();
+      this._announce = fill(dictionaries[this._lang].paperSaved, { n: ++this._entered });
+      this._focusFirst = true;
+    } else if (outcome.status === 'sent' || outcome.status === 'queued') {
       this._phase = 'done';
       this._focus = HEADING;
       this._kiosk.finished();
@@ -539,6 +556,13 @@ export class FeedbackSurvey extends LitElement {
       const el = this.shadowRoot?.getElementById(this._focus);
       this._focus = undefined;
       el?.focus();
+    }
+    if (this._focusFirst) {
+      const first = this.shadowRoot?.querySelector<HTMLElement>(
+        '[part=question] input, [part=question] textarea',
+      );
+      this._focusFirst = !first;
+      first?.focus();
     }
     if (this._focusError) {
       const el = this._errorField(this._focusError);
@@ -633,8 +657,14 @@ export class FeedbackSurvey extends LitElement {
       novalidate
       aria-busy=${complete ? nothing : 'true'}
       @keydown=${(e: KeyboardEvent) => {
+        if (e.key !== 'Enter') return;
+        // Paper mode: Ctrl+Enter sends from anywhere, so the operator's hands stay on the keys.
+        if (this._isPaper && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          (e.currentTarget as HTMLFormElement).requestSubmit();
+        }
         // Enter in a field of a one-page form would submit it half-answered: only the button sends.
-        if (!this._paged && e.key === 'Enter' && e.composedPath()[0] instanceof HTMLInputElement)
+        else if (!this._paged && e.composedPath()[0] instanceof HTMLInputElement)
           e.preventDefault();
       }}
       @submit=${(e: Event) => {
@@ -647,6 +677,11 @@ export class FeedbackSurvey extends LitElement {
     >
       <h2 part="title" id=${HEADING} tabindex="-1">${localize(s.title, lang)}</h2>
       ${!this._paged && s.description ? html`<p>${localize(s.description, lang)}</p>` : nothing}
+      ${
+        this._isPaper
+          ? html`<p class="progress" part="entered">${fill(d.entered, { n: this._entered })}</p>`
+          : nothing
+      }
       ${
         this._paged
           ? html`<p class="progress" part="progress">

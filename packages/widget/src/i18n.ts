@@ -57,6 +57,8 @@ const ru = {
   idleWarning: 'Вы ещё здесь? Через {n} с ответы будут стёрты.',
   idleLeft: 'Осталось {n} с',
   continue: 'Продолжить',
+  entered: 'Введено анкет за сеанс: {n}',
+  paperSaved: 'Анкета {n} сохранена. Следующая.',
 } as const;
 
 /** Every string the widget shows, by key. */
@@ -117,6 +119,8 @@ const en: Dictionary = {
   idleWarning: 'Are you still there? Your answers will be erased in {n} s.',
   idleLeft: '{n} s left',
   continue: 'Continue',
+  entered: 'Forms entered this session: {n}',
+  paperSaved: 'Form {n} saved. Next one.',
 };
 
 /** The collector's error codes the widget words itself when the body says nothing in the page's language. */
