@@ -8,9 +8,10 @@ import { $, $$, assertCspClean, focused, settle } from './test/harness.js';
 
 const survey = surveyOf(single, multiple, text);
 
-/** What the element holds in memory (private; read here to prove the wipe). */
+/** What the element holds in memory (its private answers controller; read here to prove the wipe). */
 const memory = (el: FeedbackSurvey) =>
-  el as unknown as { _answers: Answers; _specify: object; _responseId: string | undefined };
+  (el as unknown as { _a: { answers: Answers; specify: object; responseId: string | undefined } })
+    ._a;
 
 async function kiosk(thanks = '8', idle = '60', warn?: string): Promise<FeedbackSurvey> {
   const el = await fixture<FeedbackSurvey>(
@@ -59,17 +60,17 @@ describe('kiosk mode', () => {
     await settle(el);
     $$<HTMLInputElement>(el, 'input[type=checkbox]')[0]!.click();
     await settle(el);
-    expect(memory(el)._answers).to.deep.equal({ q1: 'other', q2: ['queue'] });
-    expect(memory(el)._responseId).to.be.a('string');
+    expect(memory(el).answers).to.deep.equal({ q1: 'other', q2: ['queue'] });
+    expect(memory(el).responseId).to.be.a('string');
     const old = $(el, 'form');
     let reason = '';
     el.addEventListener('otklik-reset', (e) => (reason = e.detail.reason));
     el.reset();
     await settle(el);
     expect(reason).to.equal('api');
-    expect(memory(el)._answers).to.deep.equal({});
-    expect(memory(el)._specify).to.deep.equal({});
-    expect(memory(el)._responseId).to.equal(undefined);
+    expect(memory(el).answers).to.deep.equal({});
+    expect(memory(el).specify).to.deep.equal({});
+    expect(memory(el).responseId).to.equal(undefined);
     expect($(el, '[part=start]')).not.to.equal(null);
     await start(el);
     expect($(el, 'form')).not.to.equal(old);
@@ -97,7 +98,7 @@ describe('kiosk mode', () => {
     $<HTMLButtonElement>(el, '[part=idle-warning] button')!.click();
     await settle(el);
     expect($(el, '[part=idle-warning]')).to.equal(null);
-    expect(memory(el)._answers).to.deep.equal({ q1: 'yes' });
+    expect(memory(el).answers).to.deep.equal({ q1: 'yes' });
     el.reset(); // stop the timers before the next test
   });
 
@@ -147,6 +148,6 @@ describe('kiosk mode', () => {
     await waitUntil(() => $(el, '[part=completion]'), 'thanks shown');
     await expect(el).to.be.accessible();
     await waitUntil(() => $(el, '[part=start]'), 'back to start', { timeout: 5000 });
-    expect(memory(el)._answers).to.deep.equal({});
+    expect(memory(el).answers).to.deep.equal({});
   });
 });
