@@ -125,8 +125,10 @@ describe('storage faults', () => {
     const text = $(el, '[part=completion]')!.textContent!;
     expect(text).not.to.contain('переполнена');
     expect(text).to.contain('пока эта страница открыта');
-    expect(await el.flush()).to.equal(1);
+    // Sent by flush() or, on a slow machine, already by the backoff timer: either way from memory.
+    await el.flush();
     expect(Object.keys(await collector.stored())).to.include(id);
+    expect(await el.flush(), 'nothing left waiting').to.equal(0);
   });
 
   it('a kiosk shows staff that a queued response was later refused', async () => {
