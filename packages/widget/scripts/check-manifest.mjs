@@ -1,13 +1,15 @@
 // Fails when the committed custom-elements.json differs from what the analyzer makes of the
 // sources now: editors and docs read the committed file, so it must not go stale.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('..', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'otklik-cem-'));
+// The analyzer also points package.json's `customElements` at its outdir: put it back after.
+const pkg = readFileSync(join(dir, 'package.json'), 'utf8');
 try {
   // The analyzer takes its outdir relative to the package.
   execFileSync('node_modules/.bin/cem', ['analyze', '--outdir', relative(dir, out)], {
@@ -22,5 +24,6 @@ try {
   }
   console.log('custom-elements.json matches the sources');
 } finally {
+  writeFileSync(join(dir, 'package.json'), pkg);
   rmSync(out, { recursive: true, force: true });
 }
