@@ -5,6 +5,20 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { middleware } from './test/middleware.mjs';
 
+/**
+ * `executeServerCommand('media-features', [{ name: 'forced-colors', value: 'active' }, …])`:
+ * emulateMedia of @web/test-runner-commands drops forced-colors on Chromium, CDP takes it.
+ */
+const mediaFeatures = {
+  name: 'media-features',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'media-features') return undefined;
+    const page = session.browser.getPage(session.id);
+    await page.emulateMediaFeatures(payload);
+    return true;
+  },
+};
+
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
@@ -17,6 +31,7 @@ export default {
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
+    mediaFeatures,
   ],
   middleware,
   // One test file at a time: the queue tests share the fake collector and IndexedDB with other

@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Hard limit for the IIFE, in bytes of gzip -9 (now 20,312 B = 19.8 KB; the aim is 15 KB). Kept at
- * 20 KB, tighter than the achieved size plus 1 KB, so that any growth has to be paid for.
+ * Hard limit for the IIFE, in bytes of gzip -9: the achieved size plus 0.5 KB, so that any growth
+ * has to be paid for. Now 22.3 KB (the review's respondent fixes, collector refusals in both
+ * languages, paper mode and the controllers added 2.4 KB to 19.9); the aim is still 15 KB.
  */
-const BUDGET = 20 * 1024;
+const BUDGET = 22.8 * 1024;
 const dir = fileURLToPath(new URL('..', import.meta.url));
 
 if (process.argv.includes('--build')) {

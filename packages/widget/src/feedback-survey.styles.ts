@@ -19,6 +19,8 @@ export const styles = css`
     color: var(--_fg);
     background: var(--_bg);
     line-height: 1.4;
+    /* Long words and legends wrap rather than widen the form (360 px at 200 % text). */
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none;
@@ -114,9 +116,15 @@ export const styles = css`
     margin-left: 1.9em;
     width: calc(100% - 1.9em);
   }
-  [aria-invalid='true'] {
+  /* As specific as input[type='text'] and later, so a field in error never keeps the grey border. */
+  input[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
     border-color: var(--_err);
     border-width: 2px;
+  }
+  .clear {
+    justify-self: start;
+    margin-top: 0.25em;
   }
   :focus-visible {
     outline: 3px solid var(--_accent);
@@ -158,14 +166,23 @@ export const styles = css`
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
-  .ends {
-    display: flex;
-    justify-content: space-between;
-    gap: 1em;
-    font-size: 0.85em;
+  /* An end label sits under its end point, aligned on its outer edge, at any width. */
+  .points {
+    align-items: flex-start;
   }
-  .ends span:last-child {
+  .pt {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.25em;
+  }
+  .pt.last {
+    align-items: flex-end;
     text-align: end;
+  }
+  .end {
+    font-size: 0.85em;
+    max-width: 8em;
   }
   .matrix {
     display: grid;
@@ -282,6 +299,11 @@ export const styles = css`
     }
     .error {
       color: CanvasText;
+    }
+    /* These two opt out of forced colours for their fill: their ring must still be a system colour. */
+    .pt input:focus-visible + label,
+    button.primary:focus-visible {
+      outline-color: CanvasText;
     }
   }
 `;

@@ -1,20 +1,17 @@
 import {
-  localize,
-  validateResponse,
-  visiblePath,
   visibleRows,
-  type AnswerValue,
-  type Answers,
   type CatalogEntry,
-  type Issue,
   type Lang,
   type Question,
-  type SpecifyTexts,
   type Survey,
-  type SurveyResponse,
 } from '@otklik/core/engine';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { AnswersController, own } from './controllers/answers.js';
+import { FocusController } from './controllers/focus.js';
 import { KioskController } from './controllers/kiosk.js';
+import { PagingController } from './controllers/paging.js';
+import { ProgressiveController } from './controllers/progressive.js';
+import { SourceController } from './controllers/source.js';
 import { SubmissionController, type SendOutcome } from './controllers/submission.js';
 import {
   OtklikResetEvent,
@@ -24,39 +21,21 @@ import {
   type ResetReason,
 } from './events/survey-events.js';
 import { styles } from './feedback-survey.styles.js';
+import { form } from './form.js';
 import { dictionaries, fill, plural, toLang, type Dictionary } from './i18n.js';
-import { asCatalogs, fetchJson, resolveSource, surveyProblem } from './load.js';
-import { renderQuestion } from './questions/render.js';
+import { resolveSource } from './load.js';
 import { ids, type QuestionView } from './questions/view.js';
-import { buildContext, buildResponse, catalogIds, uuid } from './response.js';
-import { HEADING, completionScreen, idleWarning, sendError, startScreen } from './screens.js';
+import { buildContext, catalogIds } from './response.js';
+import {
+  CARRY_ON,
+  HEADING,
+  completionScreen,
+  idleWarning,
+  sendError,
+  startScreen,
+} from './screens.js';
 
 type Phase = 'start' | 'form' | 'sending' | 'done';
-
-/**
- * A one-page form shows its first FIRST questions in the first frame, then four times as many in
- * each frame after (1, 4, 16, 64, 256…): the first question is on screen before the layout of a
- * 250-question form is paid for, and few frames re-lay out the growing form. The submit button
- * comes with the last chunk. One, not five: each further question in the first frame adds its
- * template's first instantiation and its text's first layout in a fresh page (bench-render.mjs).
- */
-const FIRST = 1;
-
-/** Calls `cb` once the next frame has been produced (or after 50 ms in a hidden tab, where rAF waits). */
-const afterFrame = (cb: () => void): void => {
-  let done = false;
-  const once = () => {
-    if (!done) cb();
-    done = true;
-  };
-  requestAnimationFrame(() => setTimeout(once));
-  setTimeout(once, 50);
-};
-type LoadState =
-  /** `wait`: the parser has not reached an inline survey yet; nothing to paint for a few ms. */
-  | { state: 'loading'; wait?: true }
-  | { state: 'ready' }
-  | { state: 'error'; key: 'loadError' | 'notSurvey' | 'noSource'; detail?: string };
 
 /**
  * An anonymous feedback survey: loads a survey definition, shows it one question per screen or
@@ -75,12 +54,14 @@ type LoadState =
  * @attr touchpoint - Office, page or device.
  * @attr respondent - external | internal (default: the survey's).
  * @attr lang - ru | en; default: the closest `lang` on the page, then ru.
+ * @attr scale-order - asc | desc: the order of every scale in the form; default the survey's first scale's.
  * @attr layout - paged (one question per screen) | page (all on one page). Default page, paged in kiosk mode.
- * @attr mode - kiosk: start screen, idle wipe, thank-you screen then back to start.
+ * @attr mode - kiosk: start screen, idle wipe, thank-you screen then back to start. paper: staff keying in paper forms (channel paper, Ctrl+Enter sends, an empty form again after each, a count).
  * @attr context-from-url - Read object, channel and touchpoint from the page URL query.
  * @attr catalog-url - URL of run-time catalogues `{ services: [{ id, text }] }` for list questions.
  * @attr official-reply-url - Link shown on completion for people who need an official reply (Госуслуги / ПОС).
  * @attr idle-seconds - Kiosk: seconds without input before the idle warning (default 60).
+ * @attr warn-seconds - Kiosk: seconds the idle warning gives to carry on (default 30; WCAG 2.2.1 asks for at least 20).
  * @attr thanks-seconds - Kiosk: seconds the thank-you screen stays (default 8).
  *
  * @fires otklik-start - OtklikStartEvent: first interaction.
@@ -129,22 +110,19 @@ export class FeedbackSurvey extends LitElement {
     respondent: {},
     lang: { reflect: true },
     layout: {},
+    scaleOrder: { attribute: 'scale-order' },
     mode: {},
     contextFromUrl: { type: Boolean, attribute: 'context-from-url' },
     catalogUrl: { attribute: 'catalog-url' },
     catalogs: { attribute: false },
     officialReplyUrl: { attribute: 'official-reply-url' },
     idleSeconds: { type: Number, attribute: 'idle-seconds' },
+    warnSeconds: { type: Number, attribute: 'warn-seconds' },
     thanksSeconds: { type: Number, attribute: 'thanks-seconds' },
-    _load: { state: true },
     _phase: { state: true },
-    _answers: { state: true },
-    _errors: { state: true },
-    _current: { state: true },
     _outcome: { state: true },
     _announce: { state: true },
-    _fetchedCatalogs: { state: true },
-    _limit: { state: true },
+    _entered: { state: true },
   };
 
   declare collector: string | undefined;
@@ -159,62 +137,89 @@ export class FeedbackSurvey extends LitElement {
   declare touchpoint: string | undefined;
   declare respondent: string | undefined;
   declare layout: 'paged' | 'page' | undefined;
-  declare mode: 'kiosk' | undefined;
+  declare scaleOrder: 'asc' | 'desc' | undefined;
+  declare mode: 'kiosk' | 'paper' | undefined;
   declare contextFromUrl: boolean;
   declare catalogUrl: string | undefined;
   /** Run-time catalogues for list questions, by name: `{ services: [{ id, text: { ru } }] }`. */
   declare catalogs: Record<string, CatalogEntry[]> | undefined;
   declare officialReplyUrl: string | undefined;
   declare idleSeconds: number | undefined;
+  declare warnSeconds: number | undefined;
   declare thanksSeconds: number | undefined;
 
-  declare private _load: LoadState;
-  declare private _survey: Survey | undefined;
   declare private _phase: Phase;
-  declare private _answers: Answers;
-  declare private _specify: SpecifyTexts;
-  declare private _errors: Record<string, string>;
-  declare private _current: string | undefined;
   declare private _outcome: SendOutcome | undefined;
   declare private _announce: string;
-  declare private _fetchedCatalogs: Record<string, CatalogEntry[]>;
-  declare private _responseId: string | undefined;
-  declare private _started: boolean;
+  /** Paper mode: forms entered since the page was opened. */
+  declare private _entered: number;
+  /** Bumped by each wipe: the form's DOM is then built anew (see `_body`). */
   declare private _generation: number;
-  declare private _queries: Map<string, string>;
-  declare private _focus: string | undefined;
-  declare private _focusError: string | undefined;
-  declare private _stepped: string | undefined;
-  declare private _abort: AbortController | undefined;
+  declare private _source: SourceController;
+  declare private _a: AnswersController;
+  declare private _paging: PagingController;
+  declare private _grow: ProgressiveController;
+  declare private _focus: FocusController;
   declare private _submission: SubmissionController;
   declare private _kiosk: KioskController;
-  /** One-page layout: how many questions of the path are rendered so far. */
-  declare private _limit: number;
-  /** Resolves when the next chunk of a one-page form has been asked for. */
-  declare private _more: Promise<void> | undefined;
-  /** visiblePath of the survey and answers it was computed for (answers are replaced, never mutated). */
-  declare private _memo: [Survey, Answers, string[]] | undefined;
 
   constructor() {
     super();
     this.contextFromUrl = false;
-    this._load = { state: 'loading' };
     this._phase = 'form';
-    this._answers = {};
-    this._specify = {};
-    this._errors = {};
     this._announce = '';
-    this._fetchedCatalogs = {};
-    this._started = false;
+    this._entered = 0;
     this._generation = 0;
-    this._queries = new Map();
+    this._source = new SourceController(this, {
+      definition: () => this.definition,
+      url: () => this._endpoints().surveyUrl,
+      onReady: () => {
+        this._clear();
+        if (this._isPaper) this._focus.first();
+      },
+    });
+    this._a = new AnswersController(this, {
+      survey: () => this._source.survey!,
+      lang: () => this._lang,
+      context: () =>
+        buildContext(
+          this._source.survey!,
+          {
+            object: this.object,
+            channel: this.channel ?? (this._isPaper ? 'paper' : undefined),
+            touchpoint: this.touchpoint,
+            respondent: this.respondent,
+            kiosk: this._isKiosk,
+            fromUrl: this.contextFromUrl,
+          },
+          location.search,
+        ),
+      catalogs: () => catalogIds(this._catalogs),
+      onStart: () => this.dispatchEvent(new OtklikStartEvent()),
+    });
+    this._paging = new PagingController(this, {
+      survey: () => this._source.survey!,
+      answers: () => this._a.answers,
+      path: () => this._a.path(),
+      active: () => this._formShown && this._paged,
+      onStep: (questionId, index, total) =>
+        this.dispatchEvent(new OtklikStepEvent({ questionId, index, total })),
+    });
+    this._grow = new ProgressiveController(this, {
+      total: () => (this._formShown && !this._paged ? this._a.path().length : 0),
+    });
+    this._focus = new FocusController(this, {
+      root: () => this.shadowRoot,
+      warning: () => (this._kiosk.warningSecondsLeft === null ? undefined : CARRY_ON),
+    });
     this._submission = new SubmissionController(this, {
-      endpoint: () => this._source().endpoint,
+      endpoint: () => this._endpoints().endpoint,
       persist: () => this._isKiosk,
     });
     this._kiosk = new KioskController(this, {
       enabled: () => this._isKiosk,
       idleMs: () => (this.idleSeconds ?? 60) * 1000,
+      warnMs: () => (this.warnSeconds ?? 30) * 1000,
       thanksMs: () => (this.thanksSeconds ?? 8) * 1000,
       onReset: (reason) => this._wipe(reason),
     });
@@ -245,6 +250,10 @@ export class FeedbackSurvey extends LitElement {
     return this.mode === 'kiosk';
   }
 
+  private get _isPaper(): boolean {
+    return this.mode === 'paper';
+  }
+
   private get _lang(): Lang {
     return toLang(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
   }
@@ -253,7 +262,11 @@ export class FeedbackSurvey extends LitElement {
     return (this.layout ?? (this._isKiosk ? 'paged' : 'page')) === 'paged';
   }
 
-  private _source() {
+  private get _formShown(): boolean {
+    return this._source.state.state === 'ready' && this._phase === 'form';
+  }
+
+  private _endpoints() {
     return resolveSource({
       collector: this.collector,
       survey: this.survey,
@@ -263,7 +276,7 @@ export class FeedbackSurvey extends LitElement {
   }
 
   private get _catalogs(): Record<string, CatalogEntry[]> {
-    return { ...this._survey?.catalogs, ...this._fetchedCatalogs, ...this.catalogs };
+    return { ...this._source.survey?.catalogs, ...this._source.fetched, ...this.catalogs };
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -271,365 +284,165 @@ export class FeedbackSurvey extends LitElement {
       !this.hasUpdated ||
       ['collector', 'survey', 'src', 'definition'].some((k) => changed.has(k))
     ) {
-      void this._loadSurvey();
+      void this._source.load();
     }
-    if (changed.has('catalogUrl') && this.catalogUrl) void this._loadCatalogs(this.catalogUrl);
+    if (changed.has('catalogUrl') && this.catalogUrl)
+      void this._source.loadCatalogs(this.catalogUrl);
   }
 
-  private async _loadSurvey(): Promise<void> {
-    this._abort?.abort();
-    const ac = new AbortController();
-    this._abort = ac;
-    if (this.definition) return this._accept(this.definition);
-    const inline = this.querySelector(':scope > script[type="application/json"]');
-    if (inline) {
-      try {
-        return this._accept(JSON.parse(inline.textContent ?? ''));
-      } catch {
-        return this._accept(undefined);
-      }
-    }
-    const url = this._source().surveyUrl;
-    if (!url) {
-      // Defined before the parser reached our children: the inline survey may not exist yet.
-      if (document.readyState === 'loading') {
-        // No "loading" text meanwhile: it would cost a frame of its own before the first question.
-        this._load = { state: 'loading', wait: true };
-        document.addEventListener('DOMContentLoaded', () => void this._loadSurvey(), {
-          once: true,
-        });
-      } else this._load = { state: 'error', key: 'noSource' };
-      return;
-    }
-    this._load = { state: 'loading' };
-    try {
-      const json = await fetchJson(url, ac.signal);
-      if (!ac.signal.aborted) this._accept(json);
-    } catch (e) {
-      if (!ac.signal.aborted) this._load = { state: 'error', key: 'loadError', detail: String(e) };
-    }
-  }
-
-  private async _loadCatalogs(url: string): Promise<void> {
-    try {
-      this._fetchedCatalogs = asCatalogs(await fetchJson(url));
-    } catch {
-      // A missing catalogue leaves its list questions with the survey's own options; not fatal.
-    }
-  }
-
-  private _accept(v: unknown): void {
-    const problem = surveyProblem(v);
-    if (problem) {
-      this._load = { state: 'error', key: 'notSurvey', detail: problem };
-      return;
-    }
-    this._survey = v as Survey;
-    this._load = { state: 'ready' };
-    this._clear();
-  }
-
-  /** Forgets every answer: a new answers object, no response id, fresh inputs (new keyed subtree). */
+  /** Forgets every answer: no response id, fresh inputs (a new form DOM), the first screen. */
   private _clear(): void {
-    this._answers = {};
-    this._specify = {};
-    this._errors = {};
-    this._queries = new Map();
-    this._responseId = undefined;
+    this._a.clear();
+    this._paging.reset();
+    this._grow.reset();
     this._outcome = undefined;
-    this._current = undefined;
-    this._stepped = undefined;
-    this._started = false;
     this._announce = '';
     this._generation++;
-    this._limit = FIRST;
     this._phase = this._isKiosk ? 'start' : 'form';
   }
 
   private _wipe(reason: ResetReason): void {
     this._kiosk.stop();
     this._clear();
+    // Focus would otherwise fall to <body> with the removed form: the next visitor starts here.
+    if (this._isKiosk) this._focus.to(HEADING);
     this.dispatchEvent(new OtklikResetEvent(reason));
-  }
-
-  private _begin(): void {
-    if (this._started) return;
-    this._started = true;
-    this.dispatchEvent(new OtklikStartEvent());
-  }
-
-  private _set(id: string, v: AnswerValue | undefined): void {
-    this._begin();
-    const next = { ...this._answers };
-    if (v === undefined) delete next[id];
-    else next[id] = v;
-    this._answers = next;
-    this._responseId ??= uuid();
-    if (this._errors[id]) this._recheck([id]);
-  }
-
-  private _setSpecify(id: string, option: string, text: string): void {
-    this._specify = { ...this._specify, [id]: { ...this._specify[id], [option]: text } };
-    if (this._errors[id]) this._recheck([id]);
-    this.requestUpdate();
-  }
-
-  /**
-   * The response as it would be sent now, and the engine's verdict on it: the same
-   * `validateResponse` the collector runs, so a respondent never meets a server-side refusal.
-   */
-  private _check(): { response: SurveyResponse; issues: Issue[] } {
-    const s = this._survey!;
-    this._responseId ??= uuid();
-    const context = buildContext(
-      s,
-      {
-        object: this.object,
-        channel: this.channel,
-        touchpoint: this.touchpoint,
-        respondent: this.respondent,
-        kiosk: this._isKiosk,
-        fromUrl: this.contextFromUrl,
-      },
-      location.search,
-    );
-    const response = buildResponse(s, this._answers, this._specify, {
-      responseId: this._responseId,
-      lang: this._lang,
-      context,
-    });
-    const r = validateResponse(s, response, { catalogs: catalogIds(this._catalogs) });
-    return r.ok ? { response: r.value, issues: [] } : { response, issues: r.issues };
-  }
-
-  /** Shows or clears the messages of these questions; returns the ids still in error. */
-  private _recheck(qids: string[], issues = this._check().issues): string[] {
-    const d = dictionaries[this._lang];
-    const errors = { ...this._errors };
-    for (const id of qids) delete errors[id];
-    for (const i of issues) {
-      const id = String(i.path[1]);
-      if (!qids.includes(id)) continue;
-      errors[id] ??=
-        i.path[0] === 'specify' && i.code === 'required'
-          ? d.specifyRequired
-          : i.message[this._lang];
-    }
-    this._errors = errors;
-    return qids.filter((id) => errors[id]);
-  }
-
-  private _path(): string[] {
-    const s = this._survey!;
-    const m = this._memo;
-    if (m?.[0] === s && m[1] === this._answers) return m[2];
-    const path = visiblePath(s, this._answers);
-    this._memo = [s, this._answers, path];
-    return path;
-  }
-
-  private _currentId(path: string[]): string {
-    return this._current && path.includes(this._current) ? this._current : path[0]!;
   }
 
   /** Shows the messages and moves focus to the first field in error. */
   private _showErrors(bad: string[]): void {
     const d = dictionaries[this._lang];
     this._announce =
-      bad.length > 1 ? plural(this._lang, d.errors, bad.length) : (this._errors[bad[0]!] ?? '');
-    this._focusError = bad[0];
-  }
-
-  /** The field to focus in a question in error: its specify box, the first unanswered matrix row, or its first input. */
-  private _errorField(qid: string): HTMLElement | null | undefined {
-    const box = this.shadowRoot?.querySelector(`[data-q="${CSS.escape(qid)}"]`);
-    if (!box) return undefined;
-    const row = [...box.querySelectorAll('.row')].find((r) => !r.querySelector(':checked'));
-    return (
-      box.querySelector<HTMLElement>('.specify') ??
-      row?.querySelector<HTMLElement>('input') ??
-      box.querySelector<HTMLElement>('input:checked, input, textarea')
-    );
+      bad.length > 1
+        ? plural(this._lang, d.errors, bad.length)
+        : (this._a.errors.get(bad[0]!) ?? '');
+    this._focus.error(bad[0]!);
   }
 
   private _next(): void {
-    const path = this._path();
-    const id = this._currentId(path);
-    if (this._recheck([id]).length) return this._showErrors([id]);
-    const k = path.indexOf(id);
-    if (k + 1 >= path.length) return void this._send();
-    this._go(path[k + 1]!);
-  }
-
-  private _back(): void {
-    const path = this._path();
-    const k = path.indexOf(this._currentId(path));
-    if (k > 0) this._go(path[k - 1]!);
-  }
-
-  private _go(id: string): void {
-    this._current = id;
-    this._focus = ids.title(id);
+    const id = this._paging.current;
+    if (this._a.recheck([id]).length) return this._showErrors([id]);
+    if (this._paging.next()) this._focus.to(ids.title(this._paging.current));
+    else void this._send();
   }
 
   private async _send(): Promise<void> {
-    const { response, issues } = this._check();
-    const bad = this._recheck(this._path(), issues);
+    const { response, issues } = this._a.check();
+    const bad = this._a.recheck(this._a.path(), issues);
     if (bad.length) return this._showErrors(bad);
     // Issues outside the answers (context, ids) would be a widget bug: say so rather than send.
     if (issues[0]) {
       this._announce = issues[0].message[this._lang];
       return;
     }
-    this._begin();
+    this._a.begin();
     this.dispatchEvent(new OtklikSubmitEvent(response));
     this._phase = 'sending';
     const outcome = await this._submission.submit(response);
+    const ok = outcome.status === 'sent' || outcome.status === 'queued';
+    if (ok && this._isPaper) {
+      // The next paper form at once, empty, with the cursor in its first field.
+      this._clear();
+      this._announce = fill(dictionaries[this._lang].paperSaved, { n: ++this._entered });
+      this._focus.first();
+      return;
+    }
     this._outcome = outcome;
-    if (outcome.status === 'sent' || outcome.status === 'queued') {
+    if (ok) {
       this._phase = 'done';
-      this._focus = HEADING;
+      this._focus.to(HEADING);
       this._kiosk.finished();
     } else {
       this._phase = 'form';
-      this._announce = sendError(dictionaries[this._lang], outcome) ?? '';
-    }
-  }
-
-  protected override updated(): void {
-    if (this._focus) {
-      const el = this.shadowRoot?.getElementById(this._focus);
-      this._focus = undefined;
-      el?.focus();
-    }
-    if (this._focusError) {
-      const el = this._errorField(this._focusError);
-      this._focusError = undefined;
-      el?.focus();
-    }
-    if (this._survey && this._phase === 'form' && this._load.state === 'ready') {
-      const path = this._path();
-      if (!this._paged) {
-        if (this._limit < path.length) {
-          this._more ??= new Promise((resolve) =>
-            afterFrame(() => {
-              this._more = undefined;
-              this._limit *= 4;
-              resolve();
-            }),
-          );
-        }
-        return;
-      }
-      const id = this._currentId(path);
-      if (id !== this._stepped) {
-        this._stepped = id;
-        this.dispatchEvent(
-          new OtklikStepEvent({ questionId: id, index: path.indexOf(id), total: path.length }),
-        );
-      }
+      this._announce = sendError(dictionaries[this._lang], this._lang, outcome) ?? '';
     }
   }
 
   /** Also waits for the rest of a one-page form, so `await el.updateComplete` sees every question. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this._more) {
-      await this._more;
+    while (this._grow.more) {
+      await this._grow.more;
       done = await super.getUpdateComplete();
     }
     return done;
   }
 
-  private _view(
-    q: Question,
-    d: Dictionary,
-    lang: Lang,
-    catalogs: Record<string, CatalogEntry[]>,
-  ): QuestionView {
+  /** One order for every scale of the form: the attribute's, else the survey's first scale's. */
+  private _order(s: Survey): 'asc' | 'desc' {
+    const first = s.questions.find((q) => q.type === 'scale' || q.type === 'matrix');
+    const spec =
+      first?.type === 'matrix' ? first.scale : first?.type === 'scale' ? first : undefined;
+    return this.scaleOrder ?? spec?.order ?? 'asc';
+  }
+
+  private _view(q: Question, d: Dictionary, lang: Lang, order: 'asc' | 'desc'): QuestionView {
+    const a = this._a;
     return {
       q,
       lang,
       d,
-      value: this._answers[q.id],
-      specify: this._specify[q.id] ?? {},
-      error: this._errors[q.id],
-      rows: q.type === 'matrix' ? visibleRows(q, this._answers) : [],
-      entries: q.type === 'list' ? (q.options ?? catalogs[q.catalog ?? ''] ?? []) : [],
-      query: this._queries.get(q.id) ?? '',
+      order,
+      value: own(a.answers, q.id),
+      specify: own(a.specify, q.id) ?? {},
+      error: a.errors.get(q.id),
+      rows: q.type === 'matrix' ? visibleRows(q, a.answers) : [],
+      entries: q.type === 'list' ? (q.options ?? this._catalogs[q.catalog ?? ''] ?? []) : [],
+      query: a.queries.get(q.id) ?? '',
       setQuery: (t) => {
-        this._queries.set(q.id, t);
+        a.queries.set(q.id, t);
         this.requestUpdate();
       },
-      set: (v) => this._set(q.id, v),
-      current: () => this._answers[q.id],
-      setSpecify: (o, t) => this._setSpecify(q.id, o, t),
-      focus: (id) => {
-        this._focus = id;
-      },
+      set: (v) => a.set(q.id, v),
+      current: () => own(a.answers, q.id),
+      setSpecify: (o, t) => a.setSpecify(q.id, o, t),
+      focus: (id) => this._focus.to(id),
     };
   }
 
   private _form(s: Survey, d: Dictionary, lang: Lang): TemplateResult {
-    const path = this._path();
-    const byId = new Map(s.questions.map((q) => [q.id, q]));
-    const catalogs = this._catalogs;
-    const current = this._currentId(path);
-    const k = path.indexOf(current);
-    const shown = this._paged ? [current] : path.slice(0, this._limit);
-    const complete = shown.length === path.length || this._paged;
-    const busy = this._phase === 'sending';
-    const last = !this._paged || k + 1 >= path.length;
-    const failed = sendError(d, this._outcome);
-    return html`<form
-      part="form"
-      novalidate
-      aria-busy=${complete ? nothing : 'true'}
-      @submit=${(e: Event) => {
+    const order = this._order(s);
+    return form({
+      survey: s,
+      d,
+      lang,
+      paged: this._paged,
+      paper: this._isPaper,
+      path: this._a.path(),
+      current: this._paging.current,
+      limit: this._grow.limit,
+      busy: this._phase === 'sending',
+      failed: sendError(d, lang, this._outcome),
+      entered: this._entered,
+      answered: (id) => Object.hasOwn(this._a.answers, id),
+      view: (q) => this._view(q, d, lang, order),
+      keydown: (e) => {
+        if (e.key !== 'Enter') return;
+        // Paper mode: Ctrl+Enter sends from anywhere, so the operator's hands stay on the keys.
+        if (this._isPaper && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          (e.currentTarget as HTMLFormElement).requestSubmit();
+        }
+        // Enter in a field of a one-page form would submit it half-answered: only the button sends.
+        else if (!this._paged && e.composedPath()[0] instanceof HTMLInputElement)
+          e.preventDefault();
+      },
+      submit: (e) => {
         e.preventDefault();
         // Read the phase now, not from this render: a second Enter may come before the next render.
         if (this._phase === 'sending') return;
         if (this._paged) this._next();
         else void this._send();
-      }}
-    >
-      <h2 part="title" id=${HEADING} tabindex="-1">${localize(s.title, lang)}</h2>
-      ${!this._paged && s.description ? html`<p>${localize(s.description, lang)}</p>` : nothing}
-      ${
-        this._paged
-          ? html`<p class="progress" part="progress">
-              ${fill(d.progress, { n: k + 1, total: path.length })}
-            </p>`
-          : nothing
-      }
-      ${shown.map((id) => renderQuestion(this._view(byId.get(id)!, d, lang, catalogs)))}
-      ${failed ? html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${failed}</p>` : nothing}
-      ${complete ? this._nav(d, k, last, busy) : nothing}
-    </form>`;
-  }
-
-  private _nav(d: Dictionary, k: number, last: boolean, busy: boolean): TemplateResult {
-    return html`<div class="nav">
-      ${
-        this._paged && k > 0
-          ? html`<button type="button" part="button back-button" @click=${() => this._back()}>
-              ${d.back}
-            </button>`
-          : nothing
-      }
-      <button
-        type="submit"
-        class="primary"
-        part="button ${last ? 'submit-button' : 'next-button'}"
-        ?disabled=${busy}
-      >
-        ${busy ? d.sending : last ? d.submit : d.next}
-      </button>
-    </div>`;
+      },
+      back: () => {
+        this._paging.back();
+        this._focus.to(ids.title(this._paging.current));
+      },
+    });
   }
 
   private _body(d: Dictionary, lang: Lang): unknown {
-    const load = this._load;
+    const load = this._source.state;
     if (load.state === 'loading')
       return load.wait ? nothing : html`<p class="state">${d.loading}</p>`;
     if (load.state === 'error') {
@@ -637,28 +450,28 @@ export class FeedbackSurvey extends LitElement {
         <p>${fill(d[load.key], { detail: load.detail ?? '' })}</p>
         ${
           load.key === 'loadError'
-            ? html`<button type="button" part="button" @click=${() => void this._loadSurvey()}>
+            ? html`<button type="button" part="button" @click=${() => void this._source.load()}>
                 ${d.retry}
               </button>`
             : nothing
         }
       </div>`;
     }
-    const s = this._survey!;
+    const s = this._source.survey!;
     const waiting = this._submission.waiting;
     if (this._phase === 'start') {
-      return startScreen(s, lang, d, waiting, () => {
+      return startScreen(s, lang, d, waiting, this._submission.refused, () => {
         this._phase = 'form';
-        this._begin();
+        this._a.begin();
         this._kiosk.activity();
-        this._focus = HEADING;
+        this._focus.to(HEADING);
       });
     }
     if (this._phase === 'done') {
       return completionScreen(s, lang, d, this._outcome, this.officialReplyUrl, waiting);
     }
     const warn = this._kiosk.warningSecondsLeft;
-    return html`${warn !== null ? idleWarning(d, warn, () => this._kiosk.activity()) : nothing}
+    return html`${warn !== null ? idleWarning(d, this._kiosk.warnSeconds, warn, () => this._kiosk.activity()) : nothing}
     ${
       // Two templates alternate with each wipe: lit then builds the form's DOM anew, so no input can
       // keep a value from the previous respondent (what keyed() does, without its bytes). Their

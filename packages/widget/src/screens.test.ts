@@ -41,20 +41,36 @@ describe('screens', () => {
 
   it('refusals and a full queue are spelled out', () => {
     expect(
-      sendError(ru, { status: 'rejected', httpStatus: 422, message: 'нет такого вопроса' }),
+      sendError(ru, 'ru', {
+        status: 'rejected',
+        httpStatus: 422,
+        said: { ru: 'нет такого вопроса', en: 'no such question' },
+      }),
     ).to.equal('Сервер не принял ответ (код 422). нет такого вопроса');
-    expect(sendError(ru, { status: 'full', waiting: 500 })).to.contain('Ответ не сохранён');
-    expect(sendError(ru, { status: 'sent' })).to.equal(undefined);
+    // An English-only message never reaches a Russian page: the code is worded by the widget.
+    expect(
+      sendError(ru, 'ru', {
+        status: 'rejected',
+        httpStatus: 413,
+        code: 'payload_too_large',
+        message: 'Too large',
+      }),
+    ).to.equal('Сервер не принял ответ (код 413). Ответ слишком велик.');
+    expect(sendError(ru, 'ru', { status: 'full', waiting: 500 })).to.contain('Ответ не сохранён');
+    expect(sendError(ru, 'ru', { status: 'sent' })).to.equal(undefined);
   });
 
   it('the kiosk start screen shows the waiting count; the idle warning its countdown', async () => {
     const el = await show(
-      html`${startScreen(survey, 'ru', ru, 21, () => {})}${idleWarning(ru, 12, () => {})}`,
+      html`${startScreen(survey, 'ru', ru, 21, 0, () => {})}${idleWarning(ru, 30, 12, () => {})}`,
     );
     await expect(el).to.be.accessible();
     expect(el.querySelector('[part=waiting]')?.textContent).to.equal('21 ответ ожидает отправки');
     expect(el.querySelector('[part=idle-warning] [role=alert]')?.textContent).to.equal(
-      'Вы ещё здесь? Через 12 с ответы будут стёрты.',
+      'Вы ещё здесь? Через 30 с ответы будут стёрты.',
+    );
+    expect(el.querySelector('[part=idle-warning] [aria-hidden]')?.textContent).to.equal(
+      'Осталось 12 с',
     );
   });
 });

@@ -1,20 +1,23 @@
 import { localize, type Lang, type Survey } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SendOutcome } from './controllers/submission.js';
-import { fill, plural, type Dictionary } from './i18n.js';
+import { CODES, fill, plural, type Dictionary } from './i18n.js';
 
 /** Id of each screen's heading: focus moves there when the screen changes. */
 export const HEADING = 'screen-h';
 
-/** «3 ответа ожидают отправки», or nothing when the queue is empty. */
+/**
+ * «3 ответа ожидают отправки», and on a kiosk «Сервер не принял 1 ответ — сообщите
+ * администратору» (a refused response is kept on the device for staff, who would not see an event).
+ */
 export function waitingNote(
   lang: Lang,
   d: Dictionary,
   waiting: number,
-): TemplateResult | typeof nothing {
-  return waiting > 0
-    ? html`<p class="waiting" part="waiting">${plural(lang, d.waiting, waiting)}</p>`
-    : nothing;
+  refused = 0,
+): TemplateResult {
+  return html`${waiting > 0 ? html`<p class="waiting" part="waiting">${plural(lang, d.waiting, waiting)}</p>` : nothing}
+  ${refused > 0 ? html`<p class="error" part="refused">${plural(lang, d.refused, refused)}</p>` : nothing}`;
 }
 
 /** Kiosk start screen: the survey title and one big button. */
@@ -23,6 +26,7 @@ export function startScreen(
   lang: Lang,
   d: Dictionary,
   waiting: number,
+  refused: number,
   start: () => void,
 ): TemplateResult {
   return html`<div class="start" part="start">
@@ -32,7 +36,7 @@ export function startScreen(
     <button type="button" class="primary" part="button start-button" @click=${start}>
       ${d.start}
     </button>
-    ${waitingNote(lang, d, waiting)}
+    ${waitingNote(lang, d, waiting, refused)}
   </div>`;
 }
 
@@ -53,7 +57,7 @@ export function completionScreen(
     <h2 id=${HEADING} tabindex="-1">${c?.title ? localize(c.title, lang) : d.thanksTitle}</h2>
     ${
       outcome?.status === 'queued'
-        ? html`<p part="offline-note">${d.queuedNote}</p>`
+        ? html`<p part="offline-note">${outcome.memoryOnly ? d.memoryNote : d.queuedNote}</p>`
         : html`<p>${c?.text ? localize(c.text, lang) : d.thanksText}</p>`
     }
     ${
@@ -74,19 +78,41 @@ export function completionScreen(
   </div>`;
 }
 
-/** Why a send failed in a way the respondent must see (the server refused it, or the queue is full). */
-export function sendError(d: Dictionary, outcome: SendOutcome | undefined): string | undefined {
+/**
+ * Why a send failed in a way the respondent must see (the server refused it, or the queue is
+ * full), all in the page's language: the collector's own words in it, else ours for its code.
+ */
+export function sendError(
+  d: Dictionary,
+  lang: Lang,
+  outcome: SendOutcome | undefined,
+): string | undefined {
   if (outcome?.status === 'rejected') {
-    return fill(d.rejected, { status: outcome.httpStatus, message: outcome.message ?? '' }).trim();
+    const code = CODES.find((c) => c === outcome.code);
+    const message = outcome.said?.[lang] ?? (code ? d[code] : '');
+    return fill(d.rejected, { status: outcome.httpStatus, message }).trim();
   }
   if (outcome?.status === 'full') return d.full;
   return undefined;
 }
 
-/** Kiosk idle warning with a visible countdown and a button to carry on. */
-export function idleWarning(d: Dictionary, seconds: number, carryOn: () => void): TemplateResult {
+/** Id of the idle warning's button: focus moves there when the warning appears. */
+export const CARRY_ON = 'carry-on';
+
+/**
+ * Kiosk idle warning: announced once with the whole delay (a live text rewritten every second
+ * would be spoken every second), a visible countdown kept away from screen readers, and a button
+ * to carry on.
+ */
+export function idleWarning(
+  d: Dictionary,
+  total: number,
+  left: number,
+  carryOn: () => void,
+): TemplateResult {
   return html`<div class="warn" part="idle-warning">
-    <p role="alert">${fill(d.idleWarning, { n: seconds })}</p>
-    <button type="button" part="button" @click=${carryOn}>${d.continue}</button>
+    <p role="alert">${fill(d.idleWarning, { n: total })}</p>
+    <p aria-hidden="true">${fill(d.idleLeft, { n: left })}</p>
+    <button type="button" part="button" id=${CARRY_ON} @click=${carryOn}>${d.continue}</button>
   </div>`;
 }

@@ -73,9 +73,10 @@ describe('vladimir-social, paged, keyboard only', () => {
     expect(focused(el)?.id).to.equal('q-q9-t');
     await expect(el).to.be.accessible();
     await toQuestion(el, 'q9');
-    await press('Space'); // first row, printed 1…5: 1
+    await press('Space'); // first row, printed 5…1 like every scale of the form: 5
+    await press('Tab'); // past the first row's «Очистить ответ» (Q9 is optional)
     await press('Tab');
-    await press('ArrowRight'); // second row: 2
+    await press('ArrowRight'); // second row: 4
     // Back and forth keeps the answers.
     await tabTo(el, '[part~=back-button]');
     await press('Enter');
@@ -94,7 +95,7 @@ describe('vladimir-social, paged, keyboard only', () => {
       q4: 'institution',
       q6: 'offered',
       q7: 'provided',
-      q9: { application: 1, status: 2 },
+      q9: { application: 5, status: 4 },
     });
     expect(r.specify).to.equal(undefined);
     // Q1 is bound to the object: the service picked wins over the one in the link.

@@ -22,7 +22,7 @@ function mount(config: Partial<KioskConfig> = {}) {
   el.kiosk = new KioskController(el, {
     enabled: () => true,
     idleMs: () => 200,
-    warnMs: 1000,
+    warnMs: () => 1000,
     thanksMs: () => 200,
     onReset: (reason) => resets.push(reason),
     ...config,
@@ -40,7 +40,7 @@ describe('KioskController', () => {
   });
 
   it('idle → visible countdown from warnMs/1000 → reset', async () => {
-    const { el, k, resets } = mount({ warnMs: 2000 });
+    const { el, k, resets } = mount({ warnMs: () => 2000 });
     await el.updateComplete;
     k.activity();
     await aTimeout(100);
@@ -79,7 +79,7 @@ describe('KioskController', () => {
   });
 
   it('finished → thank-you for thanksMs → kiosk-next, cancelling the idle timer', async () => {
-    const { k, resets } = mount({ idleMs: () => 100, warnMs: 0, thanksMs: () => 300 });
+    const { k, resets } = mount({ idleMs: () => 100, warnMs: () => 0, thanksMs: () => 300 });
     k.activity();
     k.finished();
     await aTimeout(150);
@@ -99,7 +99,7 @@ describe('KioskController', () => {
   });
 
   it('does nothing when not enabled (not kiosk mode)', async () => {
-    const { el, k, resets } = mount({ enabled: () => false, warnMs: 0 });
+    const { el, k, resets } = mount({ enabled: () => false, warnMs: () => 0 });
     k.activity();
     k.finished();
     await aTimeout(400);
@@ -108,10 +108,10 @@ describe('KioskController', () => {
   });
 
   it('stop() and disconnecting the host cancel every timer', async () => {
-    const a = mount({ warnMs: 0 });
+    const a = mount({ warnMs: () => 0 });
     a.k.activity();
     a.k.stop();
-    const b = mount({ warnMs: 1000 });
+    const b = mount({ warnMs: () => 1000 });
     b.k.activity();
     await waitUntil(() => b.k.warningSecondsLeft !== null, 'no warning');
     b.el.remove();

@@ -5,8 +5,8 @@ export interface KioskConfig {
   enabled: () => boolean;
   /** Quiet time before the idle warning appears. */
   idleMs: () => number;
-  /** Length of the warning's countdown (default 15 000). */
-  warnMs?: number;
+  /** Length of the warning's countdown: WCAG 2.2.1 asks for at least 20 s to respond. */
+  warnMs: () => number;
   /** How long the thank-you screen stays after a submit. */
   thanksMs: () => number;
   /** Wipe the survey: the visitor walked away (`kiosk-idle`) or finished (`kiosk-next`). */
@@ -20,7 +20,8 @@ export interface KioskConfig {
  * @example
  * class MySurvey extends LitElement {
  *   private kiosk = new KioskController(this, {
- *     enabled: () => this.mode === 'kiosk', idleMs: () => 60_000, thanksMs: () => 8_000,
+ *     enabled: () => this.mode === 'kiosk', idleMs: () => 60_000, warnMs: () => 30_000,
+ *     thanksMs: () => 8_000,
  *     onReset: () => this.wipe(),
  *   });
  *   render() { const s = this.kiosk.warningSecondsLeft; return s === null ? this.form() : html`Сброс через ${s} с`; }
@@ -37,6 +38,11 @@ export class KioskController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The whole countdown, in seconds: what the warning announces, once. */
+  get warnSeconds(): number {
+    return Math.ceil(this.config.warnMs() / 1000);
+  }
+
   /** Seconds until the wipe while the idle warning shows, else `null`. */
   get warningSecondsLeft(): number | null {
     return this._left;
@@ -50,10 +56,7 @@ export class KioskController implements ReactiveController {
   activity(): void {
     if (!this.config.enabled()) return;
     this.stop();
-    this._timer = setTimeout(
-      () => this._tick(Math.ceil((this.config.warnMs ?? 15_000) / 1000)),
-      this.config.idleMs(),
-    );
+    this._timer = setTimeout(() => this._tick(this.warnSeconds), this.config.idleMs());
   }
 
   /** A response went out: keep the thank-you screen `thanksMs`, then reset for the next visitor. */

@@ -1,11 +1,23 @@
-import type { SurveyResponse } from '@otklik/core/engine';
+import type { Lang, SurveyResponse } from '@otklik/core/engine';
 import type { QueueReason } from '../events/delivery-events.js';
 
 /** What one POST of a response came to. */
 export type Attempt =
   | { kind: 'sent'; receipt?: string }
   | { kind: 'retry'; reason: QueueReason; /** the server's Retry-After, in ms */ afterMs?: number }
-  | { kind: 'rejected'; httpStatus: number; message?: string };
+  | {
+      kind: 'rejected';
+      httpStatus: number;
+      /** The collector's error code (`invalid_response`, `conflict`…). */
+      code?: string;
+      /** Its message as a plain string (older collectors; the event keeps it). */
+      message?: string;
+      /** What the collector said in each language: its issues' messages, else its message. */
+      said?: Said;
+    };
+
+/** A collector's message in the languages it gave. */
+export type Said = Partial<Record<Lang, string>>;
 
 /*
  * How each answer is handled. Only the statuses listed as "retry" are ever sent again; the body
@@ -71,10 +83,13 @@ export async function post(
         ? { kind: 'retry', reason: s }
         : { kind: 'retry', reason: s, afterMs };
     }
-    const message = json['message'];
-    return typeof message === 'string'
-      ? { kind: 'rejected', httpStatus: s, message }
-      : { kind: 'rejected', httpStatus: s };
+    const out: Attempt = { kind: 'rejected', httpStatus: s };
+    const { error, message } = json;
+    if (typeof error === 'string') out.code = error;
+    if (typeof message === 'string') out.message = message;
+    const said = saidOf(json);
+    if (said) out.said = said;
+    return out;
   } catch {
     return { kind: 'retry', reason: timedOut ? 'timeout' : 'network' };
   } finally {
@@ -90,6 +105,24 @@ async function readJson(res: Response): Promise<Record<string, unknown>> {
   } catch {
     return {};
   }
+}
+
+/**
+ * The collector's words per language: the messages of its `issues` (a 422 names each field),
+ * else its `message` when it is `{ ru, en }`.
+ */
+function saidOf(json: Record<string, unknown>): Said | undefined {
+  const texts = (Array.isArray(json['issues']) ? json['issues'] : [json])
+    .map((i: unknown) =>
+      i && typeof i === 'object' ? (i as { message?: unknown }).message : undefined,
+    )
+    .filter((m): m is Record<string, unknown> => !!m && typeof m === 'object');
+  const said: Said = {};
+  for (const lang of ['ru', 'en'] as const) {
+    const list = texts.map((m) => m[lang]).filter((t): t is string => typeof t === 'string');
+    if (list.length) said[lang] = list.join('; ');
+  }
+  return said.ru || said.en ? said : undefined;
 }
 
 /** Retry-After as milliseconds from now: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */

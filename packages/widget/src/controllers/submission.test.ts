@@ -245,6 +245,7 @@ describe('SubmissionController', () => {
     expect(outcome).to.deep.equal({
       status: 'rejected',
       httpStatus: 422,
+      code: 'invalid_response',
       message: 'q1: нет такого варианта',
     });
     const kept = await get<RejectedItem>(r.responseId, stores.rejected);

@@ -1,9 +1,9 @@
 import type { SurveyResponse } from '@otklik/core/engine';
-import { del, entries, get, set } from 'idb-keyval';
+import { del, entries, get, keys, set } from 'idb-keyval';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { OtklikErrorEvent, OtklikQueuedEvent, OtklikSentEvent } from '../events/delivery-events.js';
 import { putBounded, stores, type QueuedItem } from './queue-store.js';
-import { post, type Attempt } from './send.js';
+import { post, type Attempt, type Said } from './send.js';
 
 export interface SubmissionConfig {
   /** Where responses are POSTed; `undefined` = nowhere (a preview: the page has `otklik-submit`). */
@@ -18,8 +18,9 @@ export interface SubmissionConfig {
 
 export type SendOutcome =
   | { status: 'sent'; receipt?: string }
-  | { status: 'queued'; waiting: number }
-  | { status: 'rejected'; httpStatus: number; message?: string }
+  /** `memoryOnly`: the device's storage is unavailable; kept while the page stays open. */
+  | { status: 'queued'; waiting: number; memoryOnly?: true }
+  | { status: 'rejected'; httpStatus: number; code?: string; message?: string; said?: Said }
   | { status: 'full'; waiting: number };
 
 /**
@@ -32,6 +33,14 @@ const backoff = (attempts: number): number =>
   Math.max(BASE_MS, Math.random() * Math.min(CAP_MS, BASE_MS * 2 ** attempts));
 
 let persistAsked = false;
+
+/**
+ * Where responses wait when IndexedDB cannot be used (blocked storage, some private modes): this
+ * page's memory, shared by every widget on it, resent like the stored queue while the page is
+ * open. Refusals are counted the same way, so a kiosk can still tell its staff.
+ */
+const memory = new Map<string, QueuedItem>();
+const refusedInMemory = new Set<string>();
 
 /**
  * Sends responses to the collector and keeps the ones it cannot deliver in an IndexedDB queue
@@ -58,6 +67,7 @@ let persistAsked = false;
  */
 export class SubmissionController implements ReactiveController {
   private _waiting = 0;
+  private _refused = 0;
   private _timer: ReturnType<typeof setTimeout> | undefined;
   private _connected = false;
   /** No automatic retry before this (epoch ms): set when a retry just failed. */
@@ -78,6 +88,11 @@ export class SubmissionController implements ReactiveController {
   /** Responses waiting in this device's queue (all tabs), as of the last change seen here. */
   get waiting(): number {
     return this._waiting;
+  }
+
+  /** Responses the collector refused on this device (kept for inspection), as of the last change. */
+  get refused(): number {
+    return this._refused;
   }
 
   hostConnected(): void {
@@ -126,12 +141,12 @@ export class SubmissionController implements ReactiveController {
   private _drain(all: boolean): Promise<number> {
     const run = async (): Promise<number> => {
       let sent = 0;
-      const list = await entries<string, QueuedItem>(this._q);
+      const list = await this._list();
       this._setWaiting(list.length); // show "N waiting" now, not after sends that may take timeoutMs each
       list.sort((x, y) => x[1].queuedAt - y[1].queuedAt);
       for (const [id] of list) {
         // Re-read: another tab may have sent or rescheduled it since the list was taken.
-        const item = await get<QueuedItem>(id, this._q);
+        const item = memory.get(id) ?? (await get<QueuedItem>(id, this._q));
         const now = Date.now();
         if (!item || (item.notBefore ?? 0) > now || (!all && item.next > now)) continue;
         const a = await post(item.url, item.response, this._timeout());
@@ -148,7 +163,7 @@ export class SubmissionController implements ReactiveController {
         : run();
     const p = this._chain
       .then(locked)
-      .catch(() => 0) // IndexedDB unavailable: nothing can be waiting
+      .catch(() => 0)
       .then(async (n) => {
         await this._refresh();
         return n;
@@ -167,7 +182,7 @@ export class SubmissionController implements ReactiveController {
     const responseId = response.responseId;
     const host = this.host;
     if (a.kind === 'sent') {
-      if (item) await del(responseId, this._q);
+      if (item) await this._forget(responseId);
       host.dispatchEvent(
         new OtklikSentEvent(
           a.receipt === undefined
@@ -186,8 +201,8 @@ export class SubmissionController implements ReactiveController {
           ? { url, response, httpStatus, rejectedAt: Date.now() }
           : { url, response, httpStatus, message, rejectedAt: Date.now() },
         this._r,
-      ).catch(() => undefined);
-      if (item) await del(responseId, this._q);
+      ).catch(() => refusedInMemory.add(responseId));
+      if (item) await this._forget(responseId);
       host.dispatchEvent(
         new OtklikErrorEvent(
           message === undefined
@@ -195,9 +210,8 @@ export class SubmissionController implements ReactiveController {
             : { responseId, reason: 'rejected', httpStatus, message },
         ),
       );
-      return message === undefined
-        ? { status: 'rejected', httpStatus }
-        : { status: 'rejected', httpStatus, message };
+      const { kind: _, ...said } = a;
+      return { status: 'rejected', ...said };
     }
     const now = Date.now();
     const attempts = (item?.attempts ?? 0) + 1;
@@ -214,14 +228,26 @@ export class SubmissionController implements ReactiveController {
       // No other automatic retry before this one's, and never in the next BASE_MS: full jitter
       // may draw ~0, and the rest of the queue should not follow a failure at once.
       this._pause = Math.max(next.next, now + BASE_MS);
-      await set(responseId, next, this._q);
+      if (memory.has(responseId)) memory.set(responseId, next);
+      else await set(responseId, next, this._q);
       return { status: 'queued', waiting: this._waiting };
     }
-    const waiting = await putBounded(this._q, responseId, next, this.config.maxQueue ?? 500).catch(
-      () => -1,
-    );
+    const max = this.config.maxQueue ?? 500;
+    const waiting = await putBounded(this._q, responseId, next, max).catch(() => {
+      // No IndexedDB here: keep it in this page's memory rather than lose it.
+      memory.set(responseId, next);
+      return 0;
+    });
+    if (!waiting) {
+      const n = (await this._list()).length;
+      this._setWaiting(n);
+      host.dispatchEvent(
+        new OtklikQueuedEvent({ responseId, waiting: n, reason: a.reason, memoryOnly: true }),
+      );
+      return { status: 'queued', waiting: n, memoryOnly: true };
+    }
     if (waiting < 0) {
-      // Full, or IndexedDB unavailable (some private modes): the response cannot be kept.
+      // Full: the response cannot be kept.
       host.dispatchEvent(
         new OtklikErrorEvent({ responseId, reason: 'full', waiting: this._waiting }),
       );
@@ -234,13 +260,16 @@ export class SubmissionController implements ReactiveController {
 
   /** Re-reads the queue: the count shown, and when the next automatic retry is due. */
   private async _refresh(): Promise<void> {
-    let list: [string, QueuedItem][] = [];
-    try {
-      list = await entries<string, QueuedItem>(this._q);
-    } catch {
-      // IndexedDB unavailable: nothing is waiting.
-    }
+    const list = await this._list();
     this._setWaiting(list.length);
+    const refused = await keys(this._r).then(
+      (k) => k.length,
+      () => 0,
+    );
+    if (refused + refusedInMemory.size !== this._refused) {
+      this._refused = refused + refusedInMemory.size;
+      this.host.requestUpdate();
+    }
     clearTimeout(this._timer);
     if (!this._connected || !list.length) return;
     let due = Infinity;
@@ -248,6 +277,18 @@ export class SubmissionController implements ReactiveController {
     // setTimeout overflows past 2^31 ms; a far Retry-After is simply re-checked every CAP_MS.
     const delay = Math.min(CAP_MS, Math.max(0, due - Date.now(), this._pause - Date.now()));
     this._timer = setTimeout(() => void this._drain(false), delay);
+  }
+
+  /** Every waiting response: the stored queue (none when IndexedDB fails) and this page's memory. */
+  private async _list(): Promise<[string, QueuedItem][]> {
+    const stored = await entries<string, QueuedItem>(this._q).catch(
+      () => [] as [string, QueuedItem][],
+    );
+    return [...stored, ...memory];
+  }
+
+  private async _forget(id: string): Promise<void> {
+    if (!memory.delete(id)) await del(id, this._q);
   }
 
   private _setWaiting(n: number): void {

@@ -6,6 +6,8 @@ export interface QueuedDetail {
   /** Responses now waiting on this device (this one included). */
   waiting: number;
   reason: QueueReason;
+  /** The device's storage is unavailable: kept in this page's memory, lost when it closes. */
+  memoryOnly?: true;
 }
 
 export interface SentDetail {

@@ -20,6 +20,8 @@ export interface QuestionView<Q extends Question = Question> {
   q: Q;
   lang: Lang;
   d: Dictionary;
+  /** The one order every scale of this form is printed in. */
+  order: 'asc' | 'desc';
   value: AnswerValue | undefined;
   /** Texts typed into this question's options with `specify`, by option id. */
   specify: Readonly<Record<string, string>>;
@@ -49,9 +51,13 @@ export const ids = {
   specify: (q: string, o: string) => `q-${q}-s-${o}`,
 };
 
-/** `aria-describedby` of a question's controls: its description and its error, when present. */
-export function describedBy(v: QuestionView): string | typeof nothing {
-  const list = [v.q.description ? ids.desc(v.q.id) : '', v.error ? ids.error(v.q.id) : ''];
+/**
+ * `aria-describedby` of a question's controls: its description and its error, when present. The
+ * points of a group leave the description out (`desc` false): their fieldset carries it, said once
+ * on entering the group, not again on every point.
+ */
+export function describedBy(v: QuestionView, desc = true): string | typeof nothing {
+  const list = [desc && v.q.description ? ids.desc(v.q.id) : '', v.error ? ids.error(v.q.id) : ''];
   return list.filter(Boolean).join(' ') || nothing;
 }
 
@@ -63,10 +69,17 @@ export function describedBy(v: QuestionView): string | typeof nothing {
  */
 export function frame(v: QuestionView, body: unknown): TemplateResult {
   const { q, d } = v;
-  return html`<fieldset class="q" part="question" data-q=${q.id}>
+  // The space sits inside the span: a name computed from the legend keeps «вопрос? (обязательный…».
+  const notes = [q.required ? d.required : '', several(q) ? d.several : ''].filter(Boolean);
+  return html`<fieldset
+    class="q"
+    part="question"
+    data-q=${q.id}
+    aria-describedby=${q.description ? ids.desc(q.id) : nothing}
+  >
     <legend part="legend">
       <span class="title" id=${ids.title(q.id)} tabindex="-1">${localize(q.title, v.lang)}</span
-      >${q.required ? html` <span class="req">(${d.required})</span>` : nothing}
+      >${notes.length ? html`<span class="req"> (${notes.join('; ')})</span>` : nothing}
     </legend>
     ${q.description ? html`<p class="desc" id=${ids.desc(q.id)}>${localize(q.description, v.lang)}</p>` : nothing}
     ${body}
@@ -79,6 +92,10 @@ export function frame(v: QuestionView, body: unknown): TemplateResult {
     }
   </fieldset>`;
 }
+
+/** Questions that take more than one choice say so in their legend. */
+const several = (q: Question): boolean =>
+  q.type === 'multiple' || (q.type === 'list' && !!q.multiple);
 
 /** Visually hidden text for screen readers. */
 export const vh = (text: string): TemplateResult => html`<span class="vh">${text}</span>`;
@@ -120,7 +137,7 @@ export function choice(
       name=${name}
       .checked=${checked}
       aria-invalid=${v.error ? 'true' : nothing}
-      aria-describedby=${describedBy(v)}
+      aria-describedby=${describedBy(v, false)}
       @change=${(e: Event) => {
         const on = (e.target as HTMLInputElement).checked;
         onPick(on);

@@ -2,10 +2,22 @@ import type { AnswerValue, MatrixQuestion } from '@otklik/core/engine';
 import { localize } from '@otklik/core/engine';
 import { html, type TemplateResult } from 'lit';
 import { scaleGroup } from '../scale/scale.js';
-import { frame, type QuestionView } from '../view.js';
+import { frame, ids, type QuestionView } from '../view.js';
 
 const asRows = (a: AnswerValue | undefined): Record<string, number | string> =>
   typeof a === 'object' && !Array.isArray(a) ? a : {};
+
+/** The rows' answers with one row set, or removed when `x` is undefined (none left: no answer). */
+function withRow(
+  rows: Record<string, number | string>,
+  id: string,
+  x: number | string | undefined,
+): Record<string, number | string> | undefined {
+  const next = { ...rows };
+  if (x === undefined) delete next[id];
+  else next[id] = x;
+  return Object.keys(next).length ? next : undefined;
+}
 
 /**
  * A matrix: one fieldset per row whose legend is the row text, each a radio group of its own, so a
@@ -20,9 +32,15 @@ export function renderMatrix(v: QuestionView<MatrixQuestion>): TemplateResult {
       ${v.rows.map(
         (r) =>
           html`<fieldset class="row">
-            <legend>${localize(r.text, v.lang)}</legend>
-            ${scaleGroup(v, v.q.scale, v.q.extraOptions, `${v.q.id}-${r.id}`, value[r.id], (x) =>
-              v.set({ ...asRows(v.current()), [r.id]: x }),
+            <legend id=${ids.control(v.q.id, `-r-${r.id}`)}>${localize(r.text, v.lang)}</legend>
+            ${scaleGroup(
+              v,
+              v.q.scale,
+              v.q.extraOptions,
+              `${v.q.id}-${r.id}`,
+              value[r.id],
+              (x) => v.set(withRow(asRows(v.current()), r.id, x)),
+              ids.control(v.q.id, `-r-${r.id}`),
             )}
           </fieldset>`,
       )}

@@ -4,15 +4,20 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { plural } from '../../i18n.js';
 import { describedBy, frame, ids, type QuestionView } from '../view.js';
 
+/** Characters left below which the counter speaks: 20, or a tenth of a short limit. */
+const near = (max: number): number => Math.min(20, Math.ceil(max / 10));
+
 /**
  * Open text: an input or a textarea labelled by the question title, with `maxlength` and a counter
- * of characters left that a screen reader announces politely.
+ * of characters left. The counter is a live region only near the limit: spoken on every key
+ * press, it would drown what the respondent types.
  */
 export function renderText(v: QuestionView<TextQuestion>): TemplateResult {
   const { q } = v;
   const max = textMax(q);
   const text = typeof v.value === 'string' ? v.value : '';
   const counter = ids.control(q.id, '-n');
+  const left = max - text.length;
   const attrs = {
     id: ids.control(q.id),
     by: [describedBy(v), counter].filter((x) => x !== nothing).join(' '),
@@ -47,8 +52,8 @@ export function renderText(v: QuestionView<TextQuestion>): TemplateResult {
   return frame(
     v,
     html`${field}
-      <p class="counter" id=${counter} aria-live="polite">
-        ${plural(v.lang, v.d.chars, max - text.length)}
+      <p class="counter" id=${counter} aria-live=${left <= near(max) ? 'polite' : 'off'}>
+        ${plural(v.lang, v.d.chars, left)}
       </p>`,
   );
 }

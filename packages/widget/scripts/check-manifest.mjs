@@ -1,0 +1,29 @@
+// Fails when the committed custom-elements.json differs from what the analyzer makes of the
+// sources now: editors and docs read the committed file, so it must not go stale.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dir = fileURLToPath(new URL('..', import.meta.url));
+const out = mkdtempSync(join(tmpdir(), 'otklik-cem-'));
+// The analyzer also points package.json's `customElements` at its outdir: put it back after.
+const pkg = readFileSync(join(dir, 'package.json'), 'utf8');
+try {
+  // The analyzer takes its outdir relative to the package.
+  execFileSync('node_modules/.bin/cem', ['analyze', '--outdir', relative(dir, out)], {
+    cwd: dir,
+    stdio: 'ignore',
+  });
+  const fresh = readFileSync(join(out, 'custom-elements.json'), 'utf8');
+  const committed = readFileSync(join(dir, 'custom-elements.json'), 'utf8');
+  if (fresh !== committed) {
+    console.error('custom-elements.json is stale: run `pnpm --filter @otklik/widget manifest`.');
+    process.exit(1);
+  }
+  console.log('custom-elements.json matches the sources');
+} finally {
+  writeFileSync(join(dir, 'package.json'), pkg);
+  rmSync(out, { recursive: true, force: true });
+}

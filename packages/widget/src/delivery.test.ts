@@ -1,0 +1,146 @@
+// What the respondent and the staff are told about delivery: the collector's refusals in the
+// page's language, storage that is missing, refusals of queued responses on a kiosk.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { createStore, type UseStore } from 'idb-keyval';
+import { stores } from './controllers/queue-store.js';
+import type { FeedbackSurvey } from './feedback-survey.js';
+import { single, surveyOf } from './test/fixtures.js';
+import { $, $$, settle } from './test/harness.js';
+
+const ENDPOINT = '/__collector/responses';
+const collector = {
+  reset: () => fetch('/__collector/reset', { method: 'POST' }),
+  script: (answers: unknown[]) =>
+    fetch('/__collector/script', { method: 'POST', body: JSON.stringify({ answers }) }),
+  stored: async (): Promise<Record<string, unknown>> =>
+    ((await (await fetch('/__collector/received')).json()) as { stored: Record<string, unknown> })
+      .stored,
+};
+
+/** Stores of this test alone (other test pages flush the default ones). */
+function freshStores(): void {
+  const tag = crypto.randomUUID();
+  stores.queue = createStore(`otklik-delivery-${tag}`, 'queue');
+  stores.rejected = createStore(`otklik-delivery-rejected-${tag}`, 'rejected');
+}
+
+/** A store whose every use fails, as IndexedDB does when the browser blocks storage. */
+const blocked: UseStore = () =>
+  Promise.reject(
+    new DOMException('The user denied permission to access the database.', 'UnknownError'),
+  );
+
+async function form(lang: 'ru' | 'en', mode = ''): Promise<FeedbackSurvey> {
+  const el = await fixture<FeedbackSurvey>(
+    html`<feedback-survey
+      .definition=${surveyOf(single)}
+      endpoint=${ENDPOINT}
+      lang=${lang}
+      mode=${mode}
+      layout="page"
+      thanks-seconds="0.2"
+    ></feedback-survey>`,
+  );
+  await el.updateComplete;
+  if (mode) {
+    $<HTMLButtonElement>(el, '[part~=start-button]')!.click();
+    await settle(el);
+  }
+  return el;
+}
+
+async function answerAndSend(el: FeedbackSurvey): Promise<void> {
+  $$<HTMLInputElement>(el, 'input[type=radio]')[0]!.click();
+  await settle(el);
+  $<HTMLFormElement>(el, 'form')!.requestSubmit();
+}
+
+const refusal = {
+  status: 422,
+  body: {
+    error: 'invalid_response',
+    message: { ru: 'Ответ не прошёл проверку', en: 'The response failed the checks' },
+    issues: [
+      {
+        path: ['answers', 'q1'],
+        code: 'invalid_option',
+        message: { ru: 'q1: нет такого варианта', en: 'q1: no such option' },
+      },
+    ],
+  },
+};
+
+describe('collector refusals in the page language', () => {
+  beforeEach(async () => {
+    freshStores();
+    await collector.reset();
+  });
+
+  it('shows the issue messages of a 422 in Russian on a Russian page, in English on an English one', async () => {
+    await collector.script([refusal]);
+    const ru = await form('ru');
+    await answerAndSend(ru);
+    await waitUntil(() => $(ru, 'form > .error'), 'refusal shown');
+    const ruText = $(ru, 'form > .error')!.textContent!;
+    expect(ruText).to.contain('нет такого варианта');
+    expect(ruText).not.to.match(/[A-Za-z]{3,}/);
+    await collector.script([refusal]);
+    const en = await form('en');
+    await answerAndSend(en);
+    await waitUntil(() => $(en, 'form > .error'), 'refusal shown');
+    expect($(en, 'form > .error')!.textContent).to.contain('no such option');
+  });
+
+  it('a body with only a code (or an English message) is told in the widget’s own words', async () => {
+    await collector.script([
+      {
+        status: 409,
+        body: { error: 'conflict', message: 'This responseId is stored with another body.' },
+      },
+    ]);
+    const ru = await form('ru');
+    await answerAndSend(ru);
+    await waitUntil(() => $(ru, 'form > .error'), 'refusal shown');
+    const text = $(ru, 'form > .error')!.textContent!;
+    expect(text).not.to.match(/[A-Za-z]{3,}/);
+    expect(text).to.contain('уже');
+  });
+});
+
+describe('storage faults', () => {
+  beforeEach(async () => {
+    await collector.reset();
+  });
+  afterEach(() => freshStores());
+
+  it('without IndexedDB says so (not «очередь переполнена») and keeps the response in memory', async () => {
+    stores.queue = blocked;
+    stores.rejected = blocked;
+    await collector.script(['drop']);
+    const el = await form('ru');
+    let id = '';
+    el.addEventListener('otklik-submit', (e) => (id = e.detail.response.responseId));
+    await answerAndSend(el);
+    await waitUntil(() => $(el, '[part=completion]'), 'completion shown', { timeout: 20000 });
+    const text = $(el, '[part=completion]')!.textContent!;
+    expect(text).not.to.contain('переполнена');
+    expect(text).to.contain('пока эта страница открыта');
+    // Sent by flush() or, on a slow machine, already by the backoff timer: either way from memory.
+    await el.flush();
+    expect(Object.keys(await collector.stored())).to.include(id);
+    expect(await el.flush(), 'nothing left waiting').to.equal(0);
+  });
+
+  it('a kiosk shows staff that a queued response was later refused', async () => {
+    freshStores();
+    await collector.script(['drop', 422]);
+    const el = await form('ru', 'kiosk');
+    await answerAndSend(el);
+    await waitUntil(() => $(el, '[part=start]'), 'back to start', { timeout: 20000 });
+    expect($(el, '[part=refused]')).to.equal(null);
+    await el.flush();
+    await settle(el);
+    expect($(el, '[part=refused]')?.textContent).to.contain('Сервер не принял 1 ответ');
+    el.reset();
+  });
+});
