@@ -8,6 +8,7 @@ import { loadVersions } from '../reports/versions.js';
 import { badQuery } from '../routes/reports.js';
 import { decisionStore } from './decisions.js';
 import { parseDecision, parseNewRow, parseRowPatch, parseSettings, PERIOD_KEY } from './parse.js';
+import { serviceNames } from './public-routes.js';
 import { periodRange, suggestedRows } from './suggest.js';
 import { painMapStore } from './store.js';
 import { painMapXlsx } from './xlsx.js';
@@ -98,13 +99,16 @@ export function painMapRoutes(deps: AppDeps): Hono<{ Variables: JsonBodyVars }> 
     if (p instanceof Response) return p;
     const id = await known(c);
     if (id instanceof Response) return id;
-    const map = await painMap(deps.db, await loadVersions(deps.surveys, id), periodRange(p));
+    const versions = await loadVersions(deps.surveys, id);
+    const map = await painMap(deps.db, versions, periodRange(p));
+    // The body's catalogues name the services better than the surveys' shipped lists.
+    const names = await serviceNames(deps, versions);
     const have = new Set(
       (await rows.rows(id, p)).map((r) => `${r.object ?? ''}\u0000${r.problem}`),
     );
     const actor = actorOf(c);
     let added = 0;
-    for (const s of suggestedRows(map)) {
+    for (const s of suggestedRows(map, (o) => names(o, 'ru'))) {
       if (have.has(`${s.object ?? ''}\u0000${s.problem}`)) continue;
       await rows.addRow(id, p, s, actor);
       added++;

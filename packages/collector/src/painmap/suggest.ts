@@ -29,19 +29,22 @@ export function periodRange(key: string): Pick<ResponseFilter, 'from' | 'to'> {
 
 /**
  * Rows to store from the computed suggestions: one per problem or low score of each service, with
- * the figures as evidence. Respondents' texts stay out of the stored row (they are personal data
- * in waiting); the analyst reads them in the suggestions (`GET …/pain-map`).
+ * the figures as evidence. The list of respondents' texts stays out of the stored row; the
+ * analyst reads them in the suggestions (`GET …/pain-map`). `processName` names a service.
  *
  * @example
  * for (const row of suggestedRows(await painMap(db, versions, periodRange('2026-Q1')))) await store.addRow(id, '2026-Q1', row, actor);
  */
-export function suggestedRows(map: PainMap): NewRow[] {
+export function suggestedRows(
+  map: PainMap,
+  processName: (object: string) => string = (o) => o,
+): NewRow[] {
   const out: NewRow[] = [];
   for (const o of map.objects) {
     for (const it of o.items) {
       out.push({
         object: o.object,
-        process: o.name,
+        process: o.object === null ? o.name : processName(o.object),
         problem: it.problem,
         source: it.kind,
         prevalence: it.prevalence,
