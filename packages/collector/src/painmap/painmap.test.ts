@@ -3,6 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import ExcelJS from 'exceljs';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -316,6 +319,29 @@ describe('receipt look-ups are rate-limited', () => {
       statuses.push((await app.request('/r?code=EEEEEEEE')).status);
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
     } finally {
+      await db.close();
+    }
+  });
+
+  it('limits per client address over a real socket', async () => {
+    const db = await openDb('pglite', 'unused');
+    const { app } = await makeApp(db, {
+      pageRateLimit: { results: { perSecond: 0.01, burst: 2 }, hosted: { perSecond: 1, burst: 1 } },
+    });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+    try {
+      await new Promise<void>((r) => (server.listening ? r() : server.once('listening', r)));
+      const { port } = server.address() as AddressInfo;
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`http://127.0.0.1:${port}/r/ABCDEFGH`);
+        await res.arrayBuffer();
+        statuses.push(res.status);
+        if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
+      expect(statuses).toEqual([200, 200, 429]);
+    } finally {
+      await new Promise((r) => server.close(r));
       await db.close();
     }
   });

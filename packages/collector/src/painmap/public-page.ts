@@ -60,7 +60,7 @@ export function receiptForm(lang: Lang, value = ''): Html {
   const en = lang === 'en';
   return markup`<form class="receipt" method="get" action="/r">
 <label for="receipt-code">${en ? 'Code from the thank-you screen' : 'Код с экрана благодарности'}</label>
-<input id="receipt-code" name="code" value="${value}" maxlength="8" autocomplete="off" spellcheck="false" pattern="[0-9A-Za-z]{8}" aria-describedby="receipt-hint">
+<input id="receipt-code" name="code" value="${value}" maxlength="16" autocomplete="off" spellcheck="false" aria-describedby="receipt-hint">
 ${lang === 'en' ? markup`<input type="hidden" name="lang" value="en">` : ''}
 <p id="receipt-hint" class="note">${en ? '8 letters and digits, e.g. 7K3M9QXA.' : '8 букв и цифр, например 7K3M9QXA.'}</p>
 <button type="submit">${en ? 'Show what is being done' : 'Узнать, что делается'}</button>
