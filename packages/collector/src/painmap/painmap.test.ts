@@ -275,6 +275,11 @@ describe.each(DB_KINDS)('pain map, decisions and receipts on %s', (kind) => {
     expect(d).toContain('Открыта онлайн-запись на приём');
     expect(b).not.toContain('Открыта онлайн-запись на приём');
     expect(c).not.toContain('<script>');
+    // No inline script or style: the pages' CSP would block them.
+    for (const page of [a, b, c, d]) {
+      expect(page).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/);
+      expect(page).toContain('<label for="receipt-code">');
+    }
     for (const page of [a, d]) {
       expect(page).not.toContain('2026-03-15');
       expect(page).not.toContain(SECRET_TEXT);
