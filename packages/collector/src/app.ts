@@ -12,6 +12,8 @@ import { adminRoutes } from './routes/admin.js';
 import { catalogRoutes } from './routes/catalogs.js';
 import { ReportZoneError } from './reports/index.js';
 import { exportRoutes } from './routes/exports.js';
+import { painMapRoutes } from './painmap/routes.js';
+import { receiptRoutes } from './painmap/public-routes.js';
 import { pageRoutes } from './routes/pages.js';
 import { badQuery, reportRoutes } from './routes/reports.js';
 import { responseRoutes, RETRY_AFTER_UNAVAILABLE } from './routes/responses.js';
@@ -180,6 +182,10 @@ export function createApp(deps: CollectorDeps): Hono {
   if (deps.pageRateLimit !== false) {
     const limits = deps.pageRateLimit ?? DEFAULT_PAGE_LIMITS;
     app.use('/results/*', rateLimit({ ...limits.results, addressOf }));
+    // Receipt look-ups share one bucket per client, so codes cannot be tried in bulk.
+    const receipts = rateLimit({ ...limits.results, addressOf });
+    app.use('/r', receipts);
+    app.use('/r/*', receipts);
     app.use('/s/*', rateLimit({ ...limits.hosted, addressOf }));
   }
 
@@ -190,7 +196,9 @@ export function createApp(deps: CollectorDeps): Hono {
   // Analytics' routers use full paths; /v1/* among them are admin-only through the guard above.
   app.route('/', reportRoutes(deps));
   app.route('/', exportRoutes(deps));
+  app.route('/', painMapRoutes(deps));
   app.route('/', pageRoutes(deps));
   app.route('/', adminPageRoutes(deps));
+  app.route('/', receiptRoutes(deps));
   return app;
 }

@@ -88,6 +88,11 @@ export const API_ERRORS = {
     en: 'Storage is temporarily unavailable; retry later — nothing is lost.',
   },
   internal: { ru: 'Внутренняя ошибка сервера.', en: 'Internal server error.' },
+  invalid_body: {
+    ru: 'В теле запроса есть ошибки; они перечислены в issues.',
+    en: 'The body has errors; they are listed in issues.',
+  },
+  unknown_item: { ru: 'Такой записи нет.', en: 'There is no such record.' },
 } as const satisfies Record<string, { ru: string; en: string }>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;

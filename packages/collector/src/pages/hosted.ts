@@ -8,6 +8,7 @@ import {
 } from '@otklik/core';
 import { markup, type Html } from './html.js';
 import { siteChrome } from './chrome.js';
+import { appealLink } from '../painmap/public-page.js';
 
 /** Context of a hosted survey link: `?object=…&channel=email&touchpoint=…&lang=en`. */
 export interface HostedContext {
@@ -65,18 +66,25 @@ export function hostedContext(
 
 /**
  * The hosted survey page for e-mail links and QR codes: the survey alone, its context passed as
- * attributes (escaped) and also readable by the widget from the URL (`context-from-url`).
+ * attributes (escaped) and also readable by the widget from the URL (`context-from-url`). The
+ * survey's official-appeal link (59-ФЗ), when set, goes to the widget as `appeal-url` (for its
+ * completion screen) and is shown below the survey.
  *
  * @example
- * hostedPage(survey, { lang: 'ru', channel: 'email', object: 'licence' }).value;
+ * hostedPage(survey, { lang: 'ru', channel: 'email', object: 'licence' }, { appealUrl: 'https://pos.gosuslugi.ru/…' }).value;
  */
-export function hostedPage(survey: Survey, ctx: HostedContext): Html {
+export function hostedPage(
+  survey: Survey,
+  ctx: HostedContext,
+  opts: { appealUrl?: string | null } = {},
+): Html {
   const en = ctx.lang === 'en';
   // The widget shows the survey's title and description itself; the page heading is for screen
   // readers' heading navigation only, so sighted respondents do not read the title twice.
   const content = markup`<h1 class="visually-hidden">${localize(survey.title, ctx.lang)}</h1>
-<feedback-survey collector="" survey="${survey.id}" channel="${ctx.channel}"${ctx.object !== undefined ? markup` object="${ctx.object}"` : ''}${ctx.touchpoint !== undefined ? markup` touchpoint="${ctx.touchpoint}"` : ''} lang="${ctx.lang}" context-from-url>
+<feedback-survey collector="" survey="${survey.id}" channel="${ctx.channel}"${ctx.object !== undefined ? markup` object="${ctx.object}"` : ''}${ctx.touchpoint !== undefined ? markup` touchpoint="${ctx.touchpoint}"` : ''} lang="${ctx.lang}"${opts.appealUrl ? markup` appeal-url="${opts.appealUrl}"` : ''} context-from-url>
 <p>${en ? 'Please enable JavaScript to answer the survey.' : 'Чтобы ответить на вопросы, включите JavaScript.'}</p>
-</feedback-survey>`;
+</feedback-survey>
+${appealLink(opts.appealUrl ?? null, ctx.lang)}`;
   return siteChrome(content, { lang: ctx.lang });
 }

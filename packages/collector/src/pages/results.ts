@@ -29,6 +29,8 @@ export interface ResultsView {
   key: string | null;
   /** The k of the suppression, for the explanation on the page. */
   k: number;
+  /** Closing the loop (painmap/public-page.ts): decisions, the receipt form, the appeal link. */
+  closing?: Html;
 }
 
 type PublicQuestion = PublicReport['questions'][number];
@@ -262,6 +264,7 @@ ${scope.questions.map((f) => {
 ${selector}
 ${periods}
 <h2>${t('Итоги', 'Summary')}: ${scopeName}</h2>
-${details}`;
+${details}
+${v.closing}`;
   return siteChrome(content, { lang });
 }

@@ -12,6 +12,8 @@ import { readStatic } from '../pages/static.js';
 import { HIDDEN, LEVELS, MIN_CELL, publicResults, type Level } from '../disclosure/index.js';
 import { newest } from '../reports/questions.js';
 import { loadVersions } from '../reports/versions.js';
+import { decisionStore } from '../painmap/decisions.js';
+import { closingTheLoop } from '../painmap/public-routes.js';
 
 export interface PageRouteOptions {
   /** The repository's examples folder (default: ../../../../examples from this module). */
@@ -125,9 +127,16 @@ export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
       );
     }
     const title = survey.title[lang] ?? survey.title.ru;
+    const appealUrl = await decisionStore(deps.db).appealUrl(id);
     return send(
       c,
-      page({ title, lang, noindex: true, scripts: [WIDGET], body: hostedPage(survey, ctx.value) }),
+      page({
+        title,
+        lang,
+        noindex: true,
+        scripts: [WIDGET],
+        body: hostedPage(survey, ctx.value, { appealUrl }),
+      }),
     );
   });
 
@@ -181,7 +190,8 @@ export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
       );
     }
     const key = period ? (c.req.query('key') ?? null) : null;
-    const body = resultsPage({ results, versions, lang, period, key, k });
+    const closing = await closingTheLoop(deps, versions, lang);
+    const body = resultsPage({ results, versions, lang, period, key, k, closing });
     const title = lang === 'en' ? 'Survey results' : 'Результаты опроса';
     return send(c, page({ title, lang, body }), 200, 'public, max-age=300');
   });

@@ -70,4 +70,69 @@ CREATE TABLE catalog_entries (
   PRIMARY KEY (catalog, id)
 );`,
   },
+  {
+    version: 30,
+    name: 'pain map, decisions, survey settings, receipt lookup',
+    // The stored pain map: rows per survey and period, edited by analysts; every edit is appended
+    // to pain_map_changes (who is a token label or role, never a person's data). Decisions are
+    // what the analysts publish on the results page («Вы сказали — мы сделали»). Receipts are
+    // looked up from the public page, so they get an index.
+    sql: `
+CREATE TABLE pain_map_rows (
+  id           bigserial   PRIMARY KEY,
+  survey_id    text        NOT NULL,
+  period       text        NOT NULL,              -- '' = all time, else e.g. 2026-Q1
+  object       text,                              -- service / process id (catalogue), or null
+  process      text        NOT NULL,              -- «Наименование процесса» as printed
+  problem      text        NOT NULL,
+  source       text        NOT NULL,              -- problem | low-score | theme | appeal | inspection | other
+  prevalence   text        NOT NULL,              -- high | medium | low
+  priority     text        NOT NULL DEFAULT '',
+  measures     text        NOT NULL DEFAULT '',
+  responsible  text        NOT NULL DEFAULT '',
+  deadline     text        NOT NULL DEFAULT '',
+  status       text        NOT NULL DEFAULT 'planned',
+  evidence     jsonb,                             -- counts and shares behind a suggested row
+  position     integer     NOT NULL DEFAULT 0,
+  created_at   timestamptz NOT NULL DEFAULT now(),
+  updated_at   timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX pain_map_rows_survey ON pain_map_rows (survey_id, period, position, id);
+
+CREATE TABLE pain_map_changes (
+  id         bigserial   PRIMARY KEY,
+  row_id     bigint      NOT NULL REFERENCES pain_map_rows (id),
+  at         timestamptz NOT NULL DEFAULT now(),
+  actor      text        NOT NULL,
+  field      text        NOT NULL,
+  old_value  text,
+  new_value  text
+);
+CREATE INDEX pain_map_changes_row ON pain_map_changes (row_id, id);
+
+CREATE TABLE decisions (
+  id            bigserial   PRIMARY KEY,
+  survey_id     text        NOT NULL,
+  object        text,
+  pain_row_id   bigint      REFERENCES pain_map_rows (id),
+  text          jsonb       NOT NULL,             -- { ru, en? }
+  status        text        NOT NULL,             -- planned | in-progress | done | rejected
+  decided_on    date,
+  due_on        date,
+  done_on       date,
+  published     boolean     NOT NULL DEFAULT false,
+  created_at    timestamptz NOT NULL DEFAULT now(),
+  updated_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX decisions_survey ON decisions (survey_id, object);
+
+CREATE TABLE survey_settings (
+  survey_id   text        PRIMARY KEY,
+  appeal_url  text,
+  updated_at  timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE INDEX responses_receipt ON responses (receipt);
+`,
+  },
 ];

@@ -1,0 +1,119 @@
+import type { Lang } from '@otklik/core';
+import { siteChrome } from '../pages/chrome.js';
+import { markup, type Html } from '../pages/html.js';
+import type { Decision } from './decisions.js';
+import type { RowStatus } from './store.js';
+
+const STATUS: Record<RowStatus, { ru: string; en: string }> = {
+  planned: { ru: 'запланировано', en: 'planned' },
+  'in-progress': { ru: 'выполняется', en: 'in progress' },
+  done: { ru: 'сделано', en: 'done' },
+  rejected: { ru: 'отклонено', en: 'rejected' },
+};
+
+/** Names of services by id, in the page's language (catalogue texts). */
+export type ServiceNames = (id: string | null, lang: Lang) => string;
+
+function dates(d: Decision, lang: Lang): string {
+  const en = lang === 'en';
+  const parts: string[] = [];
+  if (d.decidedOn) parts.push(`${en ? 'decided' : 'решение'} ${d.decidedOn}`);
+  if (d.dueOn) parts.push(`${en ? 'due' : 'срок'} ${d.dueOn}`);
+  if (d.doneOn) parts.push(`${en ? 'done' : 'выполнено'} ${d.doneOn}`);
+  return parts.join(', ');
+}
+
+/** The decisions of one service as a list; the analysts' own words, so fit to publish. */
+function decisionList(list: readonly Decision[], lang: Lang): Html {
+  return markup`<ul class="decisions">${list.map((d) => {
+    const when = dates(d, lang);
+    return markup`<li><p>${lang === 'en' ? (d.text.en ?? d.text.ru) : d.text.ru}</p><p class="note">${STATUS[d.status][lang]}${when ? `; ${when}` : ''}</p></li>`;
+  })}</ul>`;
+}
+
+/**
+ * «Вы сказали — мы сделали»: the published decisions, grouped by service. Nothing here comes
+ * from respondents' texts — the section shows only what the analysts wrote for publication.
+ *
+ * @example
+ * youSaidWeDid(decisions, names, 'ru').value;
+ */
+export function youSaidWeDid(
+  decisions: readonly Decision[],
+  names: ServiceNames,
+  lang: Lang,
+): Html {
+  const en = lang === 'en';
+  if (decisions.length === 0) return markup``;
+  const byService = new Map<string | null, Decision[]>();
+  for (const d of decisions) byService.set(d.object, [...(byService.get(d.object) ?? []), d]);
+  return markup`<section aria-labelledby="you-said">
+<h2 id="you-said">${en ? 'You said — we did' : 'Вы сказали — мы сделали'}</h2>
+${[...byService].map(
+  ([object, list]) => markup`<h3>${names(object, lang)}</h3>${decisionList(list, lang)}`,
+)}
+</section>`;
+}
+
+/** The receipt form: a plain GET form to `/r`, usable without script. */
+export function receiptForm(lang: Lang, value = ''): Html {
+  const en = lang === 'en';
+  return markup`<form class="receipt" method="get" action="/r">
+<label for="receipt-code">${en ? 'Code from the thank-you screen' : 'Код с экрана благодарности'}</label>
+<input id="receipt-code" name="code" value="${value}" maxlength="16" autocomplete="off" spellcheck="false" aria-describedby="receipt-hint">
+${lang === 'en' ? markup`<input type="hidden" name="lang" value="en">` : ''}
+<p id="receipt-hint" class="note">${en ? '8 letters and digits, e.g. 7K3M9QXA.' : '8 букв и цифр, например 7K3M9QXA.'}</p>
+<button type="submit">${en ? 'Show what is being done' : 'Узнать, что делается'}</button>
+</form>`;
+}
+
+/**
+ * The hand-off to an official appeal (59-ФЗ): a survey answer is not an appeal, so the link to the
+ * body's appeal service (ПОС, Госуслуги) is offered wherever a respondent may want one.
+ */
+export function appealLink(url: string | null, lang: Lang): Html {
+  if (!url) return markup``;
+  const en = lang === 'en';
+  return markup`<p class="appeal">${en ? 'A survey answer is not an official appeal. To file one (it gets a reply within 30 days):' : 'Ответ в опросе — не официальное обращение. Чтобы подать обращение (на него ответят в течение 30 дней):'} <a href="${url}" rel="noopener">${en ? 'file an appeal' : 'подать обращение'}</a></p>`;
+}
+
+/** One service a receipt led to: its name, where its figures are, and its published decisions. */
+export interface ReceiptMatch {
+  surveyId: string;
+  surveyTitle: string;
+  service: string;
+  decisions: readonly Decision[];
+  appealUrl: string | null;
+}
+
+/**
+ * The receipt page. A code that matches and one that does not give the same page: the same
+ * heading, form and section, differing only in the section's text — so the page tells nothing
+ * about whether a code exists beyond what it is for, and nothing about the response (not its
+ * answers, date or channel).
+ *
+ * @example
+ * receiptPage({ lang: 'ru', code: '7K3M9QXA', matches: [] }).value;
+ */
+export function receiptPage(v: {
+  lang: Lang;
+  code: string;
+  matches: readonly ReceiptMatch[];
+}): Html {
+  const en = v.lang === 'en';
+  const q = en ? '?lang=en' : '';
+  const found = v.matches.map(
+    (m) => markup`<h3>${m.service}</h3>
+<p><a href="/results/${m.surveyId}${q}">${en ? 'Survey results' : 'Результаты опроса'}: ${m.surveyTitle}</a></p>
+${m.decisions.length ? decisionList(m.decisions, v.lang) : markup`<p>${en ? 'No measures have been published for this service yet.' : 'Мер по этой услуге пока не опубликовано.'}</p>`}
+${appealLink(m.appealUrl, v.lang)}`,
+  );
+  const content = markup`<h1>${en ? 'What is being done about your feedback' : 'Что делается по вашему отзыву'}</h1>
+<p class="lead">${en ? 'The code shows what the body does about the service you rated. Your answers themselves are never shown.' : 'По коду видно, что делается по услуге, которую вы оценили. Сами ваши ответы не показываются.'}</p>
+<section aria-labelledby="receipt-result" aria-live="polite">
+<h2 id="receipt-result">${en ? 'Code' : 'Код'} ${v.code}</h2>
+${v.matches.length ? found : markup`<p>${en ? 'Nothing is known under this code. Check the code: 8 letters and digits from the thank-you screen.' : 'По этому коду сведений нет. Проверьте код: 8 букв и цифр с экрана благодарности.'}</p>`}
+</section>
+${receiptForm(v.lang, v.code)}`;
+  return siteChrome(content, { lang: v.lang });
+}
