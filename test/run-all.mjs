@@ -44,11 +44,13 @@ function counts(text) {
     failed += Number(m[1] ?? 0);
     passed += Number(m[2]);
   }
-  // @web/test-runner repeats its progress line; only the last one is the total.
-  const wtr = [...t.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
-  if (wtr) {
-    passed += Number(wtr[1]);
-    failed += Number(wtr[2]);
+  // @web/test-runner repeats its progress line; the last one of each run is that run's total.
+  for (const run of t.split(/Running \d+ test files?\.\.\./).slice(1)) {
+    const wtr = [...run.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+    if (wtr) {
+      passed += Number(wtr[1]);
+      failed += Number(wtr[2]);
+    }
   }
   for (const m of t.matchAll(/^# pass (\d+)$/gm)) passed += Number(m[1]);
   for (const m of t.matchAll(/^# fail (\d+)$/gm)) failed += Number(m[1]);

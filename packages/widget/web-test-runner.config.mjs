@@ -22,7 +22,9 @@ const mediaFeatures = {
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
-  files: ['src/**/*.test.ts'],
+  // delivery.test.ts runs in its own run (package.json `test`): after another file in the same
+  // run its first test never finishes (only when it is not alone; cause not found yet).
+  files: ['src/**/*.test.ts', '!src/delivery.test.ts'],
   nodeResolve: { exportConditions: ['@otklik/source', 'browser', 'development'] },
   rootDir: fileURLToPath(new URL('../..', import.meta.url)),
   plugins: [

@@ -20,9 +20,11 @@ try {
   const committed = readFileSync(join(dir, 'custom-elements.json'), 'utf8');
   if (fresh !== committed) {
     console.error('custom-elements.json is stale: run `pnpm --filter @otklik/widget manifest`.');
-    process.exit(1);
+    // Not process.exit(): the finally below must put package.json back first.
+    process.exitCode = 1;
+  } else {
+    console.log('custom-elements.json matches the sources');
   }
-  console.log('custom-elements.json matches the sources');
 } finally {
   writeFileSync(join(dir, 'package.json'), pkg);
   rmSync(out, { recursive: true, force: true });
