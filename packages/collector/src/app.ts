@@ -15,6 +15,7 @@ import { reportRoutes } from './routes/reports.js';
 import { responseRoutes, RETRY_AFTER_UNAVAILABLE } from './routes/responses.js';
 import { surveyRoutes } from './routes/surveys.js';
 import { DbTimeoutError, isDbDataError, isDbUnavailable } from './store/errors.js';
+import { themeRoutes } from './themes/routes.js';
 import type { SurveyStore } from './store/surveys.js';
 
 /** Everything `createApp` needs: the shared route dependencies plus the collector's own parts. */
@@ -182,6 +183,7 @@ export function createApp(deps: CollectorDeps): Hono {
   // Analytics' routers use full paths; /v1/* among them are admin-only through the guard above.
   app.route('/', reportRoutes(deps));
   app.route('/', exportRoutes(deps));
+  app.route('/', themeRoutes(deps));
   app.route('/', pageRoutes(deps));
   return app;
 }
