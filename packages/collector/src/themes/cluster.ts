@@ -14,6 +14,8 @@ export const CLUSTERING = {
   /** Cosine to a centroid at or above which a new answer joins that theme. */
   assignThreshold: 0.2,
   seed: 20261130,
+  /** Silhouette a smaller k may lose to the best and still be chosen. */
+  kTolerance: 0.02,
 } as const;
 
 /** A small seeded generator (mulberry32): the same texts give the same themes every time. */
@@ -164,17 +166,22 @@ export function clusterVectors(
     const maxK = Math.min(CLUSTERING.maxK, Math.floor(live.length / CLUSTERING.minPerTheme));
     const sample = evenSample(live.length, CLUSTERING.silhouetteSample);
     const sv = sample.map((i) => live[i]!);
-    let bestScore = -Infinity;
-    chosen = run(Math.max(1, Math.min(CLUSTERING.minK, live.length)));
-    for (let k = CLUSTERING.minK; k <= maxK; k++) {
+    const tried: { p: Partition; score: number }[] = [];
+    for (let k = CLUSTERING.minK; k <= Math.max(CLUSTERING.minK, maxK); k++) {
       const p = run(k);
-      const score = silhouette(
-        sv,
-        sample.map((i) => p.labels[i]!),
-        k,
-      );
-      if (score > bestScore) [bestScore, chosen] = [score, p];
+      tried.push({
+        p,
+        score: silhouette(
+          sv,
+          sample.map((i) => p.labels[i]!),
+          k,
+        ),
+      });
     }
+    // Silhouette on sparse short texts keeps creeping up as k grows (themes split by wording);
+    // the fewest themes within `kTolerance` of the best score keep one topic in one theme.
+    const best = Math.max(...tried.map((t) => t.score));
+    chosen = tried.find((t) => t.score >= best - CLUSTERING.kTolerance)!.p;
   }
   // Drop clusters left empty and renumber densely.
   const used = [...new Set(chosen.labels)].sort((a, b) => a - b);
