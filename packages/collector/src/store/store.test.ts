@@ -163,7 +163,7 @@ describe.skipIf(!TEST_DATABASE_URL)('migrations on PostgreSQL, concurrently', ()
     const b = await openTestPostgres(a.schema);
     try {
       const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
-      expect([...ra, ...rb].sort()).toEqual(MIGRATIONS.map((m) => m.version));
+      expect([...ra, ...rb].sort((x, y) => x - y)).toEqual(MIGRATIONS.map((m) => m.version));
       const rows = await a.query('SELECT version FROM otklik_migrations');
       expect(rows).toHaveLength(MIGRATIONS.length);
     } finally {
