@@ -19,6 +19,7 @@ import { badQuery, reportRoutes } from './routes/reports.js';
 import { responseRoutes, RETRY_AFTER_UNAVAILABLE } from './routes/responses.js';
 import { surveyRoutes } from './routes/surveys.js';
 import { DbTimeoutError, isDbDataError, isDbUnavailable } from './store/errors.js';
+import { themeRoutes } from './themes/routes.js';
 import type { SurveyStore } from './store/surveys.js';
 
 /** Everything `createApp` needs: the shared route dependencies plus the collector's own parts. */
@@ -197,6 +198,7 @@ export function createApp(deps: CollectorDeps): Hono {
   app.route('/', reportRoutes(deps));
   app.route('/', exportRoutes(deps));
   app.route('/', painMapRoutes(deps));
+  app.route('/', themeRoutes(deps));
   app.route('/', pageRoutes(deps));
   app.route('/', adminPageRoutes(deps));
   app.route('/', receiptRoutes(deps));

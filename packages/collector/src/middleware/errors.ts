@@ -70,6 +70,27 @@ export const API_ERRORS = {
     ru: 'Неверный параметр запроса; он назван в issues.',
     en: 'A query parameter is invalid; it is named in issues.',
   },
+  unknown_question: { ru: 'В анкете нет такого вопроса.', en: 'The survey has no such question.' },
+  no_free_text: {
+    ru: 'У этого вопроса нет открытых ответов: он не текстовый и в нём нет вариантов «укажите».',
+    en: 'This question has no open answers: it is not a text question and has no “specify” options.',
+  },
+  unknown_theme: {
+    ru: 'Такой темы нет у этого вопроса.',
+    en: 'There is no such theme for this question.',
+  },
+  unknown_answer: {
+    ru: 'Такого открытого ответа на этот вопрос нет.',
+    en: 'There is no such open answer to this question.',
+  },
+  invalid_theme_edit: {
+    ru: 'Правка темы неверна; ошибки перечислены в issues.',
+    en: 'The theme edit is invalid; the errors are listed in issues.',
+  },
+  theme_too_small: {
+    ru: 'Тему нельзя разделить: в ней меньше двух ответов со значимыми словами.',
+    en: 'The theme cannot be split: it has fewer than two answers with meaningful words.',
+  },
   unauthorized: {
     ru: 'Нужен заголовок Authorization: Bearer <токен администратора>.',
     en: 'Send Authorization: Bearer <admin token>.',

@@ -71,6 +71,37 @@ CREATE TABLE catalog_entries (
 );`,
   },
   {
+    version: 20,
+    name: 'themes of open answers',
+    // Themes group the free texts of one question (a text answer or the texts typed into options
+    // with `specify`). `origin` says who made a theme or an assignment: 'auto' rows come from the
+    // grouping, 'analyst' rows from a person's edit, and the grouping never overwrites those.
+    // An assignment row with no theme is an answer seen and left unsorted.
+    sql: `
+CREATE TABLE themes (
+  theme_id    uuid        PRIMARY KEY,
+  survey_id   text        NOT NULL,
+  question    text        NOT NULL,
+  name        text,                                  -- the analyst's name; NULL: named by terms
+  terms       jsonb       NOT NULL,                  -- top terms as words, strongest first
+  centroid    jsonb       NOT NULL,                  -- stem → weight, unit length
+  origin      text        NOT NULL CHECK (origin IN ('auto', 'analyst')),
+  created_at  timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX themes_question ON themes (survey_id, question);
+
+CREATE TABLE theme_assignments (
+  response_id uuid NOT NULL REFERENCES responses (response_id) ON DELETE CASCADE,
+  question    text NOT NULL,
+  option      text NOT NULL DEFAULT '',              -- '' for a text answer, else the option id
+  survey_id   text NOT NULL,
+  theme_id    uuid REFERENCES themes (theme_id) ON DELETE SET NULL,
+  origin      text NOT NULL CHECK (origin IN ('auto', 'analyst')),
+  PRIMARY KEY (response_id, question, option)
+);
+CREATE INDEX theme_assignments_question ON theme_assignments (survey_id, question, theme_id);`,
+  },
+  {
     version: 30,
     name: 'pain map, decisions, survey settings, receipt lookup',
     // The stored pain map: rows per survey and period, edited by analysts; every edit is appended
