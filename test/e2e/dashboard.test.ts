@@ -98,7 +98,7 @@ describe('analytics dashboard', () => {
       await page
         .getByRole('group', { name: /удовлетворены обслуживанием/ })
         .first()
-        .getByRole('radio', { name: new RegExp(`^${score}`) })
+        .getByRole('radio', { name: new RegExp(` ${score}( —|$)`) })
         .check();
       await page.getByRole('button', { name: 'Отправить' }).click();
       await page.getByText(/Код ответа: [0-9A-Z]{8}/).waitFor({ timeout: 15_000 });

@@ -56,7 +56,7 @@ describe('demo page → collector → report', () => {
     await services.getByRole('searchbox').press('Tab');
     await page.keyboard.press('Space');
     await group(page, /^Насколько Вы удовлетворены государственной услугой/)
-      .getByRole('radio', { name: /^4/ })
+      .getByRole('radio', { name: / 4( —|$)/ })
       .check();
     // Q8: a refusal makes Q9 appear (skip logic from core, in the page).
     const q9 = /При отказе в предоставлении услуги/;
@@ -95,7 +95,7 @@ describe('demo page → collector → report', () => {
     const page = await browser.newPage();
     await page.goto(`${collector.url}/s/kiosk-pulse?channel=email&object=example-passport`);
     await group(page, /удовлетвор/)
-      .getByRole('radio', { name: /^5/ })
+      .getByRole('radio', { name: / 5( —|$)/ })
       .check();
     await page.getByRole('button', { name: 'Отправить' }).click();
     await page.getByText(/Код ответа: [0-9A-Z]{8}/).waitFor({ timeout: 15_000 });

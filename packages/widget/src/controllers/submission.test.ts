@@ -135,13 +135,16 @@ describe('SubmissionController', () => {
   it('queues in IndexedDB when the network fails (connection refused)', async () => {
     const { ctl, events } = mount({ endpoint: () => CLOSED });
     const r = response();
+    const before = Date.now();
     const outcome = await ctl.submit(r);
     expect(outcome).to.deep.equal({ status: 'queued', waiting: 1 });
     const item = await get<QueuedItem>(r.responseId, stores.queue);
     expect(item?.response).to.deep.equal(r);
     expect(item?.url).to.equal(CLOSED);
     expect(item?.reason).to.equal('network');
-    expect(item!.next).to.be.within(Date.now() - 1000, Date.now() + 4000); // attempt 1: 0–4 s window
+    // Attempt n waits 2 s at least and at most its full-jitter window of 2 s · 2ⁿ; on a slow
+    // machine the retry timer may already have made a second attempt before this read.
+    expect(item!.next).to.be.within(before + 2000, Date.now() + 2000 * 2 ** item!.attempts);
     expect(ctl.waiting).to.equal(1);
     expect(events.map((e) => [e.type, e.detail])).to.deep.equal([
       ['otklik-queued', { responseId: r.responseId, waiting: 1, reason: 'network' }],
