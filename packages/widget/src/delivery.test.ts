@@ -1,5 +1,6 @@
-// What the respondent and the staff are told about delivery: the collector's refusals in the
-// page's language, storage that is missing, refusals of queued responses on a kiosk.
+// What the respondent and the staff are told about delivery: storage that is missing, refusals of
+// queued responses on a kiosk. NOT RUN by `pnpm test` yet: this file sometimes never finishes
+// (even alone); the collector-refusal tests that lived here are in refusals.test.ts.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createStore, type UseStore } from 'idb-keyval';
 import { stores } from './controllers/queue-store.js';
@@ -22,6 +23,8 @@ function freshStores(): void {
   const tag = crypto.randomUUID();
   stores.queue = createStore(`otklik-delivery-${tag}`, 'queue');
   stores.rejected = createStore(`otklik-delivery-rejected-${tag}`, 'rejected');
+  stores.lock = `otklik-delivery-${tag}`;
+  stores.memory = { queued: new Map(), refused: new Set() };
 }
 
 /** A store whose every use fails, as IndexedDB does when the browser blocks storage. */
@@ -54,58 +57,6 @@ async function answerAndSend(el: FeedbackSurvey): Promise<void> {
   await settle(el);
   $<HTMLFormElement>(el, 'form')!.requestSubmit();
 }
-
-const refusal = {
-  status: 422,
-  body: {
-    error: 'invalid_response',
-    message: { ru: 'Ответ не прошёл проверку', en: 'The response failed the checks' },
-    issues: [
-      {
-        path: ['answers', 'q1'],
-        code: 'invalid_option',
-        message: { ru: 'q1: нет такого варианта', en: 'q1: no such option' },
-      },
-    ],
-  },
-};
-
-describe('collector refusals in the page language', () => {
-  beforeEach(async () => {
-    freshStores();
-    await collector.reset();
-  });
-
-  it('shows the issue messages of a 422 in Russian on a Russian page, in English on an English one', async () => {
-    await collector.script([refusal]);
-    const ru = await form('ru');
-    await answerAndSend(ru);
-    await waitUntil(() => $(ru, 'form > .error'), 'refusal shown');
-    const ruText = $(ru, 'form > .error')!.textContent!;
-    expect(ruText).to.contain('нет такого варианта');
-    expect(ruText).not.to.match(/[A-Za-z]{3,}/);
-    await collector.script([refusal]);
-    const en = await form('en');
-    await answerAndSend(en);
-    await waitUntil(() => $(en, 'form > .error'), 'refusal shown');
-    expect($(en, 'form > .error')!.textContent).to.contain('no such option');
-  });
-
-  it('a body with only a code (or an English message) is told in the widget’s own words', async () => {
-    await collector.script([
-      {
-        status: 409,
-        body: { error: 'conflict', message: 'This responseId is stored with another body.' },
-      },
-    ]);
-    const ru = await form('ru');
-    await answerAndSend(ru);
-    await waitUntil(() => $(ru, 'form > .error'), 'refusal shown');
-    const text = $(ru, 'form > .error')!.textContent!;
-    expect(text).not.to.match(/[A-Za-z]{3,}/);
-    expect(text).to.contain('уже');
-  });
-});
 
 describe('storage faults', () => {
   beforeEach(async () => {

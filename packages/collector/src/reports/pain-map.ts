@@ -1,4 +1,4 @@
-import { localize, percent, topTwoCount, type Survey } from '@otklik/core';
+import { isChoice, localize, optionsOf, percent, topTwoCount, type Survey } from '@otklik/core';
 import type { Db } from '../store/db.js';
 import { filterSql, type ResponseFilter } from './filter.js';
 import { computeReport, type ReportOptions } from './index.js';
@@ -125,7 +125,7 @@ export async function painMap(
         (q.type === 'single' || q.type === 'multiple' || q.type === 'list') &&
         'distribution' in fig
       ) {
-        for (const o of q.options ?? []) {
+        for (const o of optionsOf(q)) {
           const count = fig.distribution[o.id] ?? 0;
           if (!o.problem || count === 0) continue;
           const k = `${key ?? ''}\u0000${q.id}\u0000${o.id}`;
@@ -169,7 +169,7 @@ export async function painMap(
           typeof fig.satisfiedShare === 'number' &&
           fig.satisfiedShare < PAIN_THRESHOLDS.lowScore
         ) {
-          const positive = (q.options ?? [])
+          const positive = optionsOf(q)
             .filter((o) => o.positive)
             .reduce((n, o) => n + (fig.distribution[o.id] ?? 0), 0);
           lowScore(q.id, title, fig.answered - fig.excluded - positive);
@@ -220,8 +220,8 @@ export async function painMap(
 function specifyKeys(questions: ReturnType<typeof reportQuestions>): string[] {
   const keys: string[] = [];
   for (const q of questions) {
-    if (q.type !== 'single' && q.type !== 'multiple' && q.type !== 'list') continue;
-    for (const o of q.options ?? []) if (o.problem && o.specify) keys.push(`${q.id}:${o.id}`);
+    if (!isChoice(q)) continue;
+    for (const o of optionsOf(q)) if (o.problem && o.specify) keys.push(`${q.id}:${o.id}`);
   }
   return keys;
 }

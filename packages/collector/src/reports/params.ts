@@ -1,3 +1,4 @@
+import { CONTEXT_MAX } from '@otklik/core';
 import { DIMENSIONS, GROUP_BY, PERIODS, type Dimension, type GroupBy, type Period } from './sql.js';
 
 /** The dimension filters a report URL may carry, each a comma-separated list. */
@@ -119,11 +120,11 @@ export function parseReportQuery(
     const v = q[field];
     if (v === undefined || v === '') continue;
     const list = v.split(',');
-    if (list.some((x) => x === '' || x.length > 200)) {
+    if (list.some((x) => x === '' || x.length > CONTEXT_MAX)) {
       return fail(
         field,
-        `«${field}»: значения через запятую, каждое от 1 до 200 символов`,
-        `"${field}": comma-separated values of 1 to 200 characters each`,
+        `«${field}»: значения через запятую, каждое от 1 до ${CONTEXT_MAX} символов`,
+        `"${field}": comma-separated values of 1 to ${CONTEXT_MAX} characters each`,
       );
     }
     value[field] = [...new Set(list)];

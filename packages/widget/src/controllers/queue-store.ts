@@ -35,13 +35,19 @@ export interface RejectedItem {
  *   inspection. A separate database because idb-keyval keeps one store per database. idb-keyval's
  *   `createStore` opens both (empty) databases when the script loads; nothing is written to either
  *   until a response is queued or refused.
- * Mutable so that browser tests can give each test its own databases (a controller keeps the
- * stores it was created with).
+ * - `lock`: the Web Lock that lets one tab at a time send the queue.
+ * - `memory`: where responses wait when IndexedDB cannot be used (blocked storage, some private
+ *   modes): this page's memory, shared by every widget on it, resent like the stored queue while
+ *   the page is open; refusals are counted the same way, so a kiosk can still tell its staff.
+ * Mutable so that browser tests can give each test its own databases and lock (a controller keeps
+ * the ones it was created with).
  * @example import { values } from 'idb-keyval'; console.table(await values<RejectedItem>(stores.rejected));
  */
 export const stores = {
   queue: createStore('otklik', 'queue'),
   rejected: createStore('otklik-rejected', 'rejected'),
+  lock: 'otklik-queue',
+  memory: { queued: new Map<string, QueuedItem>(), refused: new Set<string>() },
 };
 
 /** Resolves an IndexedDB request (idb-keyval keeps its own helper private). */

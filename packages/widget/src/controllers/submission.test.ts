@@ -55,6 +55,7 @@ function response(over: Partial<SurveyResponse> = {}): SurveyResponse {
 
 type Ev = OtklikQueuedEvent | OtklikSentEvent | OtklikErrorEvent;
 const hosts: CtlHost[] = [];
+const ctls: SubmissionController[] = [];
 
 /** A fresh host + controller, like a page load; `events` records every delivery event from connect on. */
 function mount(config: Partial<SubmissionConfig> = {}) {
@@ -65,6 +66,7 @@ function mount(config: Partial<SubmissionConfig> = {}) {
   const ctl = new SubmissionController(el, { endpoint: () => ENDPOINT, ...config });
   document.body.append(el);
   hosts.push(el);
+  ctls.push(ctl);
   return { el, ctl, events };
 }
 
@@ -77,10 +79,15 @@ describe('SubmissionController', () => {
     const tag = crypto.randomUUID();
     stores.queue = createStore(`otklik-test-${tag}`, 'queue');
     stores.rejected = createStore(`otklik-test-rejected-${tag}`, 'rejected');
+    // …and its own Web Lock: an element of another page may hold the default one mid-send.
+    stores.lock = `otklik-test-${tag}`;
+    stores.memory = { queued: new Map(), refused: new Set() };
     await collector.reset();
   });
-  afterEach(() => {
+  afterEach(async () => {
     for (const h of hosts.splice(0)) h.remove();
+    // A retry a test's element started must not post into the next test's scripted answers.
+    await Promise.all(ctls.splice(0).map((c) => c.idle()));
   });
 
   it('sends JSON without cookies and reports the receipt on 201', async () => {

@@ -35,14 +35,6 @@ const backoff = (attempts: number): number =>
 let persistAsked = false;
 
 /**
- * Where responses wait when IndexedDB cannot be used (blocked storage, some private modes): this
- * page's memory, shared by every widget on it, resent like the stored queue while the page is
- * open. Refusals are counted the same way, so a kiosk can still tell its staff.
- */
-const memory = new Map<string, QueuedItem>();
-const refusedInMemory = new Set<string>();
-
-/**
  * Sends responses to the collector and keeps the ones it cannot deliver in an IndexedDB queue
  * (see send.ts for the table of statuses). Waiting responses are resent oldest first: by a
  * backoff timer, on the `online` event, on `flush()`, and whenever a host connects, so the next
@@ -76,6 +68,8 @@ export class SubmissionController implements ReactiveController {
   private _chain: Promise<unknown> = Promise.resolve();
   private readonly _online = (): void => void this.flush();
   private readonly _q = stores.queue;
+  private readonly _lock = stores.lock;
+  private readonly _mem = stores.memory;
   private readonly _r = stores.rejected;
 
   constructor(
@@ -134,6 +128,15 @@ export class SubmissionController implements ReactiveController {
     return this._drain(true);
   }
 
+  /**
+   * Resolves once no send of this controller is in flight (a retry already started finishes
+   * even after the element is removed); for a page that must not leave mid-send.
+   * @example el.remove(); await ctl.idle();
+   */
+  idle(): Promise<void> {
+    return this._chain.then(() => undefined);
+  }
+
   private _timeout(): number {
     return this.config.timeoutMs ?? 15_000;
   }
@@ -146,7 +149,7 @@ export class SubmissionController implements ReactiveController {
       list.sort((x, y) => x[1].queuedAt - y[1].queuedAt);
       for (const [id] of list) {
         // Re-read: another tab may have sent or rescheduled it since the list was taken.
-        const item = memory.get(id) ?? (await get<QueuedItem>(id, this._q));
+        const item = this._mem.queued.get(id) ?? (await get<QueuedItem>(id, this._q));
         const now = Date.now();
         if (!item || (item.notBefore ?? 0) > now || (!all && item.next > now)) continue;
         const a = await post(item.url, item.response, this._timeout());
@@ -159,7 +162,7 @@ export class SubmissionController implements ReactiveController {
     // lib.dom types request() as Promise<T> of the callback's own Promise; it resolves to the number.
     const locked = (): Promise<number> =>
       'locks' in navigator
-        ? (navigator.locks.request('otklik-queue', run) as unknown as Promise<number>)
+        ? (navigator.locks.request(this._lock, run) as unknown as Promise<number>)
         : run();
     const p = this._chain
       .then(locked)
@@ -201,7 +204,7 @@ export class SubmissionController implements ReactiveController {
           ? { url, response, httpStatus, rejectedAt: Date.now() }
           : { url, response, httpStatus, message, rejectedAt: Date.now() },
         this._r,
-      ).catch(() => refusedInMemory.add(responseId));
+      ).catch(() => this._mem.refused.add(responseId));
       if (item) await this._forget(responseId);
       host.dispatchEvent(
         new OtklikErrorEvent(
@@ -228,14 +231,14 @@ export class SubmissionController implements ReactiveController {
       // No other automatic retry before this one's, and never in the next BASE_MS: full jitter
       // may draw ~0, and the rest of the queue should not follow a failure at once.
       this._pause = Math.max(next.next, now + BASE_MS);
-      if (memory.has(responseId)) memory.set(responseId, next);
+      if (this._mem.queued.has(responseId)) this._mem.queued.set(responseId, next);
       else await set(responseId, next, this._q);
       return { status: 'queued', waiting: this._waiting };
     }
     const max = this.config.maxQueue ?? 500;
     const waiting = await putBounded(this._q, responseId, next, max).catch(() => {
       // No IndexedDB here: keep it in this page's memory rather than lose it.
-      memory.set(responseId, next);
+      this._mem.queued.set(responseId, next);
       return 0;
     });
     if (!waiting) {
@@ -266,8 +269,8 @@ export class SubmissionController implements ReactiveController {
       (k) => k.length,
       () => 0,
     );
-    if (refused + refusedInMemory.size !== this._refused) {
-      this._refused = refused + refusedInMemory.size;
+    if (refused + this._mem.refused.size !== this._refused) {
+      this._refused = refused + this._mem.refused.size;
       this.host.requestUpdate();
     }
     clearTimeout(this._timer);
@@ -284,11 +287,11 @@ export class SubmissionController implements ReactiveController {
     const stored = await entries<string, QueuedItem>(this._q).catch(
       () => [] as [string, QueuedItem][],
     );
-    return [...stored, ...memory];
+    return [...stored, ...this._mem.queued];
   }
 
   private async _forget(id: string): Promise<void> {
-    if (!memory.delete(id)) await del(id, this._q);
+    if (!this._mem.queued.delete(id)) await del(id, this._q);
   }
 
   private _setWaiting(n: number): void {

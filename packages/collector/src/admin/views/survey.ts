@@ -1,6 +1,8 @@
 import {
   localize,
+  optionsOf,
   percent,
+  scalePoints,
   type Question,
   type QuestionFigures,
   type Survey,
@@ -308,9 +310,8 @@ function matrixHeat(
   f: Extract<QuestionFigures, { type: 'matrix' }>,
 ): Html {
   const { t, n, lang } = c;
-  const points: string[] = [];
-  for (let v = q.scale.max; v >= q.scale.min; v--) points.push(String(v));
-  for (const e of q.extraOptions ?? []) points.push(e.id);
+  // Highest point first, as the forms print them, then the extra options.
+  const points = [...scalePoints(q.scale).reverse().map(String), ...optionsOf(q).map((e) => e.id)];
   const label = (p: string) => valueName(q, p, c.d.head, lang);
   return markup`<div class="scroll" tabindex="0" role="region" aria-labelledby="heat-${q.id}"><table class="heat"><caption id="heat-${q.id}">${localize(q.title, lang)} — ${t('тепловая карта: доля оценок по параметрам', 'heat map: share of each rating per item')}</caption>
 <thead><tr><th scope="col">${t('Параметр', 'Item')}</th>${points.map((p) => markup`<th scope="col" class="num">${label(p)}</th>`)}<th scope="col" class="num">${t('Средняя', 'Mean')}</th><th scope="col" class="num">${t('Доля 4–5', 'Top two')}</th></tr></thead>
@@ -332,9 +333,7 @@ function distribution(c: Ctx, q: ReportQuestion, f: QuestionFigures): Html {
   if (f.type === 'matrix') return markup``;
   let keys: string[];
   if (q.type === 'scale') {
-    keys = [];
-    for (let v = q.max; v >= q.min; v--) keys.push(String(v));
-    for (const e of q.extraOptions ?? []) keys.push(e.id);
+    keys = [...scalePoints(q).reverse().map(String), ...optionsOf(q).map((e) => e.id)];
   } else {
     keys = Object.keys(f.distribution).sort(
       (a, b) => (f.distribution[b] ?? 0) - (f.distribution[a] ?? 0),
