@@ -3,7 +3,6 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from '../deps.js';
 import type { Html } from '../pages/html.js';
-import { PAGE_HEADERS } from '../pages/layout.js';
 import { loadVersions } from '../reports/versions.js';
 import { sessions as createSessions, type Sessions } from '../middleware/session.js';
 import { surveyDashboard, surveyVolumes } from './data.js';
@@ -15,6 +14,7 @@ import { signInPage } from './views/sign-in.js';
 import { adminShell } from './views/shell.js';
 import { surveyPage } from './views/survey.js';
 import { markup } from '../pages/html.js';
+import { safeNext, send, session } from './kit.js';
 
 export interface AdminPageOptions {
   /** Sessions of the dashboard (default: from `deps.config`'s tokens and session secret). */
@@ -22,23 +22,6 @@ export interface AdminPageOptions {
   /** Clock for «days since the last response» (tests). */
   now?: () => Date;
 }
-
-type Status = 200 | 400 | 401 | 403 | 404;
-
-function send(c: Context, body: Html, status: Status = 200): Response {
-  return c.body(body.value, status, {
-    ...PAGE_HEADERS,
-    'Cache-Control': 'no-store',
-    // Figures of the dashboard are not for other sites' frames or referrers.
-    'X-Frame-Options': 'DENY',
-  });
-}
-
-/** Only same-site paths under /admin as the place to return to after signing in. */
-const safeNext = (v: unknown): string =>
-  typeof v === 'string' && /^\/admin(\/[\w\-./%?=&:+~]*)?$/.test(v) && !v.includes('//')
-    ? v
-    : '/admin';
 
 /**
  * The analysts' dashboard, pages without script under `/admin`:
@@ -86,11 +69,6 @@ export function adminPageRoutes(deps: AppDeps, opts: AdminPageOptions = {}): Hon
       403,
     );
   };
-  const session = (c: Context) => {
-    const v = c.get('session');
-    return { role: v.role, csrf: v.csrf };
-  };
-
   app.get('/admin/assets/admin.css', (c) =>
     c.body(ADMIN_CSS, 200, {
       'Content-Type': 'text/css; charset=utf-8',
@@ -141,9 +119,11 @@ export function adminPageRoutes(deps: AppDeps, opts: AdminPageOptions = {}): Hon
 
   app.get('/admin/', (c) => c.redirect('/admin', 301));
 
+  // Everything below needs a session: sections mount their routers after this point; pages that
+  // change surveys, catalogues or tokens also use `admin`.
   const analyst = s.require('analyst', denied);
   app.use('/admin', analyst);
-  app.use('/admin/surveys/*', analyst);
+  app.use('/admin/*', analyst);
 
   app.get('/admin', async (c) => {
     const lang = pickLang(c);
