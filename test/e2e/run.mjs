@@ -1,5 +1,6 @@
 // End-to-end tests: the built widget on the collector's pages in real headless Chromium.
-// Builds the widget first when its bundle is missing, then runs node's test runner.
+// Builds the widget first when its bundle is missing, then runs node's test runner. Arguments
+// narrow the files to those whose names contain one of them (`node test/e2e/run.mjs flapping`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,7 @@ if (!existsSync(`${root}/packages/widget/dist/feedback-survey.js`)) {
 }
 const files = readdirSync(fileURLToPath(new URL('.', import.meta.url)))
   .filter((f) => f.endsWith('.test.ts'))
+  .filter((f) => process.argv.length < 3 || process.argv.slice(2).some((a) => f.includes(a)))
   .map((f) => `test/e2e/${f}`);
 const r = spawnSync(
   process.execPath,

@@ -56,7 +56,7 @@ export async function spawnCollector(
     proc.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
   );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`collector did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`collector did not start:\n${out}`)), 90_000);
     const check = (): void => {
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m) {
