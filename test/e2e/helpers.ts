@@ -54,7 +54,7 @@ export async function startCollector(env: Record<string, string> = {}): Promise<
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`collector exited early:\n${out}`);
     try {
@@ -63,7 +63,7 @@ export async function startCollector(env: Record<string, string> = {}): Promise<
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`collector did not start in 60 s:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`collector did not start in 120 s:\n${out}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
