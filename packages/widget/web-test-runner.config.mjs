@@ -43,6 +43,12 @@ export default {
     mediaFeatures,
   ],
   middleware,
+  // The Mocha runner, then a guard that keeps a failed assertion on a DOM node reportable (see it).
+  testRunnerHtml: (framework) =>
+    `<!DOCTYPE html><html><head></head><body>
+      <script type="module" src="${framework}"></script>
+      <script type="module" src="/packages/widget/src/test/report-guard.ts"></script>
+    </body></html>`,
   // One test file at a time: the queue tests share the fake collector and IndexedDB with other
   // pages, and a background tab may never get the animation frame a test waits for.
   concurrency: 1,
