@@ -19,19 +19,30 @@ const mediaFeatures = {
   },
 };
 
+/**
+ * `executeServerCommand('accessible-name', { selector: 'feedback-survey >>> fieldset' })`: the name
+ * Chromium's accessibility tree gives the element (what a screen reader announces); `>>>` pierces
+ * shadow roots.
+ */
+const accessibleName = {
+  name: 'accessible-name',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'accessible-name') return undefined;
+    const page = session.browser.getPage(session.id);
+    const root = await page.$(payload.selector);
+    if (!root) throw new Error(`accessible-name: nothing matches ${payload.selector}`);
+    const node = await page.accessibility.snapshot({ root, interestingOnly: false });
+    await root.dispose();
+    return node?.name ?? null;
+  },
+};
+
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
-  // refusals.test.ts and controllers/submission.test.ts each run alone (package.json `test`): after
-  // other files in the same run they hang or lose a queued response to something another page
-  // left running (not found yet). delivery.test.ts is not run: it sometimes never finishes even
-  // alone (see the file).
-  files: [
-    'src/**/*.test.ts',
-    '!src/refusals.test.ts',
-    '!src/controllers/submission.test.ts',
-    '!src/delivery.test.ts',
-  ],
+  // Every file in one run. Files that send responses give each test its own IndexedDB databases,
+  // Web Lock and memory queue (`stores`), and the runner blanks each page when its file is done.
+  files: ['src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['@otklik/source', 'browser', 'development'] },
   rootDir: fileURLToPath(new URL('../..', import.meta.url)),
   plugins: [
@@ -41,8 +52,15 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
     mediaFeatures,
+    accessibleName,
   ],
   middleware,
+  // The Mocha runner, then a guard that keeps a failed assertion on a DOM node reportable (see it).
+  testRunnerHtml: (framework) =>
+    `<!DOCTYPE html><html><head></head><body>
+      <script type="module" src="${framework}"></script>
+      <script type="module" src="/packages/widget/src/test/report-guard.ts"></script>
+    </body></html>`,
   // One test file at a time: the queue tests share the fake collector and IndexedDB with other
   // pages, and a background tab may never get the animation frame a test waits for.
   concurrency: 1,

@@ -16,6 +16,11 @@ export interface QueuedItem {
   reason: QueueReason;
   /** Epoch ms when it was first queued; the queue is sent oldest first. */
   queuedAt: number;
+  /**
+   * Epoch ms of its last failed POST (absent in items queued by older versions). A send asked for
+   * before this leaves it to its backoff: it failed a moment ago, in this tab or another.
+   */
+  triedAt?: number;
 }
 
 /** A response the collector refused (4xx): kept for a person to inspect, never resent. */

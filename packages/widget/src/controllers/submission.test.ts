@@ -1,6 +1,6 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import type { SurveyResponse } from '@otklik/core/engine';
-import { createStore, entries, get, keys } from 'idb-keyval';
+import { createStore, entries, get, keys, set } from 'idb-keyval';
 import { LitElement, html } from 'lit';
 import type {
   OtklikErrorEvent,
@@ -71,6 +71,19 @@ function mount(config: Partial<SubmissionConfig> = {}) {
 }
 
 const queued = () => entries<string, QueuedItem>(stores.queue);
+
+/** Another tab in the middle of sending the queue: holds its Web Lock until `release()`. */
+async function otherTabSending(): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await new Promise<void>((granted) => {
+    void navigator.locks.request(stores.lock, () => {
+      granted();
+      return held;
+    });
+  });
+  return release;
+}
 
 describe('SubmissionController', () => {
   beforeEach(async () => {
@@ -323,40 +336,113 @@ describe('SubmissionController', () => {
     expect(await keys(stores.queue)).to.deep.equal([r.responseId]);
   });
 
-  // Skipped: flaky since this landing's queue changes (in-memory fallback) — about one run in two
-  // a second element finds 0 waiting instead of 2. Cause not found yet; see the closing note.
-  (it as unknown as { skip: typeof it }).skip(
-    'waiting is read on connect, and the online event flushes',
-    async () => {
-      await collector.script(['drop', 'drop', 'drop']);
-      const a = mount();
-      await a.ctl.submit(response());
-      await a.ctl.submit(response());
-      a.el.remove();
-      const b = mount(); // its connect flush meets two more drops, so both stay queued
-      await waitUntil(() => b.ctl.waiting === 2, `waiting is ${b.ctl.waiting}`, { timeout: 10000 });
+  it('waiting is read on connect, and the online event flushes', async () => {
+    await collector.script(['drop', 'drop', 'drop']);
+    const a = mount();
+    await a.ctl.submit(response());
+    await a.ctl.submit(response());
+    a.el.remove();
+    const b = mount(); // its connect flush meets two more drops, so both stay queued
+    await waitUntil(() => b.ctl.waiting === 2, `waiting is ${b.ctl.waiting}`, { timeout: 10000 });
+    await waitUntil(
+      async () => (await collector.received()).posts.length === 3,
+      'no connect flush',
+      { timeout: 10000 },
+    );
+    await aTimeout(100);
+    expect((await collector.received()).posts).to.have.length(3); // it stopped at the first failure
+    expect(b.ctl.waiting).to.equal(2);
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => b.ctl.waiting === 0, `still ${b.ctl.waiting} waiting after online`, {
+      timeout: 5000,
+    });
+    expect(b.events.filter((e) => e.type === 'otklik-sent')).to.have.length(2);
+    expect((await collector.received()).posts.map((p) => p.answer)).to.deep.equal([
+      'drop',
+      'drop',
+      'drop',
+      201,
+      201,
+    ]);
+  });
+
+  it('a reloaded kiosk shows what is waiting and what was refused at once, while another tab sends', async () => {
+    await collector.script(['drop', 'drop']);
+    const a = mount();
+    await a.ctl.submit(response());
+    await a.ctl.submit(response());
+    a.el.remove();
+    await a.ctl.idle();
+    const refused: RejectedItem = {
+      url: ENDPOINT,
+      response: response(),
+      httpStatus: 422,
+      rejectedAt: Date.now(),
+    };
+    await set(refused.response.responseId, refused, stores.rejected);
+    const release = await otherTabSending(); // e.g. a second window of the same site, mid-send
+    const b = mount();
+    try {
       await waitUntil(
-        async () => (await collector.received()).posts.length === 3,
-        'no connect flush',
-        { timeout: 10000 },
+        () => b.ctl.waiting === 2 && b.ctl.refused === 1,
+        `${b.ctl.waiting} waiting, ${b.ctl.refused} refused shown while another tab sends`,
+        { timeout: 5000 },
       );
-      await aTimeout(100);
-      expect((await collector.received()).posts).to.have.length(3); // it stopped at the first failure
-      expect(b.ctl.waiting).to.equal(2);
-      window.dispatchEvent(new Event('online'));
-      await waitUntil(() => b.ctl.waiting === 0, `still ${b.ctl.waiting} waiting after online`, {
-        timeout: 5000,
-      });
-      expect(b.events.filter((e) => e.type === 'otklik-sent')).to.have.length(2);
-      expect((await collector.received()).posts.map((p) => p.answer)).to.deep.equal([
-        'drop',
-        'drop',
-        'drop',
-        201,
-        201,
-      ]);
-    },
-  );
+      expect((await collector.received()).posts).to.have.length(2); // b waits for the lock to send
+    } finally {
+      release();
+    }
+    await waitUntil(() => b.ctl.waiting === 0, `still ${b.ctl.waiting} waiting`, {
+      timeout: 10000,
+    });
+    expect((await collector.received()).posts.map((p) => p.answer)).to.deep.equal([
+      'drop',
+      'drop',
+      201,
+      201,
+    ]);
+  });
+
+  it('a send that waited for the lock does not resend at once a response that failed meanwhile', async () => {
+    await collector.script(['drop']);
+    const release = await otherTabSending();
+    const { ctl } = mount(); // its connect flush waits for the lock
+    const r = response();
+    expect(await ctl.submit(r)).to.deep.equal({ status: 'queued', waiting: 1 });
+    release();
+    await ctl.idle();
+    // Only the failed attempt: the next one is its backoff timer's (≥ 2 s), not an instant repeat.
+    expect((await collector.received()).posts.map((p) => p.answer)).to.deep.equal(['drop']);
+    expect(ctl.waiting).to.equal(1);
+    expect((await get<QueuedItem>(r.responseId, stores.queue))?.attempts).to.equal(1);
+  });
+
+  it('a removed widget finishes the POST in flight and sends nothing more; the next one does', async () => {
+    await collector.script(['drop', 'drop']);
+    const a = mount();
+    const [r1, r2] = [response(), response()];
+    await a.ctl.submit(r1);
+    await a.ctl.submit(r2);
+    a.el.remove();
+    await a.ctl.idle();
+    await collector.script([{ delay: 400, status: 201 }]);
+    const b = mount(); // its connect flush starts on r1, slowly
+    await waitUntil(async () => (await collector.received()).posts.length === 3, 'no resend', {
+      timeout: 5000,
+    });
+    b.el.remove(); // mid-POST
+    await b.ctl.idle();
+    expect(b.events.map((e) => e.type)).to.deep.equal(['otklik-sent']);
+    expect((await collector.received()).posts).to.have.length(3); // r2 was left for the next widget
+    expect(await keys(stores.queue)).to.deep.equal([r2.responseId]);
+    const c = mount();
+    await waitUntil(() => c.events.some((e) => e.type === 'otklik-sent'), 'r2 not sent', {
+      timeout: 5000,
+    });
+    expect(Object.keys((await collector.received()).stored).sort()).to.deep.equal(
+      [r1.responseId, r2.responseId].sort(),
+    );
+  });
 
   it('writes no cookie, localStorage or sessionStorage', async () => {
     localStorage.clear();

@@ -41,7 +41,11 @@ let persistAsked = false;
  * page with the widget delivers what an earlier one could not.
  *
  * Several tabs may hold the same queue. A Web Lock (`otklik-queue`) lets one flush at a time and
- * each item is re-read just before it is sent. Where Web Locks are missing a response may rarely
+ * each item is re-read just before it is sent. A flush sends only what was waiting when it was
+ * asked for: a response that failed while it waited for the lock (here or in another tab) keeps
+ * its backoff. The counts shown are read on connect without the lock, so a page does not show
+ * "nothing waiting" while another tab sends. A removed element finishes the POST in flight and
+ * sends nothing more; the next element or page load takes over. Where Web Locks are missing a response may rarely
  * be POSTed twice; the collector stores a `responseId` once and answers the second with 200, so
  * this costs a request, never a duplicate row.
  *
@@ -96,6 +100,8 @@ export class SubmissionController implements ReactiveController {
       persistAsked = true;
       void navigator.storage?.persist?.().catch(() => false);
     }
+    // Counted now: the flush may wait long for the lock while another tab sends.
+    void this._count();
     void this.flush();
   }
 
@@ -120,7 +126,8 @@ export class SubmissionController implements ReactiveController {
 
   /**
    * Resends every waiting response now (except those whose server asked, by Retry-After, to
-   * wait longer). Stops at the first one that still fails.
+   * wait longer, and those that failed after this call). Stops at the first one that still
+   * fails. Sends nothing while the element is not in the document.
    * @returns how many the collector accepted.
    * @example button.onclick = async () => say(`${await ctl.flush()} sent`);
    */
@@ -142,16 +149,22 @@ export class SubmissionController implements ReactiveController {
   }
 
   private _drain(all: boolean): Promise<number> {
+    const asked = Date.now();
     const run = async (): Promise<number> => {
       let sent = 0;
       const list = await this._list();
       this._setWaiting(list.length); // show "N waiting" now, not after sends that may take timeoutMs each
       list.sort((x, y) => x[1].queuedAt - y[1].queuedAt);
       for (const [id] of list) {
+        if (!this._connected) break; // removed: the POST in flight finished, leave the rest
         // Re-read: another tab may have sent or rescheduled it since the list was taken.
         const item = this._mem.queued.get(id) ?? (await get<QueuedItem>(id, this._q));
         const now = Date.now();
         if (!item || (item.notBefore ?? 0) > now || (!all && item.next > now)) continue;
+        // Failed since this drain was asked for (it waited for the lock): not again at once.
+        // A clock set back puts triedAt in the future; such an item is sent, not held back.
+        const tried = item.triedAt ?? 0;
+        if (tried > asked && tried <= now) continue;
         const a = await post(item.url, item.response, this._timeout());
         const out = await this._settle(item.url, item.response, a, item);
         if (out.status === 'sent') sent++;
@@ -225,6 +238,7 @@ export class SubmissionController implements ReactiveController {
       next: now + (a.afterMs ?? backoff(attempts)),
       reason: a.reason,
       queuedAt: item?.queuedAt ?? now,
+      triedAt: now,
     };
     if (a.afterMs !== undefined) next.notBefore = now + a.afterMs;
     if (item) {
@@ -261,18 +275,25 @@ export class SubmissionController implements ReactiveController {
     return { status: 'queued', waiting };
   }
 
-  /** Re-reads the queue: the count shown, and when the next automatic retry is due. */
-  private async _refresh(): Promise<void> {
+  /** Re-reads the counts shown (waiting, refused); reading needs no lock. */
+  private async _count(): Promise<[string, QueuedItem][]> {
     const list = await this._list();
     this._setWaiting(list.length);
-    const refused = await keys(this._r).then(
+    const stored = await keys(this._r).then(
       (k) => k.length,
       () => 0,
     );
-    if (refused + this._mem.refused.size !== this._refused) {
-      this._refused = refused + this._mem.refused.size;
+    const refused = stored + this._mem.refused.size;
+    if (refused !== this._refused) {
+      this._refused = refused;
       this.host.requestUpdate();
     }
+    return list;
+  }
+
+  /** Re-reads the queue: the counts shown, and when the next automatic retry is due. */
+  private async _refresh(): Promise<void> {
+    const list = await this._count();
     clearTimeout(this._timer);
     if (!this._connected || !list.length) return;
     let due = Infinity;
