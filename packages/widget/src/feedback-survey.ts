@@ -6,6 +6,7 @@ import {
   type Survey,
 } from '@otklik/core/engine';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { AnswersController, own } from './controllers/answers.js';
 import { FocusController } from './controllers/focus.js';
 import { KioskController } from './controllers/kiosk.js';
@@ -24,6 +25,7 @@ import { styles } from './feedback-survey.styles.js';
 import { form } from './form.js';
 import { dictionaries, fill, plural, toLang, type Dictionary } from './i18n.js';
 import { resolveSource } from './load.js';
+import { renderQuestion } from './questions/render.js';
 import { ids, type QuestionView } from './questions/view.js';
 import { buildContext, catalogIds } from './response.js';
 import {
@@ -376,28 +378,49 @@ export class FeedbackSurvey extends LitElement {
     return this.scaleOrder ?? spec?.order ?? 'asc';
   }
 
-  private _view(q: Question, d: Dictionary, lang: Lang, order: 'asc' | 'desc'): QuestionView {
+  /**
+   * One question's template, rendered again only when what it shows changed (its answer, specify
+   * texts, message, matrix rows, list entries or search text): an answer costs the questions it
+   * touches, not the whole form.
+   */
+  private _question(q: Question, d: Dictionary, lang: Lang, order: 'asc' | 'desc'): unknown {
     const a = this._a;
-    return {
+    const rows = q.type === 'matrix' ? visibleRows(q, a.answers) : [];
+    const entries =
+      q.type === 'list' ? (q.options ?? this._catalogs[q.catalog ?? ''] ?? []) : undefined;
+    const inputs = [
       q,
       lang,
-      d,
       order,
-      value: own(a.answers, q.id),
-      specify: own(a.specify, q.id) ?? {},
-      error: a.errors.get(q.id),
-      rows: q.type === 'matrix' ? visibleRows(q, a.answers) : [],
-      entries: q.type === 'list' ? (q.options ?? this._catalogs[q.catalog ?? ''] ?? []) : [],
-      query: a.queries.get(q.id) ?? '',
-      setQuery: (t) => {
-        a.queries.set(q.id, t);
-        this.requestUpdate();
-      },
-      set: (v) => a.set(q.id, v),
-      current: () => own(a.answers, q.id),
-      setSpecify: (o, t) => a.setSpecify(q.id, o, t),
-      focus: (id) => this._focus.to(id),
-    };
+      own(a.answers, q.id),
+      own(a.specify, q.id),
+      a.errors.get(q.id),
+      rows.map((r) => r.id).join(),
+      entries,
+      a.queries.get(q.id),
+    ];
+    return guard(inputs, () =>
+      renderQuestion({
+        q,
+        lang,
+        d,
+        order,
+        value: own(a.answers, q.id),
+        specify: own(a.specify, q.id) ?? {},
+        error: a.errors.get(q.id),
+        rows,
+        entries: entries ?? [],
+        query: a.queries.get(q.id) ?? '',
+        setQuery: (t) => {
+          a.queries.set(q.id, t);
+          this.requestUpdate();
+        },
+        set: (v) => a.set(q.id, v),
+        current: () => own(a.answers, q.id),
+        setSpecify: (o, t) => a.setSpecify(q.id, o, t),
+        focus: (id) => this._focus.to(id),
+      } satisfies QuestionView),
+    );
   }
 
   private _form(s: Survey, d: Dictionary, lang: Lang): TemplateResult {
@@ -415,7 +438,7 @@ export class FeedbackSurvey extends LitElement {
       failed: sendError(d, lang, this._outcome),
       entered: this._entered,
       answered: (id) => Object.hasOwn(this._a.answers, id),
-      view: (q) => this._view(q, d, lang, order),
+      question: (q) => this._question(q, d, lang, order),
       keydown: (e) => {
         if (e.key !== 'Enter') return;
         // Paper mode: Ctrl+Enter sends from anywhere, so the operator's hands stay on the keys.

@@ -1,8 +1,6 @@
 import { localize, type Lang, type Question, type Survey } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
 import { fill, type Dictionary } from './i18n.js';
-import { renderQuestion } from './questions/render.js';
-import type { QuestionView } from './questions/view.js';
 import { HEADING } from './screens.js';
 
 /** A one-page form of this many questions or more shows how many are answered. */
@@ -26,7 +24,8 @@ export interface FormModel {
   /** Paper mode: forms entered this session. */
   entered: number;
   answered: (id: string) => boolean;
-  view: (q: Question) => QuestionView;
+  /** A question's template (the element skips it when nothing it shows changed). */
+  question: (q: Question) => unknown;
   keydown: (e: KeyboardEvent) => void;
   submit: (e: Event) => void;
   back: () => void;
@@ -35,10 +34,9 @@ export interface FormModel {
 /** The form: title, progress, the questions shown, the send error and the buttons. */
 export function form(m: FormModel): TemplateResult {
   const { survey: s, d, lang, path, paged } = m;
-  const byId = new Map(s.questions.map((q) => [q.id, q]));
   const k = path.indexOf(m.current);
-  const shown = paged ? [m.current] : path.slice(0, m.limit);
-  const complete = shown.length === path.length || paged;
+  const shown = new Set(paged ? [m.current] : path.slice(0, m.limit));
+  const complete = shown.size === path.length || paged;
   return html`<form
     part="form"
     novalidate
@@ -58,17 +56,25 @@ export function form(m: FormModel): TemplateResult {
         ? html`<p class="progress" part="progress">
             ${fill(d.progress, { n: k + 1, total: path.length })}
           </p>`
-        : answeredNote(m, byId)
+        : answeredNote(m)
     }
-    ${shown.map((id) => renderQuestion(m.view(byId.get(id)!)))}
+    ${
+      // One slot per question of the survey, in its order, empty while the question is off the
+      // path: a question coming onto the path (Q9 after a refusal in Q8) fills its own slot, and
+      // no other question's DOM moves or is rewritten.
+      s.questions.map((q) => (shown.has(q.id) ? m.question(q) : nothing))
+    }
     ${m.failed ? html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${m.failed}</p>` : nothing}
     ${complete ? nav(m, k, !paged || k + 1 >= path.length) : nothing}
   </form>`;
 }
 
 /** «Отвечено 7 из 26» on a one-page form long enough to lose one's place in. */
-function answeredNote(m: FormModel, byId: Map<string, Question>): TemplateResult | typeof nothing {
-  const asked = m.path.filter((id) => byId.get(id)?.type !== 'statement');
+function answeredNote(m: FormModel): TemplateResult | typeof nothing {
+  const statements = new Set(
+    m.survey.questions.filter((q) => q.type === 'statement').map((q) => q.id),
+  );
+  const asked = m.path.filter((id) => !statements.has(id));
   if (asked.length < LONG_FORM) return nothing;
   const n = asked.filter(m.answered).length;
   return html`<p class="progress" part="progress">
