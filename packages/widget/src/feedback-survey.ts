@@ -1,13 +1,6 @@
-import {
-  visibleRows,
-  type CatalogEntry,
-  type Lang,
-  type Question,
-  type Survey,
-} from '@otklik/core/engine';
+import type { CatalogEntry, Lang, Survey } from '@otklik/core/engine';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
-import { AnswersController, own } from './controllers/answers.js';
+import { AnswersController } from './controllers/answers.js';
 import { FocusController } from './controllers/focus.js';
 import { KioskController } from './controllers/kiosk.js';
 import { PagingController } from './controllers/paging.js';
@@ -22,17 +15,18 @@ import {
   type ResetReason,
 } from './events/survey-events.js';
 import { styles } from './feedback-survey.styles.js';
-import { form } from './form.js';
+import { anew, form, scaleOrder } from './form.js';
 import { dictionaries, fill, plural, toLang, type Dictionary } from './i18n.js';
 import { resolveSource } from './load.js';
-import { renderQuestion } from './questions/render.js';
-import { ids, type QuestionView } from './questions/view.js';
+import { questionSlot, type SlotContext } from './questions/slot.js';
+import { ids } from './questions/view.js';
 import { buildContext, catalogIds } from './response.js';
 import {
   CARRY_ON,
   HEADING,
   completionScreen,
   idleWarning,
+  loadScreen,
   sendError,
   startScreen,
 } from './screens.js';
@@ -370,61 +364,16 @@ export class FeedbackSurvey extends LitElement {
     return done;
   }
 
-  /** One order for every scale of the form: the attribute's, else the survey's first scale's. */
-  private _order(s: Survey): 'asc' | 'desc' {
-    const first = s.questions.find((q) => q.type === 'scale' || q.type === 'matrix');
-    const spec =
-      first?.type === 'matrix' ? first.scale : first?.type === 'scale' ? first : undefined;
-    return this.scaleOrder ?? spec?.order ?? 'asc';
-  }
-
-  /**
-   * One question's template, rendered again only when what it shows changed (its answer, specify
-   * texts, message, matrix rows, list entries or search text): an answer costs the questions it
-   * touches, not the whole form.
-   */
-  private _question(q: Question, d: Dictionary, lang: Lang, order: 'asc' | 'desc'): unknown {
-    const a = this._a;
-    const rows = q.type === 'matrix' ? visibleRows(q, a.answers) : [];
-    const entries =
-      q.type === 'list' ? (q.options ?? this._catalogs[q.catalog ?? ''] ?? []) : undefined;
-    const inputs = [
-      q,
-      lang,
-      order,
-      own(a.answers, q.id),
-      own(a.specify, q.id),
-      a.errors.get(q.id),
-      rows.map((r) => r.id).join(),
-      entries,
-      a.queries.get(q.id),
-    ];
-    return guard(inputs, () =>
-      renderQuestion({
-        q,
-        lang,
-        d,
-        order,
-        value: own(a.answers, q.id),
-        specify: own(a.specify, q.id) ?? {},
-        error: a.errors.get(q.id),
-        rows,
-        entries: entries ?? [],
-        query: a.queries.get(q.id) ?? '',
-        setQuery: (t) => {
-          a.queries.set(q.id, t);
-          this.requestUpdate();
-        },
-        set: (v) => a.set(q.id, v),
-        current: () => own(a.answers, q.id),
-        setSpecify: (o, t) => a.setSpecify(q.id, o, t),
-        focus: (id) => this._focus.to(id),
-      } satisfies QuestionView),
-    );
-  }
-
   private _form(s: Survey, d: Dictionary, lang: Lang): TemplateResult {
-    const order = this._order(s);
+    const slot: SlotContext = {
+      a: this._a,
+      d,
+      lang,
+      order: scaleOrder(s, this.scaleOrder),
+      catalogs: this._catalogs,
+      focus: (id) => this._focus.to(id),
+      update: () => this.requestUpdate(),
+    };
     return form({
       survey: s,
       d,
@@ -438,20 +387,8 @@ export class FeedbackSurvey extends LitElement {
       failed: sendError(d, lang, this._outcome),
       entered: this._entered,
       answered: (id) => Object.hasOwn(this._a.answers, id),
-      question: (q) => this._question(q, d, lang, order),
-      keydown: (e) => {
-        if (e.key !== 'Enter') return;
-        // Paper mode: Ctrl+Enter sends from anywhere, so the operator's hands stay on the keys.
-        if (this._isPaper && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          (e.currentTarget as HTMLFormElement).requestSubmit();
-        }
-        // Enter in a field of a one-page form would submit it half-answered: only the button sends.
-        else if (!this._paged && e.composedPath()[0] instanceof HTMLInputElement)
-          e.preventDefault();
-      },
-      submit: (e) => {
-        e.preventDefault();
+      question: (q) => questionSlot(q, slot),
+      submit: () => {
         // Read the phase now, not from this render: a second Enter may come before the next render.
         if (this._phase === 'sending') return;
         if (this._paged) this._next();
@@ -466,20 +403,7 @@ export class FeedbackSurvey extends LitElement {
 
   private _body(d: Dictionary, lang: Lang): unknown {
     const load = this._source.state;
-    if (load.state === 'loading')
-      return load.wait ? nothing : html`<p class="state">${d.loading}</p>`;
-    if (load.state === 'error') {
-      return html`<div class="state" part="error">
-        <p>${fill(d[load.key], { detail: load.detail ?? '' })}</p>
-        ${
-          load.key === 'loadError'
-            ? html`<button type="button" part="button" @click=${() => void this._source.load()}>
-                ${d.retry}
-              </button>`
-            : nothing
-        }
-      </div>`;
-    }
+    if (load.state !== 'ready') return loadScreen(load, d, () => void this._source.load());
     const s = this._source.survey!;
     const waiting = this._submission.waiting;
     if (this._phase === 'start') {
@@ -495,14 +419,7 @@ export class FeedbackSurvey extends LitElement {
     }
     const warn = this._kiosk.warningSecondsLeft;
     return html`${warn !== null ? idleWarning(d, this._kiosk.warnSeconds, warn, () => this._kiosk.activity()) : nothing}
-    ${
-      // Two templates alternate with each wipe: lit then builds the form's DOM anew, so no input can
-      // keep a value from the previous respondent (what keyed() does, without its bytes). Their
-      // strings differ: a minifier merges the branches of `c ? f(x) : f(x)` into one call site.
-      this._generation % 2
-        ? html`<div>${this._form(s, d, lang)}</div>`
-        : html`<div class="">${this._form(s, d, lang)}</div>`
-    }`;
+    ${anew(this._generation, this._form(s, d, lang))}`;
   }
 
   protected override render(): TemplateResult {

@@ -26,8 +26,8 @@ export interface FormModel {
   answered: (id: string) => boolean;
   /** A question's template (the element skips it when nothing it shows changed). */
   question: (q: Question) => unknown;
-  keydown: (e: KeyboardEvent) => void;
-  submit: (e: Event) => void;
+  /** Paged: next (or send on the last question); one page: send. */
+  submit: () => void;
   back: () => void;
 }
 
@@ -41,8 +41,11 @@ export function form(m: FormModel): TemplateResult {
     part="form"
     novalidate
     aria-busy=${complete ? nothing : 'true'}
-    @keydown=${m.keydown}
-    @submit=${m.submit}
+    @keydown=${(e: KeyboardEvent) => keydown(e, m)}
+    @submit=${(e: Event) => {
+      e.preventDefault();
+      m.submit();
+    }}
   >
     <h2 part="title" id=${HEADING} tabindex="-1">${localize(s.title, lang)}</h2>
     ${!paged && s.description ? html`<p>${localize(s.description, lang)}</p>` : nothing}
@@ -100,3 +103,29 @@ function nav(m: FormModel, k: number, last: boolean): TemplateResult {
     </button>
   </div>`;
 }
+
+function keydown(e: KeyboardEvent, m: FormModel): void {
+  if (e.key !== 'Enter') return;
+  // Paper mode: Ctrl+Enter sends from anywhere, so the operator's hands stay on the keys.
+  if (m.paper && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    (e.currentTarget as HTMLFormElement).requestSubmit();
+  }
+  // Enter in a field of a one-page form would submit it half-answered: only the button sends.
+  else if (!m.paged && e.composedPath()[0] instanceof HTMLInputElement) e.preventDefault();
+}
+
+/** One order for every scale of the form: the attribute's, else the survey's first scale's. */
+export function scaleOrder(s: Survey, attr: 'asc' | 'desc' | undefined): 'asc' | 'desc' {
+  const first = s.questions.find((q) => q.type === 'scale' || q.type === 'matrix');
+  const spec = first?.type === 'matrix' ? first.scale : first?.type === 'scale' ? first : undefined;
+  return attr ?? spec?.order ?? 'asc';
+}
+
+/**
+ * The form in one of two wrappers that alternate with each wipe (`generation`): lit then builds the
+ * form's DOM anew, so no input can keep a value from the previous respondent (what keyed() does,
+ * without its bytes). Their strings differ: a minifier merges the branches of `c ? f(x) : f(x)`.
+ */
+export const anew = (generation: number, content: TemplateResult): TemplateResult =>
+  generation % 2 ? html`<div>${content}</div>` : html`<div class="">${content}</div>`;
