@@ -18,7 +18,7 @@ import { styles } from './feedback-survey.styles.js';
 import { anew, form, scaleOrder } from './form.js';
 import { dictionaries, fill, plural, toLang, type Dictionary } from './i18n.js';
 import { resolveSource } from './load.js';
-import { questionSlot, type SlotContext } from './questions/slot.js';
+import { QuestionSlots, type SlotContext } from './questions/slot.js';
 import { ids } from './questions/view.js';
 import { buildContext, catalogIds } from './response.js';
 import {
@@ -158,6 +158,7 @@ export class FeedbackSurvey extends LitElement {
   declare private _focus: FocusController;
   declare private _submission: SubmissionController;
   declare private _kiosk: KioskController;
+  declare private _slots: QuestionSlots;
 
   constructor() {
     super();
@@ -166,6 +167,7 @@ export class FeedbackSurvey extends LitElement {
     this._announce = '';
     this._entered = 0;
     this._generation = 0;
+    this._slots = new QuestionSlots();
     this._source = new SourceController(this, {
       definition: () => this.definition,
       url: () => this._endpoints().surveyUrl,
@@ -294,6 +296,7 @@ export class FeedbackSurvey extends LitElement {
     this._outcome = undefined;
     this._announce = '';
     this._generation++;
+    this._slots.clear();
     this._phase = this._isKiosk ? 'start' : 'form';
   }
 
@@ -387,7 +390,7 @@ export class FeedbackSurvey extends LitElement {
       failed: sendError(d, lang, this._outcome),
       entered: this._entered,
       answered: (id) => Object.hasOwn(this._a.answers, id),
-      question: (q) => questionSlot(q, slot),
+      question: (q, shown) => this._slots.render(q, shown, slot),
       submit: () => {
         // Read the phase now, not from this render: a second Enter may come before the next render.
         if (this._phase === 'sending') return;
@@ -402,6 +405,9 @@ export class FeedbackSurvey extends LitElement {
   }
 
   private _body(d: Dictionary, lang: Lang): unknown {
+    // Any screen but the form removes the form's DOM: its questions render in full next time.
+    if (this._source.state.state !== 'ready' || this._phase === 'start' || this._phase === 'done')
+      this._slots.clear();
     const load = this._source.state;
     if (load.state !== 'ready') return loadScreen(load, d, () => void this._source.load());
     const s = this._source.survey!;

@@ -24,8 +24,8 @@ export interface FormModel {
   /** Paper mode: forms entered this session. */
   entered: number;
   answered: (id: string) => boolean;
-  /** A question's template (the element skips it when nothing it shows changed). */
-  question: (q: Question) => unknown;
+  /** A question's slot: its template, nothing while it is not shown, lit's noChange if unchanged. */
+  question: (q: Question, shown: boolean) => unknown;
   /** Paged: next (or send on the last question); one page: send. */
   submit: () => void;
   back: () => void;
@@ -65,7 +65,7 @@ export function form(m: FormModel): TemplateResult {
       // One slot per question of the survey, in its order, empty while the question is off the
       // path: a question coming onto the path (Q9 after a refusal in Q8) fills its own slot, and
       // no other question's DOM moves or is rewritten.
-      s.questions.map((q) => (shown.has(q.id) ? m.question(q) : nothing))
+      s.questions.map((q) => m.question(q, shown.has(q.id)))
     }
     ${m.failed ? html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${m.failed}</p>` : nothing}
     ${complete ? nav(m, k, !paged || k + 1 >= path.length) : nothing}

@@ -65,4 +65,25 @@ describe('an answer re-renders only what it changes', () => {
     await settle(el);
     expect([...renders.keys()]).to.deep.equal(['q22']);
   });
+
+  it('after a wipe every question is built anew, empty', async () => {
+    const { el } = await form();
+    const before = fieldsets(el);
+    $<HTMLInputElement>(el, '[data-q=q1] input[id$="-satisfied"]')!.click();
+    await settle(el);
+    el.reset();
+    await settle(el);
+    const after = fieldsets(el);
+    expect([...after.keys()]).to.deep.equal([...before.keys()]);
+    for (const [id, node] of before) expect(after.get(id), id).not.to.equal(node);
+    expect($$(el, 'input:checked')).to.have.length(0);
+  });
+
+  it('a change of language renders every question again', async () => {
+    const { el, renders } = await form();
+    el.setAttribute('lang', 'en');
+    await settle(el);
+    expect(renders.size).to.equal(fieldsets(el).size);
+    expect($(el, '[data-q=q1] legend')?.textContent).to.contain('Overall');
+  });
 });
