@@ -252,8 +252,11 @@ export class FeedbackSurvey extends LitElement {
     return this.mode === 'paper';
   }
 
+  /** Its own `lang` (the property: lit renders before it reflects it), else the page's. */
   private get _lang(): Lang {
-    return toLang(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+    return toLang(
+      this.lang || (this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang),
+    );
   }
 
   private get _paged(): boolean {
