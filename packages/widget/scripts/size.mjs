@@ -7,8 +7,8 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Hard limit for the IIFE, in bytes of gzip -9: the achieved size plus 0.5 KB, so that any growth
- * has to be paid for. Now 22.3 KB (the review's respondent fixes, collector refusals in both
- * languages, paper mode and the controllers added 2.4 KB to 19.9); the aim is still 15 KB.
+ * has to be paid for. Now 22.7 KB (22.6 before the per-question render slots and the split into
+ * modules), so the limit stays at 22.8 rather than rising; the aim is 15 KB.
  */
 const BUDGET = 22.8 * 1024;
 const dir = fileURLToPath(new URL('..', import.meta.url));

@@ -78,6 +78,14 @@ describe('<feedback-survey> loading', () => {
     expect($(el, 'div[lang]')?.getAttribute('lang')).to.equal('en');
     wrap.remove();
   });
+
+  it('speaks the language set through the lang property at once', async () => {
+    const el = await mount(three);
+    el.lang = 'en';
+    await el.updateComplete;
+    expect($(el, 'button[type=submit]')?.textContent?.trim()).to.equal('Submit');
+    expect($(el, '[data-q=q1] legend')?.textContent).to.contain('Did you get the service?');
+  });
 });
 
 describe('<feedback-survey> page layout', () => {

@@ -1,12 +1,6 @@
-import {
-  visibleRows,
-  type CatalogEntry,
-  type Lang,
-  type Question,
-  type Survey,
-} from '@otklik/core/engine';
+import type { CatalogEntry, Lang, Survey } from '@otklik/core/engine';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { AnswersController, own } from './controllers/answers.js';
+import { AnswersController } from './controllers/answers.js';
 import { FocusController } from './controllers/focus.js';
 import { KioskController } from './controllers/kiosk.js';
 import { PagingController } from './controllers/paging.js';
@@ -21,16 +15,18 @@ import {
   type ResetReason,
 } from './events/survey-events.js';
 import { styles } from './feedback-survey.styles.js';
-import { form } from './form.js';
+import { anew, form, scaleOrder } from './form.js';
 import { dictionaries, fill, plural, toLang, type Dictionary } from './i18n.js';
 import { resolveSource } from './load.js';
-import { ids, type QuestionView } from './questions/view.js';
+import { QuestionSlots, type SlotContext } from './questions/slot.js';
+import { ids } from './questions/view.js';
 import { buildContext, catalogIds } from './response.js';
 import {
   CARRY_ON,
   HEADING,
   completionScreen,
   idleWarning,
+  loadScreen,
   sendError,
   startScreen,
 } from './screens.js';
@@ -162,6 +158,7 @@ export class FeedbackSurvey extends LitElement {
   declare private _focus: FocusController;
   declare private _submission: SubmissionController;
   declare private _kiosk: KioskController;
+  declare private _slots: QuestionSlots;
 
   constructor() {
     super();
@@ -170,6 +167,7 @@ export class FeedbackSurvey extends LitElement {
     this._announce = '';
     this._entered = 0;
     this._generation = 0;
+    this._slots = new QuestionSlots();
     this._source = new SourceController(this, {
       definition: () => this.definition,
       url: () => this._endpoints().surveyUrl,
@@ -254,8 +252,11 @@ export class FeedbackSurvey extends LitElement {
     return this.mode === 'paper';
   }
 
+  /** Its own `lang` (the property: lit renders before it reflects it), else the page's. */
   private get _lang(): Lang {
-    return toLang(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+    return toLang(
+      this.lang || (this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang),
+    );
   }
 
   private get _paged(): boolean {
@@ -298,6 +299,7 @@ export class FeedbackSurvey extends LitElement {
     this._outcome = undefined;
     this._announce = '';
     this._generation++;
+    this._slots.clear();
     this._phase = this._isKiosk ? 'start' : 'form';
   }
 
@@ -368,40 +370,16 @@ export class FeedbackSurvey extends LitElement {
     return done;
   }
 
-  /** One order for every scale of the form: the attribute's, else the survey's first scale's. */
-  private _order(s: Survey): 'asc' | 'desc' {
-    const first = s.questions.find((q) => q.type === 'scale' || q.type === 'matrix');
-    const spec =
-      first?.type === 'matrix' ? first.scale : first?.type === 'scale' ? first : undefined;
-    return this.scaleOrder ?? spec?.order ?? 'asc';
-  }
-
-  private _view(q: Question, d: Dictionary, lang: Lang, order: 'asc' | 'desc'): QuestionView {
-    const a = this._a;
-    return {
-      q,
-      lang,
-      d,
-      order,
-      value: own(a.answers, q.id),
-      specify: own(a.specify, q.id) ?? {},
-      error: a.errors.get(q.id),
-      rows: q.type === 'matrix' ? visibleRows(q, a.answers) : [],
-      entries: q.type === 'list' ? (q.options ?? this._catalogs[q.catalog ?? ''] ?? []) : [],
-      query: a.queries.get(q.id) ?? '',
-      setQuery: (t) => {
-        a.queries.set(q.id, t);
-        this.requestUpdate();
-      },
-      set: (v) => a.set(q.id, v),
-      current: () => own(a.answers, q.id),
-      setSpecify: (o, t) => a.setSpecify(q.id, o, t),
-      focus: (id) => this._focus.to(id),
-    };
-  }
-
   private _form(s: Survey, d: Dictionary, lang: Lang): TemplateResult {
-    const order = this._order(s);
+    const slot: SlotContext = {
+      a: this._a,
+      d,
+      lang,
+      order: scaleOrder(s, this.scaleOrder),
+      catalogs: this._catalogs,
+      focus: (id) => this._focus.to(id),
+      update: () => this.requestUpdate(),
+    };
     return form({
       survey: s,
       d,
@@ -415,20 +393,8 @@ export class FeedbackSurvey extends LitElement {
       failed: sendError(d, lang, this._outcome),
       entered: this._entered,
       answered: (id) => Object.hasOwn(this._a.answers, id),
-      view: (q) => this._view(q, d, lang, order),
-      keydown: (e) => {
-        if (e.key !== 'Enter') return;
-        // Paper mode: Ctrl+Enter sends from anywhere, so the operator's hands stay on the keys.
-        if (this._isPaper && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          (e.currentTarget as HTMLFormElement).requestSubmit();
-        }
-        // Enter in a field of a one-page form would submit it half-answered: only the button sends.
-        else if (!this._paged && e.composedPath()[0] instanceof HTMLInputElement)
-          e.preventDefault();
-      },
-      submit: (e) => {
-        e.preventDefault();
+      question: (q, shown) => this._slots.render(q, shown, slot),
+      submit: () => {
         // Read the phase now, not from this render: a second Enter may come before the next render.
         if (this._phase === 'sending') return;
         if (this._paged) this._next();
@@ -442,21 +408,11 @@ export class FeedbackSurvey extends LitElement {
   }
 
   private _body(d: Dictionary, lang: Lang): unknown {
+    // Any screen but the form removes the form's DOM: its questions render in full next time.
+    if (this._source.state.state !== 'ready' || this._phase === 'start' || this._phase === 'done')
+      this._slots.clear();
     const load = this._source.state;
-    if (load.state === 'loading')
-      return load.wait ? nothing : html`<p class="state">${d.loading}</p>`;
-    if (load.state === 'error') {
-      return html`<div class="state" part="error">
-        <p>${fill(d[load.key], { detail: load.detail ?? '' })}</p>
-        ${
-          load.key === 'loadError'
-            ? html`<button type="button" part="button" @click=${() => void this._source.load()}>
-                ${d.retry}
-              </button>`
-            : nothing
-        }
-      </div>`;
-    }
+    if (load.state !== 'ready') return loadScreen(load, d, () => void this._source.load());
     const s = this._source.survey!;
     const waiting = this._submission.waiting;
     if (this._phase === 'start') {
@@ -472,14 +428,7 @@ export class FeedbackSurvey extends LitElement {
     }
     const warn = this._kiosk.warningSecondsLeft;
     return html`${warn !== null ? idleWarning(d, this._kiosk.warnSeconds, warn, () => this._kiosk.activity()) : nothing}
-    ${
-      // Two templates alternate with each wipe: lit then builds the form's DOM anew, so no input can
-      // keep a value from the previous respondent (what keyed() does, without its bytes). Their
-      // strings differ: a minifier merges the branches of `c ? f(x) : f(x)` into one call site.
-      this._generation % 2
-        ? html`<div>${this._form(s, d, lang)}</div>`
-        : html`<div class="">${this._form(s, d, lang)}</div>`
-    }`;
+    ${anew(this._generation, this._form(s, d, lang))}`;
   }
 
   protected override render(): TemplateResult {

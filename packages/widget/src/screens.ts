@@ -1,10 +1,33 @@
 import { localize, type Lang, type Survey } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
+import type { LoadState } from './controllers/source.js';
 import type { SendOutcome } from './controllers/submission.js';
 import { CODES, fill, plural, type Dictionary } from './i18n.js';
 
 /** Id of each screen's heading: focus moves there when the screen changes. */
 export const HEADING = 'screen-h';
+
+/**
+ * While the survey loads («Загрузка анкеты…», or nothing while the parser has not yet reached an
+ * inline survey: a text would cost a frame of its own), or why there is no form, with a retry
+ * button when loading failed.
+ */
+export function loadScreen(
+  load: Exclude<LoadState, { state: 'ready' }>,
+  d: Dictionary,
+  retry: () => void,
+): unknown {
+  if (load.state === 'loading')
+    return load.wait ? nothing : html`<p class="state">${d.loading}</p>`;
+  return html`<div class="state" part="error">
+    <p>${fill(d[load.key], { detail: load.detail ?? '' })}</p>
+    ${
+      load.key === 'loadError'
+        ? html`<button type="button" part="button" @click=${retry}>${d.retry}</button>`
+        : nothing
+    }
+  </div>`;
+}
 
 /**
  * «3 ответа ожидают отправки», and on a kiosk «Сервер не принял 1 ответ — сообщите
