@@ -181,3 +181,39 @@ export function touchpointsSql(
  ORDER BY t.touchpoint = '', t.touchpoint`;
   return { sql, params };
 }
+
+/** The dimensions «latest response» is kept for (report_rollup_last). */
+export type LastDimension = 'channel' | 'object' | 'touchpoint' | 'respondent';
+
+/**
+ * The latest response ever of each value of `dim` among the responses the filter's version and
+ * dimensions cover (its days are ignored: «ever»), from `report_rollup_last`.
+ */
+export function lastAnsweredSql(
+  surveyId: string,
+  dim: LastDimension,
+  f: RollupFilter,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [surveyId];
+  const conds = ['survey_id = $1::text'];
+  if (f.version !== undefined) {
+    params.push(f.version);
+    conds.push(`survey_version = $${params.length}::int`);
+  }
+  for (const d of ['channel', 'object', 'touchpoint', 'respondent'] as const) {
+    const v = f[d];
+    if (v === undefined) continue;
+    params.push(v);
+    conds.push(`${d} = ANY($${params.length}::text[])`);
+  }
+  // `dim` comes from the fixed union above, never from the request.
+  const sql = `SELECT NULLIF(${dim}, '') AS key, max(last_at) AS last FROM report_rollup_last
+ WHERE ${conds.join(' AND ')} GROUP BY ${dim}`;
+  return { sql, params };
+}
+
+/** Responses and the latest one of every survey that has any (month counts, latest per key). */
+export const SURVEY_VOLUMES_SQL = `SELECT c.survey_id AS id, c.n::float8 AS n, l.last
+  FROM (SELECT survey_id, sum(n) AS n FROM report_rollup_month WHERE question = '' GROUP BY 1) AS c
+  JOIN (SELECT survey_id, max(last_at) AS last FROM report_rollup_last GROUP BY 1) AS l
+    USING (survey_id)`;
