@@ -160,7 +160,12 @@ export async function runReportBench(): Promise<void> {
   const pgliteRows = Number(process.env['REPORT_BENCH_PGLITE_ROWS'] ?? 1_000_000);
   if (url && rows > 0) {
     const schema = `otklik_bench_report_${process.pid}`;
-    const db = await openPostgres({ connectionString: url, schema, max: 2 });
+    const db = await openPostgres({
+      connectionString: url,
+      schema,
+      max: 2,
+      queryTimeoutMs: 1_800_000,
+    });
     try {
       await migrate(db);
       await benchOne('postgres', db, rows);
