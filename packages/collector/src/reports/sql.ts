@@ -32,7 +32,7 @@ export interface RollupFilter {
   respondent?: readonly string[] | undefined;
 }
 
-/** One summed count with its group keys: core's CountRow plus `g1`, `g2`. */
+/** One summed count with its group keys: core's CountRow plus `g1`, `g2` (`channel` is '' but on response counts). */
 export interface GroupedCountRow {
   g1: string | null;
   g2: string | null;
@@ -142,10 +142,13 @@ export function countsSql(
   const params: unknown[] = [];
   const from = source(surveyId, f, params);
   // Summed on the plain columns first, then labelled: the labels cost once per group, not per row.
+  // Only response counts are reported per channel: an answer's count is summed over channels
+  // (channel ''), which makes the result a quarter as long with four channels.
   const sql = `SELECT ${label(dims[0], period, 'k1')} AS g1, ${label(dims[1], period, 'k2')} AS g2, channel,
        NULLIF(question, '') AS question, NULLIF(row_id, '') AS "row", NULLIF(val, '') AS value,
        sum(n)::float8 AS n
-  FROM (SELECT ${rawKey(dims[0])} AS k1, ${rawKey(dims[1])} AS k2, channel, question, row_id, val,
+  FROM (SELECT ${rawKey(dims[0])} AS k1, ${rawKey(dims[1])} AS k2,
+               CASE WHEN question = '' THEN channel ELSE '' END AS channel, question, row_id, val,
                sum(n) AS n
           FROM ${from} AS r
          GROUP BY 1, 2, 3, 4, 5, 6) AS s
