@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from '../deps.js';
-import type { Html } from '../pages/html.js';
 import { loadVersions } from '../reports/versions.js';
 import { sessions as createSessions, type Sessions } from '../middleware/session.js';
 import { surveyVolumes } from '../reports/index.js';
