@@ -208,8 +208,9 @@ describe('analytics dashboard', () => {
       ['respondent=external', (r: SurveyResponse) => r.context.respondent !== 'internal'],
       ['respondent=internal', (r: SurveyResponse) => r.context.respondent === 'internal'],
       [
-        'version=1&channel=qr,email&respondent=external',
-        (r: SurveyResponse) => r.context.respondent !== 'internal',
+        'channel=qr,email&respondent=external',
+        (r: SurveyResponse) =>
+          ['qr', 'email'].includes(r.context.channel) && r.context.respondent !== 'internal',
       ],
     ] as const) {
       await page.goto(`${collector.url}/admin/surveys/${SURVEY}?${query}`);

@@ -26,7 +26,7 @@ button { padding: .45em 1em; border: 2px solid #0b3a8f; border-radius: .25em; ba
 .picks { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr)); gap: .5em 1em; margin: .5em 0; }
 .pick { min-width: 0; margin: 0; border: 1px solid var(--line); border-radius: .25em; padding: .25em .75em .5em; }
 .pick legend { font-weight: 600; padding: 0 .25em; }
-.pick .hint { display: block; font-weight: 400; font-size: .875rem; color: var(--muted); }
+.pick .hint { margin: 0 0 .25em; font-size: .875rem; color: var(--muted); }
 .pick .options { max-height: 12rem; overflow-y: auto; }
 .pick label { display: flex; gap: .5em; align-items: baseline; font-weight: 400; margin: .25em 0; overflow-wrap: anywhere; }
 .pick input { flex: none; }

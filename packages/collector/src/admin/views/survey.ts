@@ -80,7 +80,7 @@ function dimensionPicker(c: Ctx, dim: FilterDim): Html {
   const choices = c.d.choices[dim];
   if (choices.length === 0) return markup``;
   const chosen = new Set(c.f.only[dim] ?? []);
-  return markup`<fieldset class="pick"><legend>${c.t(...DIM_NAMES[dim])}<span class="hint">${c.t('ничего не отмечено — все', 'none ticked: all')}</span></legend>
+  return markup`<fieldset class="pick"><legend>${c.t(...DIM_NAMES[dim])}</legend><p class="hint">${c.t('Ничего не отмечено — все.', 'None ticked: all.')}</p>
 <div class="options">${choices.map((ch) => markup`<label><input type="checkbox" name="${dim}" value="${ch.key}"${chosen.has(ch.key) ? markup` checked` : ''}> ${ch.name}</label>`)}</div></fieldset>`;
 }
 
