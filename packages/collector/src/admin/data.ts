@@ -102,7 +102,9 @@ export async function surveyDashboard(
   const previousRange = previousKey ? periodRange(previousKey) : null;
   let previous: PeriodPoint | null = null;
   if (previousKey && previousRange) {
-    previous = trend.find((p) => p.key === previousKey) ?? {
+    // The trend's point is the whole period unless the filter's `from` cut into it.
+    const whole = !f.from || f.from <= previousRange.from;
+    previous = (whole ? trend.find((p) => p.key === previousKey) : undefined) ?? {
       key: previousKey,
       report: (await computeReport(deps.db, versions, { ...base, ...previousRange })).total,
     };
