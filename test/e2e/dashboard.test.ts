@@ -1,5 +1,6 @@
 // The analysts' dashboard in real Chromium: responses answered through the widget on the hosted
-// page show up in /admin with the report API's figures; filters narrow them as the API does; pages
+// page show up in /admin with the report API's figures; every filter, alone or combined, narrows
+// them as the API does and as core's accumulator does over the same stored responses; pages
 // refuse without a session; a respondent-sent touchpoint with markup shows as text; axe finds
 // nothing at desktop width, at 320 px, at 200 % zoom and in forced colours; sign-in, sorting and
 // sign-out work from the keyboard. Shots for docs/analytics.md are written to docs/images only with
@@ -11,6 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { createAccumulator, type Survey, type SurveyResponse } from '@otklik/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, root, type RunningCollector, startCollector } from './helpers.js';
 
@@ -146,18 +148,87 @@ describe('analytics dashboard', () => {
     await page.close();
   });
 
-  it('filters change the figures as the report API does, and stay in the URL', async () => {
+  /** Core's accumulator over the stored responses that pass `keep`: the third opinion. */
+  const accumulated = async (keep: (r: SurveyResponse) => boolean) => {
+    const auth = { headers: { authorization: `Bearer ${collector.token}` } };
+    const survey = (await (
+      await fetch(`${collector.url}/v1/surveys/${SURVEY}`, auth)
+    ).json()) as Survey;
+    const { items } = (await (
+      await fetch(`${collector.url}/v1/surveys/${SURVEY}/responses?limit=1000`, auth)
+    ).json()) as { items: SurveyResponse[] };
+    const acc = createAccumulator(survey);
+    for (const r of items) if (keep(r)) acc.add(r);
+    return acc.result();
+  };
+
+  it('every filter changes the figures as the report API and the accumulator do, and stays in the URL', async () => {
     const { page, problems } = await watched(context);
     await page.goto(`${collector.url}/admin/surveys/${SURVEY}`);
-    await page.getByLabel('Только').selectOption({ label: 'Электронная почта' });
+    // Two filters combined, ticked from the keyboard: channel «e-mail» and one service.
+    await page.getByRole('checkbox', { name: 'Электронная почта' }).focus();
+    await page.keyboard.press('Space');
+    await page
+      .getByRole('group', { name: /Услуга/ })
+      .getByRole('checkbox')
+      .first()
+      .check();
+    const service = await page
+      .getByRole('group', { name: /Услуга/ })
+      .getByRole('checkbox')
+      .first()
+      .getAttribute('value');
     await page.getByRole('button', { name: 'Показать' }).click();
-    await page.waitForURL(/slice=channel%3Aemail/);
-    const email = (await api('?groupBy=channel')).groups.find((g) => g.key === 'email')!;
-    assert.equal(email.report.responses, 2);
+    await page.waitForURL(/channel=email/);
+    assert.match(page.url(), new RegExp(`object=${service}`));
+    const both = await api(`?channel=email&object=${service}`);
+    const byHand = await accumulated(
+      (r) => r.context.channel === 'email' && r.context.object === service,
+    );
+    assert.equal(both.total.responses, byHand.responses);
+    assert.equal(both.total.summary.satisfactionLevel, byHand.summary.satisfactionLevel);
     assert.equal(
       await page.locator('[data-figure=responses]').innerText(),
-      String(email.report.responses),
+      String(both.total.responses),
     );
+    // The view is a link: reloading it keeps both boxes ticked.
+    await page.reload();
+    assert.equal(await page.getByRole('checkbox', { name: 'Электронная почта' }).isChecked(), true);
+    assert.deepEqual(await axe(page), [], 'filtered dashboard: axe');
+
+    // Each filter alone, by URL: page = report API = accumulator.
+    for (const [query, keep] of [
+      ['channel=email', (r: SurveyResponse) => r.context.channel === 'email'],
+      ['channel=email,qr', (r: SurveyResponse) => ['email', 'qr'].includes(r.context.channel)],
+      ['object=example-documents', (r: SurveyResponse) => r.context.object === 'example-documents'],
+      [
+        'touchpoint=' + encodeURIComponent(XSS),
+        (r: SurveyResponse) => r.context.touchpoint === XSS,
+      ],
+      ['respondent=external', (r: SurveyResponse) => r.context.respondent !== 'internal'],
+      ['respondent=internal', (r: SurveyResponse) => r.context.respondent === 'internal'],
+      [
+        'channel=qr,email&respondent=external',
+        (r: SurveyResponse) =>
+          ['qr', 'email'].includes(r.context.channel) && r.context.respondent !== 'internal',
+      ],
+    ] as const) {
+      await page.goto(`${collector.url}/admin/surveys/${SURVEY}?${query}`);
+      const fromApi = await api(`?${query}`);
+      const fromCore = await accumulated(keep);
+      assert.equal(fromApi.total.responses, fromCore.responses, query);
+      assert.equal(
+        fromApi.total.summary.satisfactionLevel,
+        fromCore.summary.satisfactionLevel,
+        query,
+      );
+      assert.equal(
+        await page.locator('[data-figure=responses]').innerText(),
+        String(fromApi.total.responses),
+        query,
+      );
+    }
+    await page.goto(`${collector.url}/admin/surveys/${SURVEY}?channel=email`);
     assert.match(await page.locator('.cards').innerText(), /50\s%/, 'one of two e-mailed is 4–5');
 
     // A date range with no responses: nothing counted.

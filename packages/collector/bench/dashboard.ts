@@ -89,7 +89,7 @@ try {
     `  dashboard page:                        ${await timed(get(`/admin/surveys/${id}`, { cookie }))}`,
   );
   console.log(
-    `  dashboard page, slice=channel:kiosk:   ${await timed(get(`/admin/surveys/${id}?slice=channel:kiosk`, { cookie }))}`,
+    `  dashboard page, channel=kiosk,site&respondent=internal: ${await timed(get(`/admin/surveys/${id}?channel=kiosk,site&respondent=internal`, { cookie }))}`,
   );
 } finally {
   await drop();

@@ -1,10 +1,14 @@
 /**
  * Ingest benchmark: 50 connections on loopback POST ~2 KB valid responses with unique ids, against
- * (1) a bare node:http server (read body, 204) — the ceiling — then (2) the collector on PGlite and
- * (3) on PostgreSQL (DATABASE_URL or TEST_DATABASE_URL; skipped with a message when unset), each
- * with the report rollup kept by the insert (as in production) and, right after, with its trigger
- * disabled, so the cost of the rollup reads as a ratio from one run.
- * Each server runs in its own process; the load generator runs here. BENCH_SECONDS (default 10).
+ * (1) a bare node:http server (read body, 204) — the ceiling — then (2) the collector on PGlite
+ * (on disk, durable: acknowledged after COMMIT) and (3) on PostgreSQL (DATABASE_URL or
+ * TEST_DATABASE_URL; skipped with a message when unset), each with the report rollup kept by the
+ * insert (as in production) and with its trigger disabled, so the cost of the rollup reads as a
+ * ratio from one run; and (4) the reference: a naive Hono server that stores each response with
+ * its own INSERT (bench/naive-server.ts), on the same PostgreSQL.
+ * Each server runs in its own process; the load generator runs here. Every target runs
+ * BENCH_ROUNDS times (default 3), the rounds interleaved so a busy moment of the machine hits all
+ * targets alike: medians and min–max per target, ratios of medians. BENCH_SECONDS (default 10).
  *
  * The collector runs with `--rate-limit off` (all load comes from one address) and acknowledges
  * only after COMMIT, as in production.
@@ -22,6 +26,7 @@ import { openPglite } from '../src/store/pglite/index.js';
 import { responseOfSize, pulse } from '../src/test/fixtures.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const CONNECTIONS = 50;
 const PKG = fileURLToPath(new URL('../', import.meta.url));
 const PG_URL = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -31,14 +36,25 @@ interface Target {
   start(): Promise<{ url: string; stop(): Promise<void> }>;
 }
 
+/** One target's rounds. */
 export interface IngestFigure {
   name: string;
-  rps: number;
-  p50: number;
-  p99: number;
+  /** 2xx responses per second, one per round. */
+  rps: number[];
+  p50: number[];
+  p99: number[];
   non2xx: number;
   errors: number;
 }
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+/** «median (min–max)» of a round's figures. */
+const spread = (xs: readonly number[], digits = 0): string =>
+  `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
 
 export async function spawnServer(
   args: string[],
@@ -173,8 +189,36 @@ function postgresTarget(url: string, flushes: number, rollup = true): Target {
   };
 }
 
+/** The naive reference on PostgreSQL: one INSERT per request, in a throwaway schema. */
+function naiveTarget(url: string): Target {
+  return {
+    name: NAIVE,
+    async start() {
+      const schema = `otklik_bench_naive_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      const u = new URL(url);
+      u.searchParams.set('options', `-c search_path=${schema}`);
+      const { url: base, proc } = await spawnServer(['bench/naive-server.ts'], {
+        DATABASE_URL: u.toString(),
+      });
+      return {
+        url: base,
+        async stop() {
+          await stopProc(proc);
+          await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+          await admin.end();
+        },
+      };
+    },
+  };
+}
+const NAIVE = 'naive Hono, PostgreSQL, one INSERT per request, with rollup (reference)';
+
 if (PG_URL) {
   targets.push(
+    naiveTarget(PG_URL),
     postgresTarget(PG_URL, 1),
     postgresTarget(PG_URL, 1, false),
     postgresTarget(PG_URL, 2),
@@ -206,54 +250,74 @@ async function load(url: string): Promise<Result> {
   });
 }
 
-/** Runs every target in turn and prints responses/s, latency and the ratio to the ceiling. */
+/** Runs every target ROUNDS times, interleaved, and prints medians, min–max and ratios. */
 export async function benchIngest(): Promise<IngestFigure[]> {
   console.log(
-    `\nIngest: ${CONNECTIONS} connections, ${Buffer.byteLength(template)} B JSON bodies, ${SECONDS} s per target`,
+    `\nIngest: ${CONNECTIONS} connections, ${Buffer.byteLength(template)} B JSON bodies, ${SECONDS} s per target, ${ROUNDS} rounds`,
   );
   if (!PG_URL)
     console.log('  PostgreSQL SKIPPED: set DATABASE_URL or TEST_DATABASE_URL to include it.');
-  const figures: IngestFigure[] = [];
   // BENCH_SKIP_PGLITE=1 leaves out the PGlite target (the ceiling always runs: the ratio needs it).
   const chosen = process.env.BENCH_SKIP_PGLITE
     ? targets.filter((t) => !/PGlite/.test(t.name))
     : targets;
-  for (const t of chosen) {
-    const server = await t.start();
-    try {
-      const r = await load(server.url);
-      figures.push({
-        name: t.name,
-        rps: r['2xx'] / r.duration,
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        non2xx: r.non2xx,
-        errors: r.errors + r.timeouts,
-      });
-    } finally {
-      await server.stop();
+  const figures: IngestFigure[] = chosen.map((t) => ({
+    name: t.name,
+    rps: [],
+    p50: [],
+    p99: [],
+    non2xx: 0,
+    errors: 0,
+  }));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, t] of chosen.entries()) {
+      const server = await t.start();
+      try {
+        const r = await load(server.url);
+        const f = figures[i]!;
+        f.rps.push(r['2xx'] / r.duration);
+        f.p50.push(r.latency.p50);
+        f.p99.push(r.latency.p99);
+        f.non2xx += r.non2xx;
+        f.errors += r.errors + r.timeouts;
+      } finally {
+        await server.stop();
+      }
     }
   }
-  const ceiling = figures[0]?.rps ?? 1;
-  console.log('\n| target | 2xx responses/s | p50 ms | p99 ms | ratio | non-2xx | errors |');
+  const ceiling = median(figures[0]?.rps ?? [1]);
+  console.log(
+    '\n| target | 2xx responses/s, median (min–max) | p50 ms | p99 ms | of the ceiling | non-2xx | errors |',
+  );
   console.log('|---|---|---|---|---|---|---|');
   for (const f of figures) {
     console.log(
-      `| ${f.name} | ${Math.round(f.rps)} | ${f.p50} | ${f.p99} | ${(f.rps / ceiling).toFixed(2)} | ${f.non2xx} | ${f.errors} |`,
+      `| ${f.name} | ${spread(f.rps)} | ${spread(f.p50)} | ${spread(f.p99)} | ${(median(f.rps) / ceiling).toFixed(2)} | ${f.non2xx} | ${f.errors} |`,
     );
   }
+  const find = (name: string) => figures.find((f) => f.name === name);
   // The rollup's cost: each "with" target against its "without" twin (goal: at most 10 % fewer).
   for (const f of figures) {
-    if (!f.name.endsWith(rollupLabel(true))) continue;
-    const twin = figures.find(
-      (g) => g.name === f.name.replace(rollupLabel(true), rollupLabel(false)),
-    );
+    if (!f.name.endsWith(rollupLabel(true)) || f.name === NAIVE) continue;
+    const twin = find(f.name.replace(rollupLabel(true), rollupLabel(false)));
     if (!twin) continue;
-    const drop = (1 - f.rps / twin.rps) * 100;
+    const drops = f.rps.map((x, i) => (1 - x / twin.rps[i]!) * 100);
     console.log(
-      `rollup cost [${f.name.replace(`, ${rollupLabel(true)}`, '')}]: ${Math.round(f.rps)} vs ${Math.round(twin.rps)} responses/s without, ${drop.toFixed(1)} % fewer`,
+      `rollup cost [${f.name.replace(`, ${rollupLabel(true)}`, '')}]: ${Math.round(median(f.rps))} vs ${Math.round(median(twin.rps))} responses/s without, ` +
+        `${((1 - median(f.rps) / median(twin.rps)) * 100).toFixed(1)} % fewer (per round ${drops.map((d) => d.toFixed(1)).join(', ')} %; goal ≤ 10 %)`,
     );
   }
+  // The collector on PostgreSQL against the naive server (goal: ≥ 2×), and PGlite's floor.
+  const naive = find(NAIVE);
+  for (const f of figures) {
+    if (!/^collector, PostgreSQL, .*with rollup$/.test(f.name) || !naive) continue;
+    console.log(
+      `collector vs naive [${f.name}]: ${(median(f.rps) / median(naive.rps)).toFixed(2)}× (${Math.round(median(f.rps))} vs ${Math.round(median(naive.rps))} responses/s; goal ≥ 2×)`,
+    );
+  }
+  const lite = find(`collector, PGlite (on disk), ${rollupLabel(true)}`);
+  if (lite)
+    console.log(`PGlite, durable, with rollup: ${spread(lite.rps)} responses/s (goal ≥ 3,000/s)`);
   return figures;
 }
 

@@ -1,9 +1,15 @@
-import { localize, type CatalogEntry, type Survey, type SurveyReport } from '@otklik/core';
+import {
+  localize,
+  RESPONDENTS,
+  type CatalogEntry,
+  type Survey,
+  type SurveyReport,
+} from '@otklik/core';
 import type { AppDeps } from '../deps.js';
-import { computeReport, filterSql, type GroupBy, type ReportOptions } from '../reports/index.js';
+import { computeReport, lastAnswered, type GroupBy, type ReportOptions } from '../reports/index.js';
 import type { Db } from '../store/db.js';
-import type { DashboardFilter, SliceDim } from './filters.js';
-import type { Lang } from './i18n.js';
+import { FILTER_DIMS, rollupFilter, type DashboardFilter, type FilterDim } from './filters.js';
+import { channelName, respondentName, type Lang } from './i18n.js';
 import { periodRange, previousPeriod } from './periods.js';
 
 /** One period of the trend. */
@@ -40,65 +46,18 @@ export interface SurveyDashboard {
   previous: PeriodPoint | null;
   services: DimensionRow[];
   touchpoints: DimensionRow[];
-  /** Values the slice selector offers. */
-  choices: Record<SliceDim, { key: string; name: string }[]>;
+  /** Values each dimension filter offers, named in the page's language. */
+  choices: Record<FilterDim, { key: string; name: string }[]>;
 }
 
 /** Catalogue of the survey that names each dimension's values. */
-const CATALOG_OF: Partial<Record<SliceDim, string>> = {
+const CATALOG_OF: Partial<Record<FilterDim, string>> = {
   object: 'services',
   touchpoint: 'touchpoints',
 };
 
-/** At most this many periods are computed one by one for a sliced trend (one query each). */
-const MAX_SLICED_PERIODS = 24;
-
 type Versions = readonly Survey[];
-
-/** The latest response of each value of a column (`object` or `touchpoint`) of a survey. */
-async function lastSeen(
-  db: Pick<Db, 'query'>,
-  surveyId: string,
-  column: 'object' | 'touchpoint',
-  version: number | undefined,
-): Promise<Map<string | null, string>> {
-  const params: unknown[] = [];
-  const where = filterSql(surveyId, { version }, params);
-  // `column` comes from the fixed union above, never from the request.
-  const rows = await db.query<{ key: string | null; last: unknown }>(
-    `SELECT ${column} AS key, max(answered_at) AS last FROM responses WHERE ${where} GROUP BY ${column}`,
-    params,
-  );
-  return new Map(
-    rows.map((r) => [
-      r.key,
-      (r.last instanceof Date ? r.last : new Date(String(r.last))).toISOString(),
-    ]),
-  );
-}
-
-/**
- * Volume and latest response of every survey that has responses (the surveys list).
- *
- * @example
- * const v = await surveyVolumes(deps.db); v.get('kiosk-pulse'); // { responses: 12, last: '2026-…' }
- */
-export async function surveyVolumes(
-  db: Pick<Db, 'query'>,
-): Promise<Map<string, { responses: number; last: string }>> {
-  const rows = await db.query<{ id: string; n: number; last: unknown }>(
-    'SELECT survey_id AS id, count(*)::int AS n, max(answered_at) AS last FROM responses GROUP BY survey_id',
-  );
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        responses: r.n,
-        last: (r.last instanceof Date ? r.last : new Date(String(r.last))).toISOString(),
-      },
-    ]),
-  );
-}
+type Deps = Pick<AppDeps, 'db'> & Partial<Pick<AppDeps, 'catalogs'>>;
 
 export interface DashboardOptions {
   filter: DashboardFilter;
@@ -108,147 +67,156 @@ export interface DashboardOptions {
 }
 
 /**
- * Gathers the figures of a survey's dashboard. Every figure comes from the report engine
- * (`computeReport`), so the dashboard shows what the report API returns for the same filter; a
- * slice (one channel, service or touchpoint) is the engine's group of that key. The dashboard
- * shows real counts: k-anonymity is for the public pages only.
+ * Gathers the figures of a survey's dashboard. Every figure comes from the report engine over the
+ * rollup (`computeReport`, `lastAnswered`) with the view's filters, so the dashboard shows what the
+ * report API returns for the same query. The dashboard shows real counts: k-anonymity is for the
+ * public pages only.
  *
  * @example
  * const d = await surveyDashboard(deps, versions, { filter, lang: 'ru' });
  * d.latest?.report.summary.satisfactionLevel;
  */
 export async function surveyDashboard(
-  deps: Pick<AppDeps, 'db'> & Partial<Pick<AppDeps, 'catalogs'>>,
+  deps: Deps,
   versions: Versions,
   o: DashboardOptions,
 ): Promise<SurveyDashboard> {
   const f = o.filter;
   const head = versions.reduce((a, b) => (b.version > a.version ? b : a));
-  const base: ReportOptions = { version: f.version, timeZone: f.timeZone };
-  const inRange: ReportOptions = { ...base, from: f.from, to: f.to };
-  const slice = f.slice;
-  /** The report of `opts`, narrowed to the slice when there is one. */
-  const sliced = async (opts: ReportOptions): Promise<SurveyReport> => {
-    if (!slice) return (await computeReport(deps.db, versions, opts)).total;
-    const r = await computeReport(deps.db, versions, { ...opts, groupBy: slice.dim });
-    return r.groups.find((g) => g.key === slice.key)?.report ?? emptyLike(r.total);
-  };
-
+  const base: ReportOptions = { ...rollupFilter(f), timeZone: f.timeZone };
   const byPeriod = await computeReport(deps.db, versions, {
-    ...inRange,
+    ...base,
+    from: f.from,
+    to: f.to,
     groupBy: 'period',
     period: f.period,
   });
-  // Unsliced, the periods' total is the filter's total: every response is in one period.
-  const total = slice ? await sliced(inRange) : byPeriod.total;
-  const keys = byPeriod.groups.map((g) => g.key).filter((k): k is string => k !== null);
-  let trend: PeriodPoint[];
-  if (!slice) {
-    trend = byPeriod.groups.flatMap((g) => (g.key ? [{ key: g.key, report: g.report }] : []));
-  } else {
-    trend = [];
-    for (const key of keys.slice(-MAX_SLICED_PERIODS)) {
-      const r = periodRange(key);
-      if (r) trend.push({ key, report: await sliced({ ...base, ...clip(r, f) }) });
-    }
-  }
+  // Every response is in one period: the periods' total is the filter's total.
+  const total = byPeriod.total;
+  const trend = byPeriod.groups.flatMap((g) => (g.key ? [{ key: g.key, report: g.report }] : []));
   const withAnswers = trend.filter((p) => p.report.responses > 0);
   const latest = withAnswers.at(-1) ?? null;
+  // The latest period as far as the filter's days reach; the one before it whole.
+  const latestRange = latest ? clipped(latest.key, f) : null;
+  const previousKey = latest ? previousPeriod(latest.key, f.period) : null;
+  const previousRange = previousKey ? periodRange(previousKey) : null;
   let previous: PeriodPoint | null = null;
-  if (latest) {
-    const key = previousPeriod(latest.key, f.period);
-    const r = key ? periodRange(key) : null;
-    if (key && r) {
-      previous = trend.find((p) => p.key === key) ?? {
-        key,
-        report: await sliced({ ...base, ...r }),
-      };
-    }
+  if (previousKey && previousRange) {
+    // The trend's point is the whole period unless the filter's `from` cut into it.
+    const whole = !f.from || f.from <= previousRange.from;
+    previous = (whole ? trend.find((p) => p.key === previousKey) : undefined) ?? {
+      key: previousKey,
+      report: (await computeReport(deps.db, versions, { ...base, ...previousRange })).total,
+    };
   }
 
   // The body's published catalogues name the services and offices that should be answering.
   const published = (await deps.catalogs?.active()) ?? {};
-  const [services, touchpoints] = await Promise.all(
-    (['object', 'touchpoint'] as const).map((dim) =>
-      dimensionRows(deps.db, versions, head, dim, { ...o, latest, previous, base, published }),
-    ),
-  );
-  return {
-    head,
-    versions,
-    total,
-    trend,
-    latest,
-    previous,
-    services: services!,
-    touchpoints: touchpoints!,
-    choices: {
-      channel: Object.keys(byPeriod.total.channels).map((k) => ({ key: k, name: k })),
-      object: services!.filter((r) => r.key !== null).map((r) => ({ key: r.key!, name: r.name })),
-      touchpoint: touchpoints!
-        .filter((r) => r.key !== null)
-        .map((r) => ({ key: r.key!, name: r.name })),
-    },
-  };
+  const ctx = { ...o, base, latestRange, previousRange, published, head };
+  const [services, touchpoints, choices] = await Promise.all([
+    dimensionRows(deps.db, versions, 'object', ctx),
+    dimensionRows(deps.db, versions, 'touchpoint', ctx),
+    filterChoices(deps.db, head, f, o.lang, published),
+  ]);
+  return { head, versions, total, trend, latest, previous, services, touchpoints, choices };
 }
 
-/** The filter's own days win over a period's where they are narrower. */
-function clip(r: { from: string; to: string }, f: DashboardFilter): { from: string; to: string } {
+/** The days of a period key, narrowed to the filter's own days where those are narrower. */
+function clipped(key: string, f: DashboardFilter): { from: string; to: string } | null {
+  const r = periodRange(key);
+  if (!r) return null;
   return {
     from: f.from && f.from > r.from ? f.from : r.from,
     to: f.to && f.to < r.to ? f.to : r.to,
   };
 }
 
-/** A report with no responses, shaped like `r` (a slice that has none). */
-function emptyLike(r: SurveyReport): SurveyReport {
-  return {
-    ...r,
-    responses: 0,
-    problems: 0,
-    channels: {},
-    summary: { satisfactionLevel: null, satisfiedShare: null, nps: null, effortIndex: null },
-    questions: [],
-  };
+/** The name of a dimension's value in the page's language. */
+function nameOf(dim: FilterDim, key: string, lang: Lang, entries: readonly CatalogEntry[]): string {
+  if (dim === 'channel') return channelName(key, lang);
+  if (dim === 'respondent') return respondentName(key, lang);
+  const e = entries.find((x) => x.id === key);
+  return e ? localize(e.text, lang) : key;
 }
 
+function catalogEntries(
+  head: Survey,
+  dim: FilterDim,
+  published: Readonly<Record<string, CatalogEntry[]>>,
+): readonly CatalogEntry[] {
+  const catalog = CATALOG_OF[dim];
+  return catalog ? (published[catalog] ?? head.catalogs?.[catalog] ?? []) : [];
+}
+
+/**
+ * The values each filter offers: those that ever answered (within the version), the catalogue's
+ * entries, and those already chosen, so a choice can always be undone.
+ */
+async function filterChoices(
+  db: Db,
+  head: Survey,
+  f: DashboardFilter,
+  lang: Lang,
+  published: Readonly<Record<string, CatalogEntry[]>>,
+): Promise<SurveyDashboard['choices']> {
+  const lists = await Promise.all(
+    FILTER_DIMS.map(async (dim) => {
+      const seen = await lastAnswered(db, head.id, dim, { version: f.version });
+      const entries = catalogEntries(head, dim, published);
+      const keys = new Set<string>([
+        ...entries.map((e) => e.id),
+        ...[...seen.keys()].filter((k): k is string => k !== null),
+        ...(dim === 'respondent' ? RESPONDENTS : []),
+        ...(f.only[dim] ?? []),
+      ]);
+      return [...keys].map((key) => ({ key, name: nameOf(dim, key, lang, entries) }));
+    }),
+  );
+  return Object.fromEntries(
+    FILTER_DIMS.map((d, i) => [d, lists[i]!]),
+  ) as SurveyDashboard['choices'];
+}
+
+/**
+ * The rows of the service or touchpoint table and silent list: the values chosen in the filter,
+ * or else the catalogue's entries and every value that answered under the filter.
+ */
 async function dimensionRows(
   db: Db,
   versions: Versions,
-  head: Survey,
   dim: 'object' | 'touchpoint',
   o: DashboardOptions & {
-    latest: PeriodPoint | null;
-    previous: PeriodPoint | null;
+    head: Survey;
     base: ReportOptions;
+    latestRange: { from: string; to: string } | null;
+    previousRange: { from: string; to: string } | null;
     published: Readonly<Record<string, CatalogEntry[]>>;
   },
 ): Promise<DimensionRow[]> {
   const f = o.filter;
   const groupBy: GroupBy = dim;
-  const byKey = async (p: PeriodPoint | null): Promise<Map<string | null, SurveyReport>> => {
-    const r = p ? periodRange(p.key) : null;
+  const byKey = async (
+    r: { from: string; to: string } | null,
+  ): Promise<Map<string | null, SurveyReport>> => {
     if (!r) return new Map();
     const res = await computeReport(db, versions, { ...o.base, ...r, groupBy });
     return new Map(res.groups.map((g) => [g.key, g.report]));
   };
   const [current, previous, seen] = await Promise.all([
-    byKey(o.latest),
-    byKey(o.previous),
-    lastSeen(db, head.id, dim, f.version),
+    byKey(o.latestRange),
+    byKey(o.previousRange),
+    lastAnswered(db, o.head.id, dim, rollupFilter(f)),
   ]);
-  const catalog = CATALOG_OF[dim];
-  const entries = catalog ? (o.published[catalog] ?? head.catalogs?.[catalog] ?? []) : [];
-  const keys = new Set<string | null>([...entries.map((e) => e.id), ...seen.keys()]);
+  const entries = catalogEntries(o.head, dim, o.published);
+  const keys = new Set<string | null>(f.only[dim] ?? [...entries.map((e) => e.id), ...seen.keys()]);
   const now = (o.now ?? new Date()).getTime();
   const rows: DimensionRow[] = [];
   for (const key of keys) {
-    const entry = entries.find((e) => e.id === key);
     const last = seen.get(key) ?? null;
     rows.push({
       key,
-      name: entry ? localize(entry.text, o.lang) : (key ?? ''),
-      inCatalog: entry !== undefined,
+      name: key === null ? '' : nameOf(dim, key, o.lang, entries),
+      inCatalog: entries.some((e) => e.id === key),
       current: current.get(key) ?? null,
       previous: previous.get(key) ?? null,
       lastAnsweredAt: last,

@@ -1,14 +1,8 @@
-import { parseReportQuery, type Period } from '../reports/index.js';
+import { parseReportQuery, type Period, type RollupFilter } from '../reports/index.js';
 
-/** The dimensions a view can be narrowed to (one at a time, see `Slice`). */
-export type SliceDim = 'channel' | 'object' | 'touchpoint';
-export const SLICE_DIMS: readonly SliceDim[] = ['channel', 'object', 'touchpoint'];
-
-/** «Only kiosk», «only one service», «only one office»: `slice=channel:kiosk` in the URL. */
-export interface Slice {
-  dim: SliceDim;
-  key: string;
-}
+/** The dimensions a view can be narrowed to, each to one or several values. */
+export type FilterDim = 'channel' | 'object' | 'touchpoint' | 'respondent';
+export const FILTER_DIMS: readonly FilterDim[] = ['channel', 'object', 'touchpoint', 'respondent'];
 
 /** Columns the service and touchpoint tables sort by. */
 export const SORT_KEYS = ['name', 'responses', 'level', 'delta', 'nps', 'effort'] as const;
@@ -33,7 +27,11 @@ export interface DashboardFilter {
   version?: number;
   /** Only the collector's own zone (reports count its days); absent → that zone. */
   timeZone?: string | undefined;
-  slice: Slice | null;
+  /**
+   * Only these values of a dimension («only kiosk and site», «only internal respondents»): the
+   * values of one dimension are alternatives, the dimensions combine (kiosk AND service 1).
+   */
+  only: Partial<Record<FilterDim, string[]>>;
   silentDays: number;
   minLevel: number;
   maxDrop: number;
@@ -63,12 +61,24 @@ function bounded(
 }
 
 /**
- * Reads a dashboard URL's query: the report's `from`, `to`, `period`, `version`, `tz` (validated
- * as the report API validates them), `slice`, the thresholds and the tables' sort.
+ * A request's query with repeated parameters joined by commas: a form's checkboxes send
+ * `channel=kiosk&channel=site`, a link carries `channel=kiosk,site` (as the report API takes it).
  *
  * @example
- * parseFilter({ from: '2026-01-01', period: 'month', slice: 'channel:kiosk' });
- * // { ok: true, value: { from: '2026-01-01', period: 'month', slice: { dim: 'channel', key: 'kiosk' }, … } }
+ * joinRepeated({ channel: ['kiosk', 'site'], period: ['month'] }); // { channel: 'kiosk,site', period: 'month' }
+ */
+export function joinRepeated(q: Record<string, string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(q).map(([k, v]) => [k, v.filter(Boolean).join(',')]));
+}
+
+/**
+ * Reads a dashboard URL's query: the report's `from`, `to`, `period`, `version`, `tz` and the
+ * dimension filters `channel`, `object`, `touchpoint`, `respondent` (validated as the report API
+ * validates them), the thresholds and the tables' sort.
+ *
+ * @example
+ * parseFilter({ from: '2026-01-01', period: 'month', channel: 'kiosk,site', respondent: 'internal' });
+ * // { ok: true, value: { from: '2026-01-01', period: 'month', only: { channel: ['kiosk', 'site'], respondent: ['internal'] }, … } }
  */
 export function parseFilter(
   q: Record<string, string | undefined>,
@@ -79,26 +89,13 @@ export function parseFilter(
     period: q['period'] || 'quarter',
     version: q['version'],
     tz: q['tz'],
+    ...Object.fromEntries(FILTER_DIMS.map((d) => [d, q[d]])),
   });
   if (!r.ok) return r;
-  let slice: Slice | null = null;
-  const s = q['slice'];
-  if (s) {
-    const i = s.indexOf(':');
-    const dim = s.slice(0, i) as SliceDim;
-    const key = s.slice(i + 1);
-    if (i <= 0 || !SLICE_DIMS.includes(dim) || key === '' || key.length > 200)
-      return {
-        ok: false,
-        error: {
-          field: 'slice',
-          message: {
-            ru: '«slice»: channel:…, object:… или touchpoint:…',
-            en: '"slice": channel:…, object:… or touchpoint:…',
-          },
-        },
-      };
-    slice = { dim, key };
+  const only: DashboardFilter['only'] = {};
+  for (const d of FILTER_DIMS) {
+    const v = r.value[d];
+    if (v) only[d] = v;
   }
   const silentDays = bounded(q, 'silentDays', 3650);
   if (typeof silentDays !== 'number') return { ok: false, error: silentDays };
@@ -129,7 +126,7 @@ export function parseFilter(
       ...(v.version ? { version: v.version } : {}),
       period: v.period,
       timeZone: v.timeZone,
-      slice,
+      only,
       silentDays,
       minLevel,
       maxDrop,
@@ -152,7 +149,10 @@ export function filterQuery(
   if (g.period !== 'quarter') p.set('period', g.period);
   if (g.version) p.set('version', String(g.version));
   if (g.timeZone) p.set('tz', g.timeZone);
-  if (g.slice) p.set('slice', `${g.slice.dim}:${g.slice.key}`);
+  for (const d of FILTER_DIMS) {
+    const v = g.only[d];
+    if (v?.length) p.set(d, v.join(','));
+  }
   if (g.silentDays !== DEFAULT_THRESHOLDS.silentDays) p.set('silentDays', String(g.silentDays));
   if (g.minLevel !== DEFAULT_THRESHOLDS.minLevel) p.set('minLevel', String(g.minLevel));
   if (g.maxDrop !== DEFAULT_THRESHOLDS.maxDrop) p.set('maxDrop', String(g.maxDrop));
@@ -160,4 +160,9 @@ export function filterQuery(
   if (lang === 'en') p.set('lang', 'en');
   const s = p.toString();
   return s ? `?${s}` : '';
+}
+
+/** The report engine's filter of a view (its days and period apart). */
+export function rollupFilter(f: DashboardFilter): RollupFilter {
+  return { version: f.version, ...f.only };
 }

@@ -70,3 +70,12 @@ export const CHANNEL_NAMES: Readonly<Record<string, readonly [string, string]>> 
 
 export const channelName = (ch: string, lang: Lang): string =>
   CHANNEL_NAMES[ch]?.[lang === 'en' ? 1 : 0] ?? ch;
+
+/** Respondent kinds (core's RESPONDENTS) as the dashboard names them. */
+export const RESPONDENT_NAMES: Readonly<Record<string, readonly [string, string]>> = {
+  external: ['Внешние (граждане, организации)', 'External (citizens, organisations)'],
+  internal: ['Внутренние (сотрудники)', 'Internal (staff)'],
+};
+
+export const respondentName = (kind: string, lang: Lang): string =>
+  RESPONDENT_NAMES[kind]?.[lang === 'en' ? 1 : 0] ?? kind;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../config.js';
-import { parseFilter } from './filters.js';
+import { filterQuery, joinRepeated, parseFilter } from './filters.js';
 import { periodRange, previousPeriod } from './periods.js';
 
 describe('period keys', () => {
@@ -23,17 +23,31 @@ describe('period keys', () => {
 
 describe('dashboard filter', () => {
   it('names the bad parameter in both languages', () => {
-    const r = parseFilter({ slice: 'colour:red' });
-    expect(r).toMatchObject({ ok: false, error: { field: 'slice' } });
+    const r = parseFilter({ channel: 'kiosk,' });
+    expect(r).toMatchObject({ ok: false, error: { field: 'channel' } });
     expect(parseFilter({ minLevel: '101' })).toMatchObject({
       ok: false,
       error: { field: 'minLevel', message: { ru: '«minLevel»: целое число 0…100' } },
     });
     expect(parseFilter({ sort: '-nope' })).toMatchObject({ ok: false, error: { field: 'sort' } });
-    expect(parseFilter({ slice: 'object:svc:1', sort: '-delta' })).toMatchObject({
+    expect(
+      parseFilter({ object: 'svc:1,svc-2', respondent: 'internal', sort: '-delta' }),
+    ).toMatchObject({
       ok: true,
-      value: { slice: { dim: 'object', key: 'svc:1' }, sort: 'delta', desc: true },
+      value: {
+        only: { object: ['svc:1', 'svc-2'], respondent: ['internal'] },
+        sort: 'delta',
+        desc: true,
+      },
     });
+  });
+
+  it('reads repeated parameters (a form) as the comma-joined ones (a link)', () => {
+    const form = parseFilter(joinRepeated({ channel: ['kiosk', 'site'], object: [''] }));
+    const link = parseFilter({ channel: 'kiosk,site' });
+    expect(form).toEqual(link);
+    expect(form).toMatchObject({ ok: true, value: { only: { channel: ['kiosk', 'site'] } } });
+    if (form.ok) expect(filterQuery(form.value, 'ru')).toBe('?channel=kiosk%2Csite');
   });
 });
 

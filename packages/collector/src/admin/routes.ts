@@ -2,11 +2,11 @@ import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from '../deps.js';
-import type { Html } from '../pages/html.js';
 import { loadVersions } from '../reports/versions.js';
 import { sessions as createSessions, type Sessions } from '../middleware/session.js';
-import { surveyDashboard, surveyVolumes } from './data.js';
-import { parseFilter } from './filters.js';
+import { surveyVolumes } from '../reports/index.js';
+import { surveyDashboard } from './data.js';
+import { joinRepeated, parseFilter } from './filters.js';
 import { pickLang, translator } from './i18n.js';
 import { ADMIN_CSS } from './views/admin-css.js';
 import { surveyListPage } from './views/list.js';
@@ -26,7 +26,7 @@ export interface AdminPageOptions {
 /**
  * The analysts' dashboard, pages without script under `/admin`:
  * - `GET /admin/sign-in`, `POST /admin/sign-in` (token → session cookie), `POST /admin/sign-out`;
- * - `GET /admin` — the surveys list; `GET /admin/surveys/:id?from&to&period&version&slice&…` — one
+ * - `GET /admin` — the surveys list; `GET /admin/surveys/:id?from&to&period&version&channel&object&touchpoint&respondent&…` — one
  *   survey's dashboard, every filter in the URL;
  * - `GET /admin/assets/admin.css`.
  * Without a valid session a page answers 401 with the sign-in form and nothing else. POSTs must
@@ -161,7 +161,7 @@ export function adminPageRoutes(deps: AppDeps, opts: AdminPageOptions = {}): Hon
         t('Опрос не найден', 'Survey not found'),
         `${t('Нет опроса', 'No survey')} «${id}».`,
       );
-    const f = parseFilter(c.req.query());
+    const f = parseFilter(joinRepeated(c.req.queries()));
     if (!f.ok) return message(400, t('Неверный фильтр', 'Invalid filter'), f.error.message[lang]);
     const data = await surveyDashboard(deps, versions, {
       filter: f.value,

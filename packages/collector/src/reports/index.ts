@@ -16,7 +16,10 @@ import { previousPeriod } from './period.js';
 import { newest, reportQuestions } from './questions.js';
 import {
   countsSql,
+  lastAnsweredSql,
+  SURVEY_VOLUMES_SQL,
   touchpointsSql,
+  type LastDimension,
   type Dimension,
   type GroupBy,
   type GroupedCountRow,
@@ -30,6 +33,7 @@ export {
   PERIODS,
   type Dimension,
   type GroupBy,
+  type LastDimension,
   type Period,
   type RollupFilter,
 } from './sql.js';
@@ -293,4 +297,37 @@ async function touchpointVolumes(
     count: r.count,
     lastAnsweredAt: asDate(r.last),
   }));
+}
+
+/**
+ * The latest response (ISO 8601) ever of each channel, service, touchpoint or respondent kind of a
+ * survey, within the filter's version and dimensions (its days are ignored), from the rollup.
+ * The key null gathers responses that named none.
+ *
+ * @example
+ * const seen = await lastAnswered(db, 'kiosk-pulse', 'object', { channel: ['kiosk'] });
+ * seen.get('svc-1'); // '2026-02-10T10:00:00.000Z'
+ */
+export async function lastAnswered(
+  db: Pick<Db, 'query'>,
+  surveyId: string,
+  dim: LastDimension,
+  f: RollupFilter = {},
+): Promise<Map<string | null, string>> {
+  const { sql, params } = lastAnsweredSql(surveyId, dim, f);
+  const rows = await db.query<{ key: string | null; last: unknown }>(sql, params);
+  return new Map(rows.map((r) => [r.key, asDate(r.last)]));
+}
+
+/**
+ * Number of responses and the latest one of every survey that has responses, from the rollup.
+ *
+ * @example
+ * (await surveyVolumes(db)).get('kiosk-pulse'); // { responses: 12, last: '2026-…' }
+ */
+export async function surveyVolumes(
+  db: Pick<Db, 'query'>,
+): Promise<Map<string, { responses: number; last: string }>> {
+  const rows = await db.query<{ id: string; n: number; last: unknown }>(SURVEY_VOLUMES_SQL);
+  return new Map(rows.map((r) => [r.id, { responses: r.n, last: asDate(r.last) }]));
 }

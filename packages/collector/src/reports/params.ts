@@ -1,4 +1,4 @@
-import { CONTEXT_MAX } from '@otklik/core';
+import { CONTEXT_MAX, isWellFormedText } from '@otklik/core';
 import { DIMENSIONS, GROUP_BY, PERIODS, type Dimension, type GroupBy, type Period } from './sql.js';
 
 /** The dimension filters a report URL may carry, each a comma-separated list. */
@@ -120,11 +120,12 @@ export function parseReportQuery(
     const v = q[field];
     if (v === undefined || v === '') continue;
     const list = v.split(',');
-    if (list.some((x) => x === '' || x.length > CONTEXT_MAX)) {
+    // A value the database could not even compare (U+0000) is refused here, not as a 422 later.
+    if (list.some((x) => x === '' || x.length > CONTEXT_MAX || !isWellFormedText(x))) {
       return fail(
         field,
-        `«${field}»: значения через запятую, каждое от 1 до ${CONTEXT_MAX} символов`,
-        `"${field}": comma-separated values of 1 to ${CONTEXT_MAX} characters each`,
+        `«${field}»: значения через запятую, каждое от 1 до ${CONTEXT_MAX} символов, без U+0000`,
+        `"${field}": comma-separated values of 1 to ${CONTEXT_MAX} characters each, no U+0000`,
       );
     }
     value[field] = [...new Set(list)];

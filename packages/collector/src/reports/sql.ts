@@ -32,7 +32,7 @@ export interface RollupFilter {
   respondent?: readonly string[] | undefined;
 }
 
-/** One summed count with its group keys: core's CountRow plus `g1`, `g2`. */
+/** One summed count with its group keys: core's CountRow plus `g1`, `g2` (`channel` is '' but on response counts). */
 export interface GroupedCountRow {
   g1: string | null;
   g2: string | null;
@@ -142,10 +142,13 @@ export function countsSql(
   const params: unknown[] = [];
   const from = source(surveyId, f, params);
   // Summed on the plain columns first, then labelled: the labels cost once per group, not per row.
+  // Only response counts are reported per channel: an answer's count is summed over channels
+  // (channel ''), which makes the result a quarter as long with four channels.
   const sql = `SELECT ${label(dims[0], period, 'k1')} AS g1, ${label(dims[1], period, 'k2')} AS g2, channel,
        NULLIF(question, '') AS question, NULLIF(row_id, '') AS "row", NULLIF(val, '') AS value,
        sum(n)::float8 AS n
-  FROM (SELECT ${rawKey(dims[0])} AS k1, ${rawKey(dims[1])} AS k2, channel, question, row_id, val,
+  FROM (SELECT ${rawKey(dims[0])} AS k1, ${rawKey(dims[1])} AS k2,
+               CASE WHEN question = '' THEN channel ELSE '' END AS channel, question, row_id, val,
                sum(n) AS n
           FROM ${from} AS r
          GROUP BY 1, 2, 3, 4, 5, 6) AS s
@@ -181,3 +184,39 @@ export function touchpointsSql(
  ORDER BY t.touchpoint = '', t.touchpoint`;
   return { sql, params };
 }
+
+/** The dimensions «latest response» is kept for (report_rollup_last). */
+export type LastDimension = 'channel' | 'object' | 'touchpoint' | 'respondent';
+
+/**
+ * The latest response ever of each value of `dim` among the responses the filter's version and
+ * dimensions cover (its days are ignored: «ever»), from `report_rollup_last`.
+ */
+export function lastAnsweredSql(
+  surveyId: string,
+  dim: LastDimension,
+  f: RollupFilter,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [surveyId];
+  const conds = ['survey_id = $1::text'];
+  if (f.version !== undefined) {
+    params.push(f.version);
+    conds.push(`survey_version = $${params.length}::int`);
+  }
+  for (const d of ['channel', 'object', 'touchpoint', 'respondent'] as const) {
+    const v = f[d];
+    if (v === undefined) continue;
+    params.push(v);
+    conds.push(`${d} = ANY($${params.length}::text[])`);
+  }
+  // `dim` comes from the fixed union above, never from the request.
+  const sql = `SELECT NULLIF(${dim}, '') AS key, max(last_at) AS last FROM report_rollup_last
+ WHERE ${conds.join(' AND ')} GROUP BY ${dim}`;
+  return { sql, params };
+}
+
+/** Responses and the latest one of every survey that has any (month counts, latest per key). */
+export const SURVEY_VOLUMES_SQL = `SELECT c.survey_id AS id, c.n::float8 AS n, l.last
+  FROM (SELECT survey_id, sum(n) AS n FROM report_rollup_month WHERE question = '' GROUP BY 1) AS c
+  JOIN (SELECT survey_id, max(last_at) AS last FROM report_rollup_last GROUP BY 1) AS l
+    USING (survey_id)`;

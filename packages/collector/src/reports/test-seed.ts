@@ -17,6 +17,8 @@ export interface SeedResponse {
   channel?: string;
   object?: string | null;
   touchpoint?: string | null;
+  /** Default `external`. */
+  respondent?: string;
   answeredAt?: string;
   version?: number;
   lang?: string;
@@ -44,6 +46,7 @@ export async function insertResponses(
     channel: r.channel ?? 'site',
     object: r.object ?? null,
     touchpoint: r.touchpoint ?? null,
+    respondent: r.respondent ?? 'external',
     answers: r.answers,
     specify: r.specify ?? null,
     receipt: `R${String(i).padStart(6, '0')}`,
@@ -52,9 +55,10 @@ export async function insertResponses(
     `INSERT INTO responses (response_id, survey_id, survey_version, answered_at, lang, channel, object, touchpoint,
                             respondent, answers, specify, body_hash, receipt)
      SELECT response_id, $1, survey_version, answered_at, lang, channel, object, touchpoint,
-            'external', answers, specify, md5(answers::text), receipt
+            respondent, answers, specify, md5(answers::text), receipt
        FROM jsonb_to_recordset($2::jsonb) AS x(response_id uuid, survey_version int, answered_at timestamptz,
-            lang text, channel text, object text, touchpoint text, answers jsonb, specify jsonb, receipt text)`,
+            lang text, channel text, object text, touchpoint text, respondent text, answers jsonb,
+            specify jsonb, receipt text)`,
     [surveyId, JSON.stringify(rows)],
   );
 }

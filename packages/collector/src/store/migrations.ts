@@ -4,7 +4,7 @@
  *
  * No column holds an IP address, a user agent or any other client identifier (docs/privacy.md).
  */
-import { ROLLUP_MIGRATION_SQL } from './rollup.js';
+import { ROLLUP_LAST_MIGRATION_SQL, ROLLUP_MIGRATION_SQL } from './rollup.js';
 
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
@@ -165,5 +165,11 @@ CREATE TABLE survey_settings (
 
 CREATE INDEX responses_receipt ON responses (receipt);
 `,
+  },
+  {
+    version: 45,
+    name: 'rollup: latest response per channel, service, touchpoint and respondent kind',
+    // The dashboard and the surveys list read «latest response» from the rollup (rollup.ts).
+    sql: ROLLUP_LAST_MIGRATION_SQL,
   },
 ];

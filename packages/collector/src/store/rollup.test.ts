@@ -33,8 +33,8 @@ async function snapshot(db: Pick<Db, 'query'>): Promise<string[]> {
     );
   }
   const last = await db.query<Record<string, unknown>>(
-    `SELECT survey_id, survey_version, touchpoint, last_at::text AS last_at FROM report_rollup_last
-      ORDER BY 1, 2, 3`,
+    `SELECT survey_id, survey_version, channel, object, touchpoint, respondent,
+            last_at::text AS last_at FROM report_rollup_last ORDER BY 1, 2, 3, 4, 5, 6`,
   );
   return [...rows, ...last].map((r) => JSON.stringify(r));
 }

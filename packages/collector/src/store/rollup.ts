@@ -126,7 +126,10 @@ function answerFactsSql(src: string, cols: string): string {
  * With `distinctAnswers` (a rebuild), each distinct answer set is expanded once and joined back
  * to its responses — the same counts, far less JSON work when answers repeat.
  */
-export function addCountsSql(source: string, opts: { distinctAnswers?: boolean } = {}): string {
+export function addCountsSql(
+  source: string,
+  opts: { distinctAnswers?: boolean; lastKey?: 'touchpoint' | 'all' } = {},
+): string {
   const dims = (t: string): string =>
     DIMS.split(', ')
       .map((c) => `${t}.${c}`)
@@ -170,14 +173,33 @@ SELECT survey_id, survey_version, date_trunc('month', day)::date, channel, objec
        respondent, question, row_id, val, sum(n)
   FROM days GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
 ON CONFLICT (${KEY}) DO UPDATE SET n = report_rollup_month.n + excluded.n;
+${opts.lastKey === 'touchpoint' ? lastByTouchpointSql(source) : lastSql(source)}`;
+}
 
+/** Migration 3's latest response per touchpoint (replaced by `lastSql` in migration 45). */
+const lastByTouchpointSql = (source: string): string => `
 INSERT INTO report_rollup_last (survey_id, survey_version, touchpoint, last_at)
 SELECT survey_id, survey_version, COALESCE(touchpoint, ''), max(answered_at)
   FROM ${source} GROUP BY 1, 2, 3
 ON CONFLICT (survey_id, survey_version, touchpoint)
 DO UPDATE SET last_at = GREATEST(report_rollup_last.last_at, excluded.last_at);
 `;
-}
+
+const LAST_KEY = 'survey_id, survey_version, channel, object, touchpoint, respondent';
+
+/**
+ * The latest response per survey, version, channel, service, touchpoint and respondent kind: a
+ * few hundred rows per survey at most, from which «silent for N days» and the surveys list's
+ * «latest response» are read under any combination of filters.
+ */
+const lastSql = (source: string): string => `
+INSERT INTO report_rollup_last (${LAST_KEY}, last_at)
+SELECT survey_id, survey_version, channel, COALESCE(object, ''), COALESCE(touchpoint, ''),
+       respondent, max(answered_at)
+  FROM ${source} GROUP BY 1, 2, 3, 4, 5, 6
+ON CONFLICT (${LAST_KEY})
+DO UPDATE SET last_at = GREATEST(report_rollup_last.last_at, excluded.last_at);
+`;
 
 /**
  * Migration 3: the rollup tables, the trigger that keeps them, and the backfill of the responses
@@ -221,7 +243,7 @@ ${SPEC_TABLE}
 -- JIT off: compiling this statement took longer than running it on a batch.
 CREATE FUNCTION otklik_rollup_add() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $rollup$
 BEGIN
-${addCountsSql('new_rows')}
+${addCountsSql('new_rows', { lastKey: 'touchpoint' })}
   RETURN NULL;
 END
 $rollup$;
@@ -229,8 +251,29 @@ $rollup$;
 CREATE TRIGGER responses_rollup AFTER INSERT ON responses
   REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION otklik_rollup_add();
-${addCountsSql('responses', { distinctAnswers: true })}
+${addCountsSql('responses', { distinctAnswers: true, lastKey: 'touchpoint' })}
 `;
+
+/**
+ * Migration 45: the latest response is kept per channel, service, touchpoint and respondent kind
+ * too (it was per touchpoint), so the dashboard's «silent» lists and the surveys list read it from
+ * the rollup under any filter instead of scanning `responses`.
+ */
+export const ROLLUP_LAST_MIGRATION_SQL = `
+ALTER TABLE report_rollup_last DROP CONSTRAINT report_rollup_last_pkey;
+ALTER TABLE report_rollup_last
+  ADD COLUMN channel    text NOT NULL DEFAULT '',
+  ADD COLUMN object     text NOT NULL DEFAULT '',
+  ADD COLUMN respondent text NOT NULL DEFAULT '';
+DELETE FROM report_rollup_last;
+ALTER TABLE report_rollup_last ADD PRIMARY KEY (${LAST_KEY});
+CREATE OR REPLACE FUNCTION otklik_rollup_add() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $rollup$
+BEGIN
+${addCountsSql('new_rows')}
+  RETURN NULL;
+END
+$rollup$;
+${lastSql('responses')}`;
 
 /** The zone the rollup's days are counted in. */
 export async function rollupZone(db: Pick<Db, 'query'>): Promise<string> {

@@ -23,7 +23,13 @@ button { padding: .45em 1em; border: 2px solid #0b3a8f; border-radius: .25em; ba
 .filters .fields { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr)); gap: 0 1em; }
 .filters .fields p { margin: .5em 0; min-width: 0; }
 .filters .fields input, .filters .fields select { width: 100%; }
-.filters .wide { grid-column: 1 / -1; }
+.picks { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr)); gap: .5em 1em; margin: .5em 0; }
+.pick { min-width: 0; margin: 0; border: 1px solid var(--line); border-radius: .25em; padding: .25em .75em .5em; }
+.pick legend { font-weight: 600; padding: 0 .25em; }
+.pick .hint { margin: 0 0 .25em; font-size: .875rem; color: var(--muted); }
+.pick .options { max-height: 12rem; overflow-y: auto; }
+.pick label { display: flex; gap: .5em; align-items: baseline; font-weight: 400; margin: .25em 0; overflow-wrap: anywhere; }
+.pick input { flex: none; }
 .change { display: block; font-size: .875rem; color: var(--muted); }
 .charts { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.5em; }
 figure.chart { min-width: 0; margin: 0; border: 1px solid var(--line); border-radius: .5em; padding: .75em; }
@@ -48,7 +54,7 @@ table.heat td { border: 1px solid #fff; }
 .heat-5 { background: #06245c; color: #fff; }
 @media (forced-colors: active) {
   table.heat td { border: 1px solid CanvasText; }
-  tr.flagged th, .alert-box, figure.chart, .filters { border-color: CanvasText; }
+  tr.flagged th, .alert-box, figure.chart, .filters, .pick { border-color: CanvasText; }
   button { border-color: ButtonText; }
 }
 `;

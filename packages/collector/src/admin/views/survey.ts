@@ -14,7 +14,13 @@ import type { Role } from '../../middleware/session.js';
 import { PERIODS, reportQuestions, type ReportQuestion } from '../../reports/index.js';
 import { renderChart, svgDataUrl } from '../charts.js';
 import type { DimensionRow, SurveyDashboard } from '../data.js';
-import { filterQuery, type DashboardFilter, type SliceDim, type SortKey } from '../filters.js';
+import {
+  filterQuery,
+  FILTER_DIMS,
+  type DashboardFilter,
+  type FilterDim,
+  type SortKey,
+} from '../filters.js';
 import { channelName, numbers, translator, type Lang, type Numbers, type T } from '../i18n.js';
 import { adminShell } from './shell.js';
 
@@ -62,17 +68,26 @@ export function negativeFlag(
   return d !== null && -d >= f.maxDrop ? 'drop' : null;
 }
 
+const DIM_NAMES: Record<FilterDim, [string, string]> = {
+  channel: ['Канал', 'Channel'],
+  object: ['Услуга', 'Service'],
+  touchpoint: ['Точка контакта', 'Touchpoint'],
+  respondent: ['Респонденты', 'Respondents'],
+};
+
+/** A dimension's values as checkboxes: none ticked means every value. */
+function dimensionPicker(c: Ctx, dim: FilterDim): Html {
+  const choices = c.d.choices[dim];
+  if (choices.length === 0) return markup``;
+  const chosen = new Set(c.f.only[dim] ?? []);
+  return markup`<fieldset class="pick"><legend>${c.t(...DIM_NAMES[dim])}</legend><p class="hint">${c.t('Ничего не отмечено — все.', 'None ticked: all.')}</p>
+<div class="options">${choices.map((ch) => markup`<label><input type="checkbox" name="${dim}" value="${ch.key}"${chosen.has(ch.key) ? markup` checked` : ''}> ${ch.name}</label>`)}</div></fieldset>`;
+}
+
 function filterForm(c: Ctx): Html {
   const { t, f, d } = c;
   const opt = (value: string, label: string, selected: boolean) =>
     markup`<option value="${value}"${selected ? markup` selected` : ''}>${label}</option>`;
-  const sliceValue = f.slice ? `${f.slice.dim}:${f.slice.key}` : '';
-  const group = (dim: SliceDim, label: string, name: (k: string) => string) =>
-    d.choices[dim].length
-      ? markup`<optgroup label="${label}">${d.choices[dim].map((ch) => opt(`${dim}:${ch.key}`, name(ch.key) || ch.name, sliceValue === `${dim}:${ch.key}`))}</optgroup>`
-      : '';
-  const nameOf = (dim: SliceDim) => (k: string) =>
-    d.choices[dim].find((x) => x.key === k)?.name ?? k;
   return markup`<form method="get" class="filters" aria-labelledby="filters-h">
 <h2 id="filters-h">${t('Фильтры', 'Filters')}</h2>
 ${c.lang === 'en' ? markup`<input type="hidden" name="lang" value="en">` : ''}
@@ -81,10 +96,9 @@ ${c.lang === 'en' ? markup`<input type="hidden" name="lang" value="en">` : ''}
 <p><label for="f-to">${t('По дату', 'To')}</label><input id="f-to" name="to" type="date" value="${f.to ?? ''}"></p>
 <p><label for="f-period">${t('Период сравнения', 'Period')}</label><select id="f-period" name="period">${PERIODS.map((p) => opt(p, t(...PERIOD_NAMES[p]!), p === f.period))}</select></p>
 <p><label for="f-version">${t('Версия анкеты', 'Survey version')}</label><select id="f-version" name="version">${opt('', t('Все версии', 'All versions'), !f.version)}${d.versions.map((v) => opt(String(v.version), String(v.version), f.version === v.version))}</select></p>
-<p class="wide"><label for="f-slice">${t('Только', 'Only')}</label><select id="f-slice" name="slice">${opt('', t('Все ответы', 'All responses'), !f.slice)}
-${group('channel', t('Канал', 'Channel'), (k) => channelName(k, c.lang))}
-${group('object', t('Услуга', 'Service'), nameOf('object'))}
-${group('touchpoint', t('Точка контакта', 'Touchpoint'), nameOf('touchpoint'))}</select></p>
+</div>
+<div class="picks">${FILTER_DIMS.map((dim) => dimensionPicker(c, dim))}</div>
+<div class="fields">
 <p><label for="f-silent">${t('«Молчит» после, дней', 'Silent after, days')}</label><input id="f-silent" name="silentDays" type="number" min="0" max="3650" inputmode="numeric" value="${f.silentDays}"></p>
 <p><label for="f-min">${t('Порог удовлетворённости, %', 'Satisfaction threshold, %')}</label><input id="f-min" name="minLevel" type="number" min="0" max="100" inputmode="numeric" value="${f.minLevel}"></p>
 <p><label for="f-drop">${t('Допустимое падение, п. п.', 'Allowed drop, pp')}</label><input id="f-drop" name="maxDrop" type="number" min="0" max="100" inputmode="numeric" value="${f.maxDrop}"></p>
@@ -243,9 +257,7 @@ function dimensionTable(c: Ctx, dim: 'object' | 'touchpoint', rows: DimensionRow
     return markup`<tr${flag ? markup` class="flagged"` : ''}><th scope="row">${name}${flag ? markup` <span class="flag">${flag === 'low' ? t('⚠ ниже порога', '⚠ below threshold') : t('⚠ резкое падение', '⚠ sharp drop')}</span>` : ''}</th>
 <td class="num">${n.int(r.current?.responses ?? 0)}</td><td class="num">${n.pct(s?.satisfactionLevel)}</td><td class="num">${n.delta(delta(s?.satisfactionLevel, r.previous?.summary.satisfactionLevel))}</td><td class="num">${n.dec(s?.nps)}</td><td class="num">${n.dec(s?.effortIndex)}</td></tr>`;
   });
-  const unsliced = f.slice !== null && f.slice.dim !== dim;
   return markup`<section aria-labelledby="${id}-h"><h3 id="${id}-h">${title}</h3>
-${unsliced ? markup`<p class="note">${t('Эта таблица показывает все ответы периода: срез «Только» к ней не применяется.', 'This table shows every response of the period: the "Only" filter does not apply to it.')}</p>` : ''}
 <div class="scroll" tabindex="0" role="region" aria-labelledby="${id}-h ${id}-cap"><table id="${id}">
 <caption id="${id}-cap">${c.d.latest ? periodLabel(c.d.latest.key, c.lang) : ''}${c.d.previous ? ` (${t('изменение к предыдущему периоду', 'change from the previous period')}: ${periodLabel(c.d.previous.key, c.lang)})` : ''}</caption>
 <thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div></section>`;
@@ -254,9 +266,7 @@ ${unsliced ? markup`<p class="note">${t('Эта таблица показыва�
 function negativeList(c: Ctx): Html {
   const { t, n, f, d } = c;
   const flagged = d.services
-    .filter(
-      (r) => r.key !== null && (!f.slice || f.slice.dim !== 'object' || f.slice.key === r.key),
-    )
+    .filter((r) => r.key !== null)
     .map((r) => ({ r, flag: negativeFlag(r, f) }))
     .filter((x) => x.flag !== null);
   return markup`<section aria-labelledby="negative-h" class="alert-box"><h2 id="negative-h">${t('Высокий уровень негативных отзывов', 'Negative feedback is high')}</h2>
@@ -379,18 +389,8 @@ ${headline(c)}
 ${charts(c)}
 ${negativeList(c)}
 <h2>${t('Услуги и точки контакта', 'Services and touchpoints')}</h2>
-${dimensionTable(
-  c,
-  'object',
-  o.data.services.filter((r) => o.filter.slice?.dim !== 'object' || r.key === o.filter.slice.key),
-)}
-${dimensionTable(
-  c,
-  'touchpoint',
-  o.data.touchpoints.filter(
-    (r) => o.filter.slice?.dim !== 'touchpoint' || r.key === o.filter.slice.key,
-  ),
-)}
+${dimensionTable(c, 'object', o.data.services)}
+${dimensionTable(c, 'touchpoint', o.data.touchpoints)}
 ${silentList(c)}
 <h2>${t('Ответы на вопросы', 'Answers by question')}</h2>
 <p class="note">${t('По всем ответам, подходящим под фильтры', 'Over every response matching the filters')}: ${c.n.int(o.data.total.responses)}.</p>
