@@ -11,7 +11,8 @@ import { openPglite } from './store/pglite/index.js';
 import { insertResponses, toRow } from './store/responses.js';
 import { pulse, response } from './test/fixtures.js';
 
-const BIN = fileURLToPath(new URL('../bin/otklik-collector.js', import.meta.url));
+// The CLI from source (the installed bin runs the build: test/release checks that one).
+const BIN = fileURLToPath(new URL('../scripts/cli-source.mjs', import.meta.url));
 
 /** Runs main() and returns its exit code and what it printed. */
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {

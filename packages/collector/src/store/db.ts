@@ -36,5 +36,10 @@ export interface Db {
     fn: (tx: Pick<Db, 'query'>) => Promise<T>,
     opts?: { unbounded?: boolean },
   ): Promise<T>;
+  /**
+   * PGlite only: a consistent copy of the whole data folder (gzipped tar) taken while serving —
+   * `openPglite({ loadDataDir })` restores it. PostgreSQL has pg_dump for that.
+   */
+  backup?(): Promise<Blob>;
   close(): Promise<void>;
 }

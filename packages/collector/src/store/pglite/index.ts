@@ -1,9 +1,39 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db } from '../db.js';
+import { PGLITE_SETTINGS, startParams } from './memory.js';
 
 export interface PgliteOptions {
   /** Folder of the database files; omitted → in memory (tests, demos that need no persistence). */
   dataDir?: string;
+  /** Postgres settings (default `PGLITE_SETTINGS`, memory.ts). */
+  settings?: Readonly<Record<string, string>>;
+  /** A backup made by `Db.backup` to unpack into the (empty) folder first. */
+  loadDataDir?: Blob;
+}
+
+/**
+ * Creates the database files of a new folder in a short-lived child process. PGlite runs initdb
+ * in a second, throw-away instance whose WASM heap (≈ 400 MB) stays reachable from the process
+ * after it closes; initialised elsewhere, the serving process starts as small as on a reopen.
+ */
+async function initInChild(dataDir: string): Promise<void> {
+  const pglite = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')).href;
+  const code =
+    'const { PGlite } = await import(process.argv[1]);' +
+    'const pg = await PGlite.create(process.argv[2]); await pg.close();';
+  await promisify(execFile)(
+    process.execPath,
+    ['--input-type=module', '-e', code, pglite, dataDir],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
 }
 
 let cursorSeq = 0;
@@ -31,7 +61,17 @@ async function run<T extends object>(pg: Runner, sql: string, params?: unknown[]
  * await db.query('SELECT 1');
  */
 export async function openPglite(opts: PgliteOptions = {}): Promise<Db> {
-  const pg = opts.dataDir === undefined ? await PGlite.create() : await PGlite.create(opts.dataDir);
+  if (
+    opts.dataDir !== undefined &&
+    opts.loadDataDir === undefined &&
+    !existsSync(join(opts.dataDir, 'PG_VERSION'))
+  )
+    await initInChild(opts.dataDir);
+  const pg = await PGlite.create({
+    ...(opts.dataDir === undefined ? {} : { dataDir: opts.dataDir }),
+    ...(opts.loadDataDir === undefined ? {} : { loadDataDir: opts.loadDataDir }),
+    startParams: startParams(PGlite.defaultStartParams, opts.settings ?? PGLITE_SETTINGS),
+  });
   let closed = false;
 
   return {
@@ -63,6 +103,14 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Db> {
           query: (sql, params) => run(tx, sql, params),
         }),
       );
+    },
+    async backup(): Promise<Blob> {
+      // A checkpoint first, so the copy needs little WAL replay when it is opened.
+      await pg.exec('CHECKPOINT');
+      // PGlite runs one statement and one transaction at a time: holding a transaction while the
+      // files are copied means no other is half-way through them (ingest waits, then goes on).
+      // The copy is what a crash at that instant would leave, which Postgres opens consistently.
+      return pg.transaction(() => pg.dumpDataDir('gzip'));
     },
     async close(): Promise<void> {
       if (closed) return;
