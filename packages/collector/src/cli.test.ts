@@ -37,6 +37,14 @@ describe('otklik-collector CLI', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('prints the package version', async () => {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    const r = await run(['--version']);
+    expect(r).toMatchObject({ code: 0, out: `otklik-collector ${pkg.version}\n` });
+  });
+
   it('prints help through the bin script, for the tool and each command', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [BIN, '--help']);
     expect(stdout).toContain('serve');
