@@ -263,6 +263,28 @@ describe.skipIf(!PG_URL)('migrate-to PostgreSQL', () => {
     } finally {
       await target.close();
     }
+    // A collector starts on the moved database and reports the moved responses; a backup there
+    // is refused with the PostgreSQL way to do it.
+    const pgCollector = await startCollector(
+      resolveConfig({ port: '0', 'database-url': url, 'admin-token': TOKEN }, {}),
+      { seed: {} },
+    );
+    try {
+      const auth = { authorization: `Bearer ${TOKEN}` };
+      const report = await fetch(`${pgCollector.url}/v1/surveys/${pulse.id}/report`, {
+        headers: auth,
+      });
+      expect(report.status).toBe(200);
+      expect(await report.json()).toMatchObject({ total: { responses: 60 } });
+      const backup = await fetch(`${pgCollector.url}/v1/backup`, { method: 'POST', headers: auth });
+      expect(backup.status).toBe(409);
+      expect(await backup.json()).toMatchObject({
+        error: 'backup_unsupported',
+        message: { en: expect.stringMatching(/pg_dump/) },
+      });
+    } finally {
+      await pgCollector.close();
+    }
     // A row the source does not have shows up as a difference, not as success.
     const diff = await cli(['migrate-to', url, '--data-dir', source]);
     expect(diff.code).toBe(1);
