@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -87,6 +88,12 @@ describe('online backup and restore (PGlite)', () => {
       expect(b.err).toBe('');
       expect(b.code).toBe(0);
       expect(b.out).toMatch(/live\.tar\.gz: [\d.]+ MB in [\d.]+ s/);
+      // The server's temporary copy is gone once the download ends.
+      const copies = async (): Promise<string[]> =>
+        (await readdir(tmpdir())).filter((f) => f.startsWith('otklik-backup-'));
+      for (let i = 0; i < 100 && (await copies()).length > 0; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await copies()).toEqual([]);
       const atEnd = acked.length;
       await until(() => acked.length >= atEnd + 10);
       stop = true;
@@ -145,9 +152,16 @@ describe('online backup and restore (PGlite)', () => {
     const bad = await cli(['restore', junk, '--data-dir', join(dir, 'never')]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/not a backup made by "otklik-collector backup"/);
-    const full = await cli(['restore', junk, '--data-dir', join(dir, 'refuse')]);
+    // gzip, but no tar of a database inside: refused, and the new folder is not left behind.
+    const gz = join(dir, 'gz.tar.gz');
+    await writeFile(gz, gzipSync('not a tar'));
+    const notTar = await cli(['restore', gz, '--data-dir', join(dir, 'never')]);
+    expect(notTar.code).toBe(2);
+    expect(notTar.err).toMatch(/not a usable backup/);
+    await expect(stat(join(dir, 'never'))).rejects.toThrow(/ENOENT/);
+    const full = await cli(['restore', gz, '--data-dir', join(dir, 'refuse')]);
     expect(full.code).toBe(2);
-    expect(full.err).toMatch(/is not a backup|is not empty/);
+    expect(full.err).toMatch(/refuse is not empty: restore into a new folder/);
     const noDir = await cli(['restore', junk]);
     expect(noDir.code).toBe(2);
   }, 120_000);

@@ -37,9 +37,9 @@ export interface Db {
     opts?: { unbounded?: boolean },
   ): Promise<T>;
   /**
-   * PGlite only: a consistent copy of the whole data folder (gzipped tar) taken while serving —
-   * `openPglite({ loadDataDir })` restores it. PostgreSQL has pg_dump for that.
+   * PGlite on disk only: copies the data folder into the empty folder `into`, consistently, while
+   * serving (ops/backup.ts packs it). PostgreSQL has pg_dump for that.
    */
-  backup?(): Promise<Blob>;
+  snapshot?(into: string): Promise<void>;
   close(): Promise<void>;
 }

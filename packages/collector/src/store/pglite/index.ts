@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,8 +14,6 @@ export interface PgliteOptions {
   dataDir?: string;
   /** Postgres settings (default `PGLITE_SETTINGS`, memory.ts). */
   settings?: Readonly<Record<string, string>>;
-  /** A backup made by `Db.backup` to unpack into the (empty) folder first. */
-  loadDataDir?: Blob;
 }
 
 /**
@@ -61,15 +60,10 @@ async function run<T extends object>(pg: Runner, sql: string, params?: unknown[]
  * await db.query('SELECT 1');
  */
 export async function openPglite(opts: PgliteOptions = {}): Promise<Db> {
-  if (
-    opts.dataDir !== undefined &&
-    opts.loadDataDir === undefined &&
-    !existsSync(join(opts.dataDir, 'PG_VERSION'))
-  )
+  if (opts.dataDir !== undefined && !existsSync(join(opts.dataDir, 'PG_VERSION')))
     await initInChild(opts.dataDir);
   const pg = await PGlite.create({
     ...(opts.dataDir === undefined ? {} : { dataDir: opts.dataDir }),
-    ...(opts.loadDataDir === undefined ? {} : { loadDataDir: opts.loadDataDir }),
     startParams: startParams(PGlite.defaultStartParams, opts.settings ?? PGLITE_SETTINGS),
   });
   let closed = false;
@@ -104,14 +98,22 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Db> {
         }),
       );
     },
-    async backup(): Promise<Blob> {
-      // A checkpoint first, so the copy needs little WAL replay when it is opened.
-      await pg.exec('CHECKPOINT');
-      // PGlite runs one statement and one transaction at a time: holding a transaction while the
-      // files are copied means no other is half-way through them (ingest waits, then goes on).
-      // The copy is what a crash at that instant would leave, which Postgres opens consistently.
-      return pg.transaction(() => pg.dumpDataDir('gzip'));
-    },
+    ...(opts.dataDir === undefined
+      ? {}
+      : {
+          async snapshot(into: string): Promise<void> {
+            const from = opts.dataDir!;
+            // A checkpoint first, so the copy needs little WAL replay when it is opened.
+            await pg.exec('CHECKPOINT');
+            // PGlite runs one transaction and one statement at a time: holding both slots while
+            // the files are copied (at disk speed) means nothing writes to them meanwhile, so the
+            // copy is what a power cut at that instant would leave, which Postgres opens
+            // consistently. Ingest waits in its queue, then goes on.
+            await pg.transaction(() =>
+              pg.runExclusive(() => cp(from, into, { recursive: true, force: false })),
+            );
+          },
+        }),
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
