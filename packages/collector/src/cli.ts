@@ -94,8 +94,8 @@ inserts meanwhile (the server keeps it up to date itself: this is for repairs an
   backup: `otklik-collector backup <file> [options]
 
 Writes a consistent copy of the PGlite database (a gzipped tar) to <file> while the collector
-keeps serving: the running server makes it (POST /v1/backup with an admin token); ingest waits
-while the files are copied (about a second per 100 MB) and then goes on.
+keeps serving: the running server copies its folder on disk (POST /v1/backup with an admin
+token; TMPDIR needs room for one copy) and streams it; ingest waits during the copy, then goes on.
 
   --url <url>              the running collector (default http://HOST:PORT, i.e. 127.0.0.1:8787)
   --admin-token <t>        an admin token (env ADMIN_TOKENS, the first one)
