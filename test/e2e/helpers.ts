@@ -34,7 +34,7 @@ export async function startCollector(env: Record<string, string> = {}): Promise<
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      join(root, 'packages/collector/bin/otklik-collector.js'),
+      join(root, 'packages/collector/scripts/cli-source.mjs'),
       'serve',
       '--demo',
       '--port',

@@ -1,31 +1,7 @@
 #!/usr/bin/env node
-// Runs the collector CLI: from the TypeScript source through tsx inside the repository (so
-// workspace packages are read as source), otherwise from the built dist/.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// The installed command: runs the built collector (dist/, made by `pnpm build`). Inside the
+// repository, scripts/cli-source.mjs (or `pnpm start`) runs the TypeScript source instead.
+import { main } from '../dist/cli.js';
 
-const args = process.argv.slice(2);
-const source = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-
-let tsx;
-try {
-  tsx = import.meta.resolve('tsx');
-} catch {
-  tsx = undefined;
-}
-
-if (existsSync(source) && tsx) {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@otklik/source', '--import', tsx, source, ...args],
-    { stdio: 'inherit' },
-  );
-  // The child does the graceful shutdown; pass the signals on and leave with its code.
-  for (const sig of ['SIGTERM', 'SIGINT']) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-} else {
-  const { main } = await import('../dist/cli.js');
-  const code = await main(args);
-  if (code !== 0) process.exit(code);
-}
+const code = await main(process.argv.slice(2));
+if (code !== 0) process.exit(code);

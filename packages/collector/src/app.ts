@@ -8,6 +8,7 @@ import { adminAuth } from './middleware/admin-auth.js';
 import { respondentCors } from './middleware/cors.js';
 import { apiError } from './middleware/errors.js';
 import { rateLimit, socketAddress } from './middleware/rate-limit.js';
+import { backupRoutes } from './ops/backup-route.js';
 import { adminRoutes } from './routes/admin.js';
 import { catalogRoutes } from './routes/catalogs.js';
 import { ReportZoneError } from './reports/index.js';
@@ -194,6 +195,7 @@ export function createApp(deps: CollectorDeps): Hono {
   app.route('/', surveyRoutes(deps));
   app.route('/', catalogRoutes(deps));
   app.route('/', adminRoutes(deps));
+  app.route('/', backupRoutes(deps));
   // Analytics' routers use full paths; /v1/* among them are admin-only through the guard above.
   app.route('/', reportRoutes(deps));
   app.route('/', exportRoutes(deps));

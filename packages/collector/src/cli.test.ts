@@ -11,7 +11,8 @@ import { openPglite } from './store/pglite/index.js';
 import { insertResponses, toRow } from './store/responses.js';
 import { pulse, response } from './test/fixtures.js';
 
-const BIN = fileURLToPath(new URL('../bin/otklik-collector.js', import.meta.url));
+// The CLI from source (the installed bin runs the build: test/release checks that one).
+const BIN = fileURLToPath(new URL('../scripts/cli-source.mjs', import.meta.url));
 
 /** Runs main() and returns its exit code and what it printed. */
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -34,6 +35,14 @@ describe('otklik-collector CLI', () => {
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('prints the package version', async () => {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    const r = await run(['--version']);
+    expect(r).toMatchObject({ code: 0, out: `otklik-collector ${pkg.version}\n` });
   });
 
   it('prints help through the bin script, for the tool and each command', async () => {

@@ -4,6 +4,7 @@
  * Run `otklik-collector <command> --help` for each command's flags.
  */
 import { createWriteStream } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -13,6 +14,9 @@ import { migrate } from './store/migrate.js';
 import { openDb } from './store/open.js';
 import { createSurveyStore, type SurveyStore } from './store/surveys.js';
 import type { Db } from './store/db.js';
+
+/** The package's version (package.json is one folder up from both src/ and dist/). */
+const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 const HELP: Record<string, string> = {
   main: `otklik-collector — anonymous survey collector (PGlite or PostgreSQL)
@@ -28,10 +32,13 @@ Commands:
   report <surveyId>             print a report (JSON)
   export <surveyId>             export responses to CSV or XLSX
   rebuild-rollup                recount the report rollup from the stored responses
+  backup <file>                 online backup of the PGlite data (the server keeps running)
+  restore <file>                unpack a backup into a new --data-dir
+  migrate-to <postgres-url>     copy everything from the PGlite folder to PostgreSQL
 
 Storage (every command): --database-url (env DATABASE_URL) → PostgreSQL,
 otherwise PGlite in --data-dir (env DATA_DIR, default ./data).
-Run "otklik-collector <command> --help" for details.`,
+Run "otklik-collector <command> --help" for details; "otklik-collector --version" for the version.`,
   serve: `otklik-collector serve [options]
 
   --port <n>               port (env PORT, default 8787; 0 = any free port)
@@ -84,6 +91,27 @@ inserts meanwhile (the server keeps it up to date itself: this is for repairs an
 
   --time-zone <zone>       zone whose days to count (env TIME_ZONE, default Europe/Moscow)
   --data-dir <dir> | --database-url <url>   storage, as for "serve"`,
+  backup: `otklik-collector backup <file> [options]
+
+Writes a consistent copy of the PGlite database (a gzipped tar) to <file> while the collector
+keeps serving: the running server copies its folder on disk (POST /v1/backup with an admin
+token; TMPDIR needs room for one copy) and streams it; ingest waits during the copy, then goes on.
+
+  --url <url>              the running collector (default http://HOST:PORT, i.e. 127.0.0.1:8787)
+  --admin-token <t>        an admin token (env ADMIN_TOKENS, the first one)
+  --offline                copy --data-dir directly instead (only when no collector runs on it)
+  --data-dir <dir>         PGlite folder, with --offline (env DATA_DIR, default ./data)`,
+  restore: `otklik-collector restore <file> --data-dir <dir>
+
+Unpacks a backup into <dir>, which must be missing or empty, and checks that it opens.
+Then start the collector with --data-dir <dir>.`,
+  'migrate-to': `otklik-collector migrate-to <postgres-url> [--data-dir <dir>]
+
+Copies everything from the PGlite folder (stop the collector first) into PostgreSQL: surveys and
+their versions, responses, catalogues, themes, the pain map and its history, decisions and
+settings; the report rollup is rebuilt there. Rows the target already has are skipped, so it is
+safe to run again. Every table is then compared by row count and checksum; exit code 1 if any
+differs. Afterwards start the collector with DATABASE_URL=<postgres-url>.`,
   export: `otklik-collector export <surveyId> --format csv|xlsx --out <file> [options]
 
   --format <csv|xlsx>      file format (default csv)
@@ -96,6 +124,7 @@ inserts meanwhile (the server keeps it up to date itself: this is for repairs an
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
   port: { type: 'string' },
   host: { type: 'string' },
   'data-dir': { type: 'string' },
@@ -122,6 +151,8 @@ const OPTIONS = {
   out: { type: 'string' },
   values: { type: 'string' },
   lang: { type: 'string' },
+  url: { type: 'string' },
+  offline: { type: 'boolean' },
 } as const;
 
 /** Thrown for wrong usage; printed with the command's help, exit code 2. */
@@ -138,7 +169,11 @@ async function withStore<T>(
   cfg: ServerConfig,
   fn: (db: Db, store: SurveyStore) => Promise<T>,
 ): Promise<T> {
-  const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+  const db = await openDb({
+    databaseUrl: cfg.databaseUrl,
+    dataDir: cfg.dataDir,
+    pgliteSettings: cfg.pgliteSettings,
+  });
   try {
     await migrate(db);
     return await fn(db, createSurveyStore(db));
@@ -358,6 +393,81 @@ async function exportCommand(
   });
 }
 
+async function backupCommand(
+  cfg: ServerConfig,
+  file: string | undefined,
+  flags: Flags,
+): Promise<void> {
+  if (!file) throw new UsageError('expected a file to write', 'backup');
+  const { backupOffline, backupOnline } = await import('./ops/backup.js');
+  const t0 = performance.now();
+  let bytes: number;
+  if (flags.offline === true) {
+    if (cfg.databaseUrl)
+      throw new ConfigError('DATABASE_URL is set: back PostgreSQL up with pg_dump');
+    bytes = await backupOffline({ dataDir: cfg.dataDir, file });
+  } else {
+    const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? '127.0.0.1' : cfg.host;
+    const url =
+      typeof flags.url === 'string'
+        ? flags.url
+        : `http://${host.includes(':') ? `[${host}]` : host}:${cfg.port}`;
+    bytes = await backupOnline({ url, token: cfg.adminTokens[0], file });
+  }
+  const s = ((performance.now() - t0) / 1000).toFixed(1);
+  process.stdout.write(`${file}: ${(bytes / 1048576).toFixed(1)} MB in ${s} s\n`);
+}
+
+async function restoreCommand(
+  cfg: ServerConfig,
+  file: string | undefined,
+  flags: Flags,
+): Promise<void> {
+  if (!file) throw new UsageError('expected the backup file', 'restore');
+  if (typeof flags['data-dir'] !== 'string' && process.env.DATA_DIR === undefined)
+    throw new UsageError('expected --data-dir <dir>, the new folder to restore into', 'restore');
+  const { restore } = await import('./ops/backup.js');
+  const r = await restore({ file, dataDir: cfg.dataDir });
+  process.stdout.write(
+    `${cfg.dataDir}: restored ${r.surveys} survey versions, ${r.responses} responses\n`,
+  );
+}
+
+async function migrateToCommand(cfg: ServerConfig, url: string | undefined): Promise<number> {
+  if (!url || !/^postgres(ql)?:\/\//.test(url))
+    throw new UsageError('expected a postgres:// connection string', 'migrate-to');
+  const { openPglite } = await import('./store/pglite/index.js');
+  const { openPostgres } = await import('./store/postgres/index.js');
+  const { migrateTo } = await import('./ops/migrate-to.js');
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(`${cfg.dataDir}/PG_VERSION`))
+    throw new ConfigError(`${cfg.dataDir} holds no PGlite database (give --data-dir)`);
+  const source = await openPglite({ dataDir: cfg.dataDir, settings: cfg.pgliteSettings });
+  try {
+    const target = await openPostgres({ connectionString: url, max: 2 });
+    try {
+      const log = (line: string): void => void process.stdout.write(`${line}\n`);
+      const checks = await migrateTo(source, target, log);
+      let bad = 0;
+      for (const c of checks) {
+        if (!c.ok) bad++;
+        log(
+          `${c.ok ? 'ok  ' : 'DIFF'} ${c.table}: ${c.source.rows} rows` +
+            (c.ok
+              ? ''
+              : ` in PGlite, ${c.target.rows} in PostgreSQL, checksums ${c.source.checksum} / ${c.target.checksum}`),
+        );
+      }
+      log(bad === 0 ? 'all tables match' : `${bad} table(s) differ`);
+      return bad === 0 ? 0 : 1;
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+}
+
 /**
  * Runs the CLI with the given arguments (without `node` and the script).
  * @returns the process exit code (serve keeps running and returns 0 once listening).
@@ -372,6 +482,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const [command, ...rest] = parsed.positionals;
   const flags: Flags = parsed.values;
+  if (parsed.values.version && !command) {
+    process.stdout.write(`otklik-collector ${VERSION}\n`);
+    return 0;
+  }
   if (!command || command === 'help') {
     process.stdout.write(`${HELP.main}\n`);
     return command || parsed.values.help ? 0 : 2;
@@ -402,6 +516,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'rebuild-rollup':
         await rebuildRollupCommand(cfg);
         return 0;
+      case 'backup':
+        await backupCommand(cfg, rest[0], flags);
+        return 0;
+      case 'restore':
+        await restoreCommand(cfg, rest[0], flags);
+        return 0;
+      case 'migrate-to':
+        return await migrateToCommand(cfg, rest[0]);
       default:
         await exportCommand(cfg, rest[0], flags);
         return 0;
@@ -411,7 +533,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${e.message}\n\n${HELP[e.topic]}\n`);
       return 2;
     }
-    if (e instanceof ConfigError) {
+    if (e instanceof ConfigError || (e instanceof Error && e.name === 'OpsError')) {
       process.stderr.write(`${e.message}\n`);
       return 2;
     }

@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pgliteSettings } from './store/pglite/memory.js';
 import { DEFAULT_ROLLUP_ZONE } from './store/rollup.js';
 
 /** Everything a running collector is configured with (flags over environment over defaults). */
@@ -37,9 +40,32 @@ export interface ServerConfig {
   publicUrl?: string;
   /** IANA zone whose days reports count (env TIME_ZONE, default Europe/Moscow): the body's zone. */
   timeZone: string;
+  /** PGlite's Postgres settings (env PGLITE_SETTINGS over store/pglite/memory.ts). */
+  pgliteSettings: Record<string, string>;
 }
 
 export const DEFAULT_PORT = 8787;
+
+/**
+ * The built widget of the installed @otklik/widget package (a dependency, so an `npm i` of the
+ * collector brings it), else the workspace's packages/widget/dist.
+ */
+function defaultWidgetDir(): string {
+  try {
+    const manifest = createRequire(import.meta.url).resolve('@otklik/widget/custom-elements.json');
+    return join(dirname(manifest), 'dist/');
+  } catch {
+    return fileURLToPath(new URL('../../widget/dist/', import.meta.url));
+  }
+}
+
+function parsePgliteSettings(text: string | undefined): Record<string, string> {
+  try {
+    return pgliteSettings(text);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+}
 
 /** Thrown for a bad flag or environment value; the CLI prints the message and exits 2. */
 export class ConfigError extends Error {
@@ -165,10 +191,7 @@ export function resolveConfig(
     adminTokens: tokens,
     analystTokens: list(str(flags, 'analyst-token') ?? env.ANALYST_TOKENS),
     allowedOrigins: originsText ? parseAllowedOrigins(originsText) : {},
-    widgetDir:
-      str(flags, 'widget-dir') ??
-      env.WIDGET_DIR ??
-      fileURLToPath(new URL('../../widget/dist/', import.meta.url)),
+    widgetDir: str(flags, 'widget-dir') ?? env.WIDGET_DIR ?? defaultWidgetDir(),
     trustProxy: flags['trust-proxy'] === true || env.TRUST_PROXY === '1',
     rateLimit: parseRate(str(flags, 'rate-limit') ?? env.RATE_LIMIT ?? '5/20'),
     ingestFlushes: parseFlushes(env.INGEST_FLUSHES ?? '1'),
@@ -182,6 +205,7 @@ export function resolveConfig(
       3_600_000,
     ),
     timeZone: parseTimeZone(str(flags, 'time-zone') ?? env.TIME_ZONE ?? DEFAULT_ROLLUP_ZONE),
+    pgliteSettings: parsePgliteSettings(env.PGLITE_SETTINGS),
   };
   if (databaseUrl) cfg.databaseUrl = databaseUrl;
   const publicUrl = str(flags, 'public-url') ?? env.PUBLIC_URL;

@@ -54,6 +54,7 @@ export async function startCollector(
     databaseUrl: cfg.databaseUrl,
     dataDir: cfg.dataDir,
     queryTimeoutMs: cfg.dbQueryTimeoutMs,
+    pgliteSettings: cfg.pgliteSettings,
     ...(opts.schema === undefined ? {} : { schema: opts.schema }),
   });
   try {

@@ -114,6 +114,10 @@ export const API_ERRORS = {
     en: 'The body has errors; they are listed in issues.',
   },
   unknown_item: { ru: 'Такой записи нет.', en: 'There is no such record.' },
+  backup_unsupported: {
+    ru: 'Резервную копию делает только встроенная база (PGlite); для PostgreSQL используйте pg_dump.',
+    en: 'Only the embedded database (PGlite) is backed up here; for PostgreSQL use pg_dump.',
+  },
 } as const satisfies Record<string, { ru: string; en: string }>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;

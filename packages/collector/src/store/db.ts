@@ -36,5 +36,10 @@ export interface Db {
     fn: (tx: Pick<Db, 'query'>) => Promise<T>,
     opts?: { unbounded?: boolean },
   ): Promise<T>;
+  /**
+   * PGlite on disk only: copies the data folder into the empty folder `into`, consistently, while
+   * serving (ops/backup.ts packs it). PostgreSQL has pg_dump for that.
+   */
+  snapshot?(into: string): Promise<void>;
   close(): Promise<void>;
 }

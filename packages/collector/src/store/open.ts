@@ -16,6 +16,8 @@ export async function openDb(opts: {
   schema?: string;
   /** PostgreSQL statement timeout (see `PostgresOptions.queryTimeoutMs`). */
   queryTimeoutMs?: number;
+  /** PGlite's Postgres settings (default store/pglite/memory.ts). */
+  pgliteSettings?: Readonly<Record<string, string>>;
 }): Promise<Db> {
   if (opts.databaseUrl) {
     return openPostgres({
@@ -25,5 +27,8 @@ export async function openDb(opts: {
     });
   }
   if (opts.dataDir !== undefined) await mkdir(opts.dataDir, { recursive: true });
-  return openPglite(opts.dataDir === undefined ? {} : { dataDir: opts.dataDir });
+  return openPglite({
+    ...(opts.dataDir === undefined ? {} : { dataDir: opts.dataDir }),
+    ...(opts.pgliteSettings === undefined ? {} : { settings: opts.pgliteSettings }),
+  });
 }

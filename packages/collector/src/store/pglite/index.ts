@@ -1,9 +1,38 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db } from '../db.js';
+import { PGLITE_SETTINGS, startParams } from './memory.js';
 
 export interface PgliteOptions {
   /** Folder of the database files; omitted → in memory (tests, demos that need no persistence). */
   dataDir?: string;
+  /** Postgres settings (default `PGLITE_SETTINGS`, memory.ts). */
+  settings?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Creates the database files of a new folder in a short-lived child process. PGlite runs initdb
+ * in a second, throw-away instance whose WASM heap (≈ 400 MB) stays reachable from the process
+ * after it closes; initialised elsewhere, the serving process starts as small as on a reopen.
+ */
+async function initInChild(dataDir: string): Promise<void> {
+  const pglite = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')).href;
+  const code =
+    'const { PGlite } = await import(process.argv[1]);' +
+    'const pg = await PGlite.create(process.argv[2]); await pg.close();';
+  await promisify(execFile)(
+    process.execPath,
+    ['--input-type=module', '-e', code, pglite, dataDir],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
 }
 
 let cursorSeq = 0;
@@ -31,7 +60,12 @@ async function run<T extends object>(pg: Runner, sql: string, params?: unknown[]
  * await db.query('SELECT 1');
  */
 export async function openPglite(opts: PgliteOptions = {}): Promise<Db> {
-  const pg = opts.dataDir === undefined ? await PGlite.create() : await PGlite.create(opts.dataDir);
+  if (opts.dataDir !== undefined && !existsSync(join(opts.dataDir, 'PG_VERSION')))
+    await initInChild(opts.dataDir);
+  const pg = await PGlite.create({
+    ...(opts.dataDir === undefined ? {} : { dataDir: opts.dataDir }),
+    startParams: startParams(PGlite.defaultStartParams, opts.settings ?? PGLITE_SETTINGS),
+  });
   let closed = false;
 
   return {
@@ -64,6 +98,22 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Db> {
         }),
       );
     },
+    ...(opts.dataDir === undefined
+      ? {}
+      : {
+          async snapshot(into: string): Promise<void> {
+            const from = opts.dataDir!;
+            // A checkpoint first, so the copy needs little WAL replay when it is opened.
+            await pg.exec('CHECKPOINT');
+            // PGlite runs one transaction and one statement at a time: holding both slots while
+            // the files are copied (at disk speed) means nothing writes to them meanwhile, so the
+            // copy is what a power cut at that instant would leave, which Postgres opens
+            // consistently. Ingest waits in its queue, then goes on.
+            await pg.transaction(() =>
+              pg.runExclusive(() => cp(from, into, { recursive: true, force: false })),
+            );
+          },
+        }),
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
