@@ -39,6 +39,42 @@ describe('screens', () => {
     expect(el.querySelector('[part=waiting]')).to.equal(null);
   });
 
+  it('completion: the receipt explained in one line, linked to the receipt page; hidden on request', async () => {
+    const sent = { status: 'sent', receipt: 'K7Q2M9XA' } as const;
+    const el = await show(
+      completionScreen(survey, 'ru', ru, sent, 'https://pos.gosuslugi.ru/', 0, {
+        href: 'https://opros.example.gov.ru/r/K7Q2M9XA',
+      }),
+    );
+    await expect(el).to.be.accessible();
+    const hint = el.querySelector('[part=receipt-hint] a');
+    expect(hint?.textContent).to.equal(ru.receiptHint);
+    expect(hint?.getAttribute('href')).to.equal('https://opros.example.gov.ru/r/K7Q2M9XA');
+    expect(el.querySelector('[part=official-reply]')?.getAttribute('href')).to.equal(
+      'https://pos.gosuslugi.ru/',
+    );
+    const en = await show(completionScreen(survey, 'en', dictionaries.en, sent, undefined, 0));
+    expect(en.querySelector('[part=receipt-hint]')?.textContent?.trim()).to.equal(
+      'Enter this code on the results page to see what is done about the service you rated.',
+    );
+    expect(en.querySelector('[part=receipt-hint] a')).to.equal(null);
+    const kiosk = await show(
+      completionScreen(survey, 'ru', ru, sent, undefined, 0, { hide: true }),
+    );
+    expect(kiosk.textContent).not.to.contain('K7Q2M9XA');
+    expect(kiosk.querySelector('[part=receipt-hint]')).to.equal(null);
+  });
+
+  it('the kiosk start screen offers the official-appeal link when set', async () => {
+    const el = await show(
+      startScreen(survey, 'ru', ru, 0, 0, () => {}, 'https://pos.gosuslugi.ru/'),
+    );
+    await expect(el).to.be.accessible();
+    expect(el.querySelector('[part=official-reply]')?.textContent).to.equal(ru.officialReply);
+    const none = await show(startScreen(survey, 'ru', ru, 0, 0, () => {}));
+    expect(none.querySelector('[part=official-reply]')).to.equal(null);
+  });
+
   it('refusals and a full queue are spelled out', () => {
     expect(
       sendError(ru, 'ru', {
