@@ -480,10 +480,15 @@ export class FeedbackSurvey extends LitElement {
       );
     }
     if (this._phase === 'done') {
-      return completionScreen(s, lang, d, this._outcome, this.officialReplyUrl, waiting, {
-        hide: this.hideReceipt,
-        href: this._receiptHref(),
-      });
+      return completionScreen(
+        s,
+        lang,
+        d,
+        this._outcome,
+        this.officialReplyUrl,
+        waiting,
+        this.hideReceipt,
+      );
     }
     const warn = this._kiosk.warningSecondsLeft;
     return html`${warn !== null ? idleWarning(d, this._kiosk.warnSeconds, warn, () => this._kiosk.activity()) : nothing}
@@ -495,13 +500,6 @@ export class FeedbackSurvey extends LitElement {
         ? html`<div>${this._form(s, d, lang)}</div>`
         : html`<div class="">${this._form(s, d, lang)}</div>`
     }`;
-  }
-
-  /** The collector's page for the receipt code (`{collector}/r/CODE`); none on a kiosk. */
-  private _receiptHref(): string | undefined {
-    const code = this._outcome?.status === 'sent' ? this._outcome.receipt : undefined;
-    if (this._isKiosk || code === undefined || this.collector == null) return undefined;
-    return `${this.collector.replace(/\/+$/, '')}/r/${encodeURIComponent(code)}`;
   }
 
   protected override render(): TemplateResult {

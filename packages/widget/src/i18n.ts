@@ -21,7 +21,7 @@ const ru = {
   thanksText: 'Ваш ответ отправлен.',
   queuedNote: 'Нет связи: ответ сохранён и будет отправлен автоматически.',
   receipt: 'Код ответа: {code}',
-  receiptHint: 'По этому коду на странице результатов видно, что сделано по оценённой услуге.',
+  receiptHint: 'По коду на странице результатов видно, что сделано по услуге.',
   officialReply: 'Нужен официальный ответ? Напишите через Госуслуги/ПОС',
   rejected: 'Сервер не принял ответ (код {status}). {message}',
   full: 'Ответ не сохранён: очередь неотправленных ответов переполнена. Сообщите сотруднику.',
@@ -84,8 +84,7 @@ const en: Dictionary = {
   thanksText: 'Your response has been sent.',
   queuedNote: 'No connection: your response is saved and will be sent automatically.',
   receipt: 'Response code: {code}',
-  receiptHint:
-    'Enter this code on the results page to see what is done about the service you rated.',
+  receiptHint: 'The results page shows by this code what is done about the service.',
   officialReply: 'Need an official reply? Write via Gosuslugi/POS',
   rejected: 'The server did not accept the response (code {status}). {message}',
   full: 'Response not saved: the queue of unsent responses is full. Please tell staff.',

@@ -39,28 +39,21 @@ describe('screens', () => {
     expect(el.querySelector('[part=waiting]')).to.equal(null);
   });
 
-  it('completion: the receipt explained in one line, linked to the receipt page; hidden on request', async () => {
+  it('completion: the receipt explained in one line; hidden on request (kiosks)', async () => {
     const sent = { status: 'sent', receipt: 'K7Q2M9XA' } as const;
-    const el = await show(
-      completionScreen(survey, 'ru', ru, sent, 'https://pos.gosuslugi.ru/', 0, {
-        href: 'https://opros.example.gov.ru/r/K7Q2M9XA',
-      }),
-    );
+    const el = await show(completionScreen(survey, 'ru', ru, sent, 'https://pos.gosuslugi.ru/', 0));
     await expect(el).to.be.accessible();
-    const hint = el.querySelector('[part=receipt-hint] a');
-    expect(hint?.textContent).to.equal(ru.receiptHint);
-    expect(hint?.getAttribute('href')).to.equal('https://opros.example.gov.ru/r/K7Q2M9XA');
+    expect(el.querySelector('[part=receipt-hint]')?.textContent).to.equal(
+      'По коду на странице результатов видно, что сделано по услуге.',
+    );
     expect(el.querySelector('[part=official-reply]')?.getAttribute('href')).to.equal(
       'https://pos.gosuslugi.ru/',
     );
     const en = await show(completionScreen(survey, 'en', dictionaries.en, sent, undefined, 0));
-    expect(en.querySelector('[part=receipt-hint]')?.textContent?.trim()).to.equal(
-      'Enter this code on the results page to see what is done about the service you rated.',
+    expect(en.querySelector('[part=receipt-hint]')?.textContent).to.equal(
+      'The results page shows by this code what is done about the service.',
     );
-    expect(en.querySelector('[part=receipt-hint] a')).to.equal(null);
-    const kiosk = await show(
-      completionScreen(survey, 'ru', ru, sent, undefined, 0, { hide: true }),
-    );
+    const kiosk = await show(completionScreen(survey, 'ru', ru, sent, undefined, 0, true));
     expect(kiosk.textContent).not.to.contain('K7Q2M9XA');
     expect(kiosk.querySelector('[part=receipt-hint]')).to.equal(null);
   });

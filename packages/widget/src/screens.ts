@@ -53,14 +53,6 @@ export function startScreen(
   </div>`;
 }
 
-/** How the completion screen shows the receipt code. */
-export interface ReceiptOptions {
-  /** Not shown at all (a kiosk whose next respondent should not see it). */
-  hide?: boolean;
-  /** The collector's receipt page for this code; the one-line explanation links there. */
-  href?: string | undefined;
-}
-
 /**
  * The completion screen: the survey's own thanks (or the default), the receipt code the server
  * returned with one line on what it is for, the offline note when the response was queued, and
@@ -73,7 +65,7 @@ export function completionScreen(
   outcome: SendOutcome | undefined,
   officialReplyUrl: string | undefined,
   waiting: number,
-  receipt: ReceiptOptions = {},
+  hideReceipt = false,
 ): TemplateResult {
   const c = s.completion;
   return html`<div class="done" part="completion">
@@ -84,11 +76,9 @@ export function completionScreen(
         : html`<p>${c?.text ? localize(c.text, lang) : d.thanksText}</p>`
     }
     ${
-      outcome?.status === 'sent' && outcome.receipt && !receipt.hide
+      outcome?.status === 'sent' && outcome.receipt && !hideReceipt
         ? html`<p part="receipt">${fill(d.receipt, { code: outcome.receipt })}</p>
-            <p part="receipt-hint">
-              ${receipt.href ? html`<a href=${receipt.href}>${d.receiptHint}</a>` : d.receiptHint}
-            </p>`
+            <p part="receipt-hint">${d.receiptHint}</p>`
         : nothing
     }
     ${officialReply(d, officialReplyUrl)} ${waitingNote(lang, d, waiting)}
