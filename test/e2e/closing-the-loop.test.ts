@@ -8,7 +8,7 @@
 // (else to a temporary folder).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,23 @@ import {
 const ExcelJS = createRequire(join(root, 'packages/collector/package.json'))(
   'exceljs',
 ) as typeof import('exceljs');
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page (evaluated through the debugger, so the CSP stays strict). */
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+    };
+    const r = await w.axe.run({ resultTypes: ['violations'] });
+    return r.violations.map(
+      (v) =>
+        `${v.id}: ${(v.nodes as { target: string[] }[]).map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  });
+}
 
 const out = process.env.UPDATE_SCREENSHOTS
   ? join(root, 'docs/images')
@@ -279,6 +296,7 @@ describe('closing the loop', () => {
       (await said.innerText()).includes('сделано; решение 2 ноября 2026 г.'),
       'status and dates shown',
     );
+    assert.deepEqual(await axe(page), [], 'axe on the results page');
     await said.evaluate((el) => el.scrollIntoView());
     await shoot(page, 'results-loop', problems);
 
@@ -300,6 +318,7 @@ describe('closing the loop', () => {
       .getByRole('region', { name: `Код ${code}` })
       .getByText('Открыто второе окно')
       .waitFor();
+    assert.deepEqual(await axe(page), [], 'axe on the receipt page');
     await shoot(page, 'receipt', problems);
     await context.close();
   });
@@ -319,6 +338,7 @@ describe('closing the loop', () => {
     const text = await table.innerText();
     assert.match(text, /квартал 2026/);
     assert.match(text, /За всё время\s+17\s+58,8/, 'the service’s 17 responses, 10 of them 4–5');
+    assert.deepEqual(await axe(page), [], 'axe on the page with <feedback-results>');
     await shoot(page, 'feedback-results', problems);
     await context.close();
   });

@@ -325,6 +325,29 @@ describe.each(DB_KINDS)('public results per service on %s', (kind) => {
     expect(known.get('rare/all|n')).toBe(3);
   });
 
+  it('the JSON answers the survey’s allowed origins, like the respondent API, and refuses others', async () => {
+    const allowed = await app.request('/results/sample.json', {
+      headers: { origin: 'https://a.gov.ru' },
+    });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://a.gov.ru');
+    const own = await app.request('/results/sample.json', {
+      headers: { origin: 'https://collector.local' },
+    });
+    expect(own.status).toBe(200);
+    const other = await app.request('/results/sample.json', {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(other.status).toBe(403);
+    expect(((await other.json()) as { error: string }).error).toBe('origin_not_allowed');
+    // The HTML page is for people, not scripts: no CORS on it, and no refusal either.
+    const page = await app.request('/results/sample', {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('access-control-allow-origin')).toBe(null);
+  });
+
   it('a service’s page and the unknown-service answer', async () => {
     const one = (await read('?service=licence&period=quarter')) as PublicJson & {
       service: { id: string; name: { ru: string } };
