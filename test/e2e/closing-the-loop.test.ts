@@ -319,6 +319,15 @@ describe('closing the loop', () => {
       .getByText('Открыто второе окно')
       .waitFor();
     assert.deepEqual(await axe(page), [], 'axe on the receipt page');
+    // 320 px wide: the pages reflow, nothing scrolls sideways (WCAG 1.4.10).
+    await page.setViewportSize({ width: 320, height: 700 });
+    for (const path of [`/r/${code}`, `/results/${SURVEY}?service=${SERVICE}&period=quarter`]) {
+      await page.goto(`${collector.url}${path}`);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 320, `${path} at 320 px is ${wide} px wide`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${collector.url}/r/${code}`);
     await shoot(page, 'receipt', problems);
     await context.close();
   });
