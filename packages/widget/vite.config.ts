@@ -1,6 +1,8 @@
 // Library build: `vite build` → dist/feedback-survey.js (ES module), `vite build --mode iife` →
 // dist/feedback-survey.iife.js (one classic script for CMSs). Both bundle lit and the engine, so
-// either file alone is the whole widget. The visualizer writes dist/stats[-iife].html.
+// either file alone is the whole widget. `--mode results` and `--mode results-iife` build
+// <feedback-results> the same way into dist/feedback-results[.iife].js: its own entry, so the
+// survey's bundle carries none of it. The visualizer writes dist/stats[-iife|-results…].html.
 import { visualizer } from 'rollup-plugin-visualizer';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -29,8 +31,17 @@ const collapseTemplateWhitespace = (): Plugin => ({
   renderChunk: (code) => ({ code: code.replace(/\n\s+/g, '\n'), map: null }),
 });
 
+/** Each build: its entry, its output file, and whether it empties dist/ (only the first does). */
+const BUILDS: Record<string, { entry: string; file: string; iife: boolean; first?: boolean }> = {
+  production: { entry: 'src/index.ts', file: 'feedback-survey.js', iife: false, first: true },
+  iife: { entry: 'src/index.ts', file: 'feedback-survey.iife.js', iife: true },
+  results: { entry: 'src/results/index.ts', file: 'feedback-results.js', iife: false },
+  'results-iife': { entry: 'src/results/index.ts', file: 'feedback-results.iife.js', iife: true },
+};
+
 export default defineConfig(({ mode }) => {
-  const iife = mode === 'iife';
+  const b = BUILDS[mode] ?? BUILDS['production']!;
+  const iife = b.iife;
   return {
     resolve: { conditions: ['@otklik/source'] },
     // Lit's dev-mode warnings are dropped by the "production" export condition.
@@ -39,7 +50,7 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       minify: true,
       sourcemap: true,
-      emptyOutDir: !iife,
+      emptyOutDir: b.first === true,
       // Both builds share one minifier setting (Vite leaves the ES library build unminified for
       // whitespace otherwise). Private members of our own classes (`_answers`, `_phase`, …) get
       // short names; Lit's internals are `_$…` and excluded by the pattern, public API has no `_`.
@@ -54,15 +65,18 @@ export default defineConfig(({ mode }) => {
         },
       },
       lib: {
-        entry: 'src/index.ts',
+        entry: b.entry,
         formats: [iife ? 'iife' : 'es'],
-        name: 'Otklik',
-        fileName: () => (iife ? 'feedback-survey.iife.js' : 'feedback-survey.js'),
+        name: b.entry === 'src/index.ts' ? 'Otklik' : 'OtklikResults',
+        fileName: () => b.file,
       },
     },
     plugins: [
       collapseTemplateWhitespace(),
-      visualizer({ filename: iife ? 'dist/stats-iife.html' : 'dist/stats.html', gzipSize: true }),
+      visualizer({
+        filename: `dist/stats${mode === 'production' ? '' : `-${mode}`}.html`,
+        gzipSize: true,
+      }),
     ],
   };
 });

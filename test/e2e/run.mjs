@@ -1,12 +1,13 @@
 // End-to-end tests: the built widget on the collector's pages in real headless Chromium.
-// Builds the widget first when its bundle is missing, then runs node's test runner. Arguments
+// Builds the widget first when a bundle is missing, then runs node's test runner. Arguments
 // narrow the files to those whose names contain one of them (`node test/e2e/run.mjs flapping`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-if (!existsSync(`${root}/packages/widget/dist/feedback-survey.js`)) {
+const bundles = ['feedback-survey.js', 'feedback-results.iife.js'];
+if (bundles.some((f) => !existsSync(`${root}/packages/widget/dist/${f}`))) {
   const b = spawnSync('pnpm', ['--filter', '@otklik/widget', 'build'], {
     cwd: root,
     stdio: 'inherit',

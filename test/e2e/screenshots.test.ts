@@ -220,7 +220,7 @@ describe('docs screenshots', () => {
     await shot.page.getByRole('heading', { name: /Итоги/ }).waitFor();
     const text = await shot.page.locator('body').innerText();
     // Every score was given at least five times, so the headline is shown…
-    assert.match(text, /Итоги: за всё время\s+25\s+ответов\s+80 %/, 'headline figures shown');
+    assert.match(text, /Итоги: за всё время\s+25\s+ответов\s+80\s%/, 'headline figures shown');
     // …but the one e-mailed response is withheld, and so is another channel that would give it away.
     assert.match(text, /Электронная почта\s+скрыто/, 'the lone e-mailed response withheld');
     await shoot(shot, 'results', { widget: false }); // plain HTML, no widget on this page

@@ -174,6 +174,16 @@ export function createApp(deps: CollectorDeps): Hono {
   app.use('/v1/surveys/:id/responses', async (c, next) =>
     c.req.method === 'GET' ? next() : cors(c, next),
   );
+  // The public results as data (`/results/:id.json`, read by <feedback-results> on the body's
+  // sites) go to the same origins as the survey itself.
+  const resultsCors = respondentCors({
+    allowedOrigins: deps.config.allowedOrigins,
+    ownOrigins: () => ownOrigins(deps.config.publicUrl),
+    surveyOf: (c) => (c.req.param('id') ?? '').replace(/\.json$/, ''),
+  });
+  app.use('/results/:id', async (c, next) =>
+    c.req.path.endsWith('.json') ? resultsCors(c, next) : next(),
+  );
   const addressOf = socketAddress(deps.trustProxy ?? false);
   if (deps.rateLimit !== false) {
     const limit = rateLimit({ ...(deps.rateLimit ?? { perSecond: 5, burst: 20 }), addressOf });

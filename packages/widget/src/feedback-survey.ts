@@ -55,7 +55,8 @@ type Phase = 'start' | 'form' | 'sending' | 'done';
  * @attr mode - kiosk: start screen, idle wipe, thank-you screen then back to start. paper: staff keying in paper forms (channel paper, Ctrl+Enter sends, an empty form again after each, a count).
  * @attr context-from-url - Read object, channel and touchpoint from the page URL query.
  * @attr catalog-url - URL of run-time catalogues `{ services: [{ id, text }] }` for list questions.
- * @attr official-reply-url - Link shown on completion for people who need an official reply (Госуслуги / ПОС).
+ * @attr official-reply-url - Link shown on completion (and on the kiosk start screen) for people who need an official reply (Госуслуги / ПОС).
+ * @attr hide-receipt - Do not show the receipt code on completion (a kiosk, where the next person would see it).
  * @attr idle-seconds - Kiosk: seconds without input before the idle warning (default 60).
  * @attr warn-seconds - Kiosk: seconds the idle warning gives to carry on (default 30; WCAG 2.2.1 asks for at least 20).
  * @attr thanks-seconds - Kiosk: seconds the thank-you screen stays (default 8).
@@ -112,6 +113,7 @@ export class FeedbackSurvey extends LitElement {
     catalogUrl: { attribute: 'catalog-url' },
     catalogs: { attribute: false },
     officialReplyUrl: { attribute: 'official-reply-url' },
+    hideReceipt: { type: Boolean, attribute: 'hide-receipt' },
     idleSeconds: { type: Number, attribute: 'idle-seconds' },
     warnSeconds: { type: Number, attribute: 'warn-seconds' },
     thanksSeconds: { type: Number, attribute: 'thanks-seconds' },
@@ -140,6 +142,7 @@ export class FeedbackSurvey extends LitElement {
   /** Run-time catalogues for list questions, by name: `{ services: [{ id, text: { ru } }] }`. */
   declare catalogs: Record<string, CatalogEntry[]> | undefined;
   declare officialReplyUrl: string | undefined;
+  declare hideReceipt: boolean;
   declare idleSeconds: number | undefined;
   declare warnSeconds: number | undefined;
   declare thanksSeconds: number | undefined;
@@ -163,6 +166,7 @@ export class FeedbackSurvey extends LitElement {
   constructor() {
     super();
     this.contextFromUrl = false;
+    this.hideReceipt = false;
     this._phase = 'form';
     this._announce = '';
     this._entered = 0;
@@ -416,15 +420,31 @@ export class FeedbackSurvey extends LitElement {
     const s = this._source.survey!;
     const waiting = this._submission.waiting;
     if (this._phase === 'start') {
-      return startScreen(s, lang, d, waiting, this._submission.refused, () => {
-        this._phase = 'form';
-        this._a.begin();
-        this._kiosk.activity();
-        this._focus.to(HEADING);
-      });
+      return startScreen(
+        s,
+        lang,
+        d,
+        waiting,
+        this._submission.refused,
+        () => {
+          this._phase = 'form';
+          this._a.begin();
+          this._kiosk.activity();
+          this._focus.to(HEADING);
+        },
+        this.officialReplyUrl,
+      );
     }
     if (this._phase === 'done') {
-      return completionScreen(s, lang, d, this._outcome, this.officialReplyUrl, waiting);
+      return completionScreen(
+        s,
+        lang,
+        d,
+        this._outcome,
+        this.officialReplyUrl,
+        waiting,
+        this.hideReceipt,
+      );
     }
     const warn = this._kiosk.warningSecondsLeft;
     return html`${warn !== null ? idleWarning(d, this._kiosk.warnSeconds, warn, () => this._kiosk.activity()) : nothing}

@@ -39,6 +39,35 @@ describe('screens', () => {
     expect(el.querySelector('[part=waiting]')).to.equal(null);
   });
 
+  it('completion: the receipt explained in one line; hidden on request (kiosks)', async () => {
+    const sent = { status: 'sent', receipt: 'K7Q2M9XA' } as const;
+    const el = await show(completionScreen(survey, 'ru', ru, sent, 'https://pos.gosuslugi.ru/', 0));
+    await expect(el).to.be.accessible();
+    expect(el.querySelector('[part=receipt-hint]')?.textContent).to.equal(
+      'По коду на странице результатов видно, что сделано по услуге.',
+    );
+    expect(el.querySelector('[part=official-reply]')?.getAttribute('href')).to.equal(
+      'https://pos.gosuslugi.ru/',
+    );
+    const en = await show(completionScreen(survey, 'en', dictionaries.en, sent, undefined, 0));
+    expect(en.querySelector('[part=receipt-hint]')?.textContent).to.equal(
+      'The results page shows by this code what is done about the service.',
+    );
+    const kiosk = await show(completionScreen(survey, 'ru', ru, sent, undefined, 0, true));
+    expect(kiosk.textContent).not.to.contain('K7Q2M9XA');
+    expect(kiosk.querySelector('[part=receipt-hint]')).to.equal(null);
+  });
+
+  it('the kiosk start screen offers the official-appeal link when set', async () => {
+    const el = await show(
+      startScreen(survey, 'ru', ru, 0, 0, () => {}, 'https://pos.gosuslugi.ru/'),
+    );
+    await expect(el).to.be.accessible();
+    expect(el.querySelector('[part=official-reply]')?.textContent).to.equal(ru.officialReply);
+    const none = await show(startScreen(survey, 'ru', ru, 0, 0, () => {}));
+    expect(none.querySelector('[part=official-reply]')).to.equal(null);
+  });
+
   it('refusals and a full queue are spelled out', () => {
     expect(
       sendError(ru, 'ru', {

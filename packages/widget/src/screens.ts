@@ -43,7 +43,19 @@ export function waitingNote(
   ${refused > 0 ? html`<p class="error" part="refused">${plural(lang, d.refused, refused)}</p>` : nothing}`;
 }
 
-/** Kiosk start screen: the survey title and one big button. */
+/** The hand-off to an official appeal (Госуслуги / ПОС): a survey answer is not one. */
+export function officialReply(
+  d: Dictionary,
+  url: string | undefined,
+): TemplateResult | typeof nothing {
+  return url
+    ? html`<p>
+        <a part="official-reply" href=${url} target="_blank" rel="noopener">${d.officialReply}</a>
+      </p>`
+    : nothing;
+}
+
+/** Kiosk start screen: the survey title, one big button, and the official-appeal link when set. */
 export function startScreen(
   s: Survey,
   lang: Lang,
@@ -51,6 +63,7 @@ export function startScreen(
   waiting: number,
   refused: number,
   start: () => void,
+  officialReplyUrl?: string,
 ): TemplateResult {
   return html`<div class="start" part="start">
     <h2 id=${HEADING} tabindex="-1">${localize(s.title, lang)}</h2>
@@ -59,13 +72,14 @@ export function startScreen(
     <button type="button" class="primary" part="button start-button" @click=${start}>
       ${d.start}
     </button>
-    ${waitingNote(lang, d, waiting, refused)}
+    ${waitingNote(lang, d, waiting, refused)} ${officialReply(d, officialReplyUrl)}
   </div>`;
 }
 
 /**
  * The completion screen: the survey's own thanks (or the default), the receipt code the server
- * returned, the offline note when the response was queued, and the official-reply link.
+ * returned with one line on what it is for, the offline note when the response was queued, and
+ * the official-reply link.
  */
 export function completionScreen(
   s: Survey,
@@ -74,6 +88,7 @@ export function completionScreen(
   outcome: SendOutcome | undefined,
   officialReplyUrl: string | undefined,
   waiting: number,
+  hideReceipt = false,
 ): TemplateResult {
   const c = s.completion;
   return html`<div class="done" part="completion">
@@ -84,20 +99,12 @@ export function completionScreen(
         : html`<p>${c?.text ? localize(c.text, lang) : d.thanksText}</p>`
     }
     ${
-      outcome?.status === 'sent' && outcome.receipt
-        ? html`<p part="receipt">${fill(d.receipt, { code: outcome.receipt })}</p>`
+      outcome?.status === 'sent' && outcome.receipt && !hideReceipt
+        ? html`<p part="receipt">${fill(d.receipt, { code: outcome.receipt })}</p>
+            <p part="receipt-hint">${d.receiptHint}</p>`
         : nothing
     }
-    ${
-      officialReplyUrl
-        ? html`<p>
-            <a part="official-reply" href=${officialReplyUrl} target="_blank" rel="noopener"
-              >${d.officialReply}</a
-            >
-          </p>`
-        : nothing
-    }
-    ${waitingNote(lang, d, waiting)}
+    ${officialReply(d, officialReplyUrl)} ${waitingNote(lang, d, waiting)}
   </div>`;
 }
 

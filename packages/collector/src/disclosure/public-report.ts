@@ -47,15 +47,25 @@ export function parentKey(level: Level, key: string): string {
   }
 }
 
-export interface PeriodReports {
-  total: SurveyReport;
-  /** Every period of every level that has responses. */
-  groups: Record<Level, { key: string; report: SurveyReport }[]>;
+/** A report for all time and for every period of every level that has responses. */
+export interface PeriodTree<R> {
+  total: R;
+  groups: Record<Level, { key: string; report: R }[]>;
 }
 
-export interface PublicReports {
-  total: PublicReport;
-  groups: Record<Level, { key: string; report: PublicReport }[]>;
+/** One service's tree (`service` null: the responses that named no service). */
+export type ServiceTree<R> = PeriodTree<R> & { service: string | null };
+
+export interface PeriodReports extends PeriodTree<SurveyReport> {
+  /**
+   * The same figures per service. When given, they must partition the responses (every service
+   * and the responses without one): each count of the whole is then the sum of the services'.
+   */
+  services?: readonly ServiceTree<SurveyReport>[];
+}
+
+export interface PublicReports extends PeriodTree<PublicReport> {
+  services: ServiceTree<PublicReport>[];
 }
 
 export interface DiscloseOptions {
@@ -114,30 +124,32 @@ function scopeLines(scope: string, r: SurveyReport, byId: ReadonlyMap<string, Qu
 
 const scopeOf = (level: Level, key: string): string => `${level}:${key}`;
 
+/** Cells, lines and whole-group withholdings of every report on the public pages. */
+interface Table {
+  cells: Map<string, number>;
+  lines: Line[];
+  forced: string[];
+}
+
 /**
- * Withholds what could single out a respondent from a survey's public figures at every period
- * level at once: counts under `k`, groups under `k` whole, and — since the levels add up (months
- * to quarters to half-years to years to the total) and counts add up within a report — enough
- * other counts that no withheld one can be recovered by subtraction anywhere on the page. A
- * figure computed from counts (a mean, a share, NPS, an index) is withheld when any count its
- * formula reads is.
- *
- * @example
- * const pub = discloseReports(reports, { k: 5, questions: reportQuestions(versions) });
- * pub.groups.quarter[0]?.report.responses; // a number, or 'hidden'
+ * Adds one period tree to the table under `prefix`: each report's own cells and lines, and the
+ * lines by which every count of a period is the sum of that count over its sub-periods. Returns
+ * the cell names of each scope (`all`, `quarter:2026-Q1`…), for the lines across services.
  */
-export function discloseReports(reports: PeriodReports, o: DiscloseOptions): PublicReports {
-  const byId = new Map(o.questions.map((q) => [q.id, q]));
-  const cells = new Map<string, number>();
-  const lines: Line[] = [];
-  const forced: string[] = [];
-  const scopes: [string, SurveyReport][] = [['all', reports.total]];
+function addTree(
+  t: Table,
+  prefix: string,
+  tree: PeriodTree<SurveyReport>,
+  o: DiscloseOptions,
+  byId: ReadonlyMap<string, Question>,
+): Map<string, Map<string, number>> {
+  const scopes: [string, SurveyReport][] = [['all', tree.total]];
   for (const level of LEVELS)
-    for (const g of reports.groups[level]) scopes.push([scopeOf(level, g.key), g.report]);
+    for (const g of tree.groups[level]) scopes.push([scopeOf(level, g.key), g.report]);
 
   const childrenOf = new Map<string, string[]>();
   for (const level of LEVELS)
-    for (const g of reports.groups[level]) {
+    for (const g of tree.groups[level]) {
       const up = parentKey(level, g.key);
       const parent = level === 'year' ? 'all' : scopeOf(LEVELS[LEVELS.indexOf(level) - 1]!, up);
       const list = childrenOf.get(parent);
@@ -149,29 +161,72 @@ export function discloseReports(reports: PeriodReports, o: DiscloseOptions): Pub
   for (const [scope, r] of scopes) {
     const own = scopeCells(r);
     namesOf.set(scope, own);
-    for (const [name, n] of own) cells.set(`${scope}|${name}`, n);
-    lines.push(...scopeLines(scope, r, byId));
+    for (const [name, n] of own) t.cells.set(`${prefix}${scope}|${name}`, n);
+    t.lines.push(...scopeLines(prefix + scope, r, byId));
     // A group under k is withheld whole: with two respondents even "nobody chose X" says too much.
-    if (r.responses < o.k) for (const name of own.keys()) forced.push(`${scope}|${name}`);
+    if (r.responses < o.k)
+      for (const name of own.keys()) t.forced.push(`${prefix}${scope}|${name}`);
   }
-  // Across levels: each count of a period is the sum of that count over its sub-periods.
   for (const [parent, children] of childrenOf) {
     const names = new Set(namesOf.get(parent)?.keys() ?? []);
     for (const c of children) for (const name of namesOf.get(c)?.keys() ?? []) names.add(name);
     for (const name of names)
-      lines.push({ total: `${parent}|${name}`, parts: children.map((c) => `${c}|${name}`) });
+      t.lines.push({
+        total: `${prefix}${parent}|${name}`,
+        parts: children.map((c) => `${prefix}${c}|${name}`),
+      });
   }
+  return namesOf;
+}
 
-  const hidden = suppress(cells, lines, { k: o.k, forced });
-  const mask = (scope: string, r: SurveyReport): PublicReport =>
-    maskReport(r, o, byId, (name) => hidden.has(`${scope}|${name}`));
-  const groups = {} as PublicReports['groups'];
-  for (const level of LEVELS)
-    groups[level] = reports.groups[level].map((g) => ({
-      key: g.key,
-      report: mask(scopeOf(level, g.key), g.report),
-    }));
-  return { total: mask('all', reports.total), groups };
+/**
+ * Withholds what could single out a respondent from a survey's public figures at every period
+ * level and for every service at once: counts under `k`, groups under `k` whole, and — since the
+ * levels add up (months to quarters to half-years to years to the total), the services add up to
+ * the whole survey in every period, and counts add up within a report — enough other counts that
+ * no withheld one can be recovered by subtraction anywhere on the public pages. A figure computed
+ * from counts (a mean, a share, NPS, an index) is withheld when any count its formula reads is.
+ *
+ * @example
+ * const pub = discloseReports(reports, { k: 5, questions: reportQuestions(versions) });
+ * pub.groups.quarter[0]?.report.responses; // a number, or 'hidden'
+ * pub.services[0]?.total.responses; // the first service's all-time count, or 'hidden'
+ */
+export function discloseReports(reports: PeriodReports, o: DiscloseOptions): PublicReports {
+  const byId = new Map(o.questions.map((q) => [q.id, q]));
+  const t: Table = { cells: new Map(), lines: [], forced: [] };
+  const whole = addTree(t, '', reports, o, byId);
+  const services = reports.services ?? [];
+  // Services are prefixed by position: ids are the body's, and need not avoid our separators.
+  const svcNames = services.map((s, i) => addTree(t, `s${i}/`, s, o, byId));
+  // Across services: in every scope of the whole, each count is the sum of the services' counts.
+  if (services.length > 0)
+    for (const [scope, own] of whole) {
+      const names = new Set(own.keys());
+      for (const n of svcNames) for (const name of n.get(scope)?.keys() ?? []) names.add(name);
+      for (const name of names)
+        t.lines.push({
+          total: `${scope}|${name}`,
+          parts: services.map((_, i) => `s${i}/${scope}|${name}`),
+        });
+    }
+
+  const hidden = suppress(t.cells, t.lines, { k: o.k, forced: t.forced });
+  const maskTree = (prefix: string, tree: PeriodTree<SurveyReport>): PeriodTree<PublicReport> => {
+    const mask = (scope: string, r: SurveyReport): PublicReport =>
+      maskReport(r, o, byId, (name) => hidden.has(`${prefix}${scope}|${name}`));
+    const groups = {} as PublicReports['groups'];
+    for (const level of LEVELS)
+      groups[level] = tree.groups[level].map((g) => ({
+        key: g.key,
+        report: mask(scopeOf(level, g.key), g.report),
+      }));
+    return { total: mask('all', tree.total), groups };
+  };
+  return {
+    ...maskTree('', reports),
+    services: services.map((s, i) => ({ service: s.service, ...maskTree(`s${i}/`, s) })),
+  };
 }
 
 const orHidden = <T>(hide: boolean, v: T): T | Hidden => (hide ? HIDDEN : v);

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { apiError } from './errors.js';
 
 export interface RespondentCorsOptions {
@@ -9,6 +9,8 @@ export interface RespondentCorsOptions {
    * only once listening). Requests from them pass without being listed.
    */
   ownOrigins?: () => readonly string[];
+  /** The survey id of a request (default: the `:id` path parameter). */
+  surveyOf?: (c: Context) => string;
 }
 
 /**
@@ -40,7 +42,7 @@ export function respondentCors(opts: RespondentCorsOptions): MiddlewareHandler {
     if (origin === undefined) return next();
     // `Origin: null` (sandboxed frames, file://) never equals a configured origin.
     const sameOrigin = opts.ownOrigins?.().includes(origin) ?? false;
-    const id = c.req.param('id') ?? '';
+    const id = opts.surveyOf ? opts.surveyOf(c) : (c.req.param('id') ?? '');
     if (!sameOrigin && !allowed(id, origin)) {
       return apiError(c, 403, 'origin_not_allowed', `Origin ${origin} may not use survey "${id}"`);
     }

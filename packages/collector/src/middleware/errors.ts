@@ -113,6 +113,10 @@ export const API_ERRORS = {
     ru: 'В теле запроса есть ошибки; они перечислены в issues.',
     en: 'The body has errors; they are listed in issues.',
   },
+  unknown_service: {
+    ru: 'В опубликованных результатах опроса нет такой услуги.',
+    en: 'The survey’s published results have no such service.',
+  },
   unknown_item: { ru: 'Такой записи нет.', en: 'There is no such record.' },
   backup_unsupported: {
     ru: 'Резервную копию делает только встроенная база (PGlite); для PostgreSQL используйте pg_dump.',

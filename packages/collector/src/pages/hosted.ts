@@ -67,7 +67,7 @@ export function hostedContext(
 /**
  * The hosted survey page for e-mail links and QR codes: the survey alone, its context passed as
  * attributes (escaped) and also readable by the widget from the URL (`context-from-url`). The
- * survey's official-appeal link (59-ФЗ), when set, goes to the widget as `appeal-url` (for its
+ * survey's official-appeal link (59-ФЗ), when set, goes to the widget as `official-reply-url` (for its
  * completion screen) and is shown below the survey.
  *
  * @example
@@ -82,7 +82,7 @@ export function hostedPage(
   // The widget shows the survey's title and description itself; the page heading is for screen
   // readers' heading navigation only, so sighted respondents do not read the title twice.
   const content = markup`<h1 class="visually-hidden">${localize(survey.title, ctx.lang)}</h1>
-<feedback-survey collector="" survey="${survey.id}" channel="${ctx.channel}"${ctx.object !== undefined ? markup` object="${ctx.object}"` : ''}${ctx.touchpoint !== undefined ? markup` touchpoint="${ctx.touchpoint}"` : ''} lang="${ctx.lang}"${opts.appealUrl ? markup` appeal-url="${opts.appealUrl}"` : ''} context-from-url>
+<feedback-survey collector="" survey="${survey.id}" channel="${ctx.channel}"${ctx.object !== undefined ? markup` object="${ctx.object}"` : ''}${ctx.touchpoint !== undefined ? markup` touchpoint="${ctx.touchpoint}"` : ''} lang="${ctx.lang}"${opts.appealUrl ? markup` official-reply-url="${opts.appealUrl}"` : ''} context-from-url>
 <p>${en ? 'Please enable JavaScript to answer the survey.' : 'Чтобы ответить на вопросы, включите JavaScript.'}</p>
 </feedback-survey>
 ${appealLink(opts.appealUrl ?? null, ctx.lang)}`;

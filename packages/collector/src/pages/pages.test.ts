@@ -191,7 +191,7 @@ describe('pages', () => {
       expect(body).toContain('<caption>Оцените качество</caption>');
       expect(body).toContain('<caption>Ответы по каналам</caption>');
       // 23 of 26 rated 4 or 5: the level reads only published counts, so it is shown.
-      expect(body).toMatch(/<span class="figure">88,5 %<\/span>уровень удовлетворённости/);
+      expect(body).toMatch(/<span class="figure">88,5\u00a0%<\/span>уровень удовлетворённости/);
       // The one «1» and the two «3» are withheld, and with them the mean that would give them away.
       expect(body).toContain('<tr><th scope="row">1</th><td class="num">скрыто</td>');
       expect(body).toContain('<tr><th scope="row">3</th><td class="num">скрыто</td>');

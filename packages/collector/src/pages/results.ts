@@ -1,6 +1,7 @@
 import {
   localize,
   optionsOf,
+  periodLabel,
   percent,
   type ChoiceOption,
   type Lang,
@@ -11,9 +12,11 @@ import {
   HIDDEN,
   type Hidden,
   type Level,
+  type PeriodTree,
   type PublicReport,
   type PublicReports,
 } from '../disclosure/index.js';
+import { numbers } from '../admin/i18n.js';
 import { reportQuestions } from '../reports/questions.js';
 import { markup, type Html } from './html.js';
 import { siteChrome } from './chrome.js';
@@ -29,6 +32,10 @@ export interface ResultsView {
   key: string | null;
   /** The k of the suppression, for the explanation on the page. */
   k: number;
+  /** The service the page is narrowed to (`?service=`), when it is one of `results.services`. */
+  service: string | null;
+  /** Names of services in the page's language (catalogue texts). */
+  serviceName: (id: string | null) => string;
   /** Closing the loop (painmap/public-page.ts): decisions, the receipt form, the appeal link. */
   closing?: Html;
 }
@@ -43,48 +50,35 @@ const PERIOD_LINKS: [Level | null, string, string][] = [
   ['month', 'По месяцам', 'By month'],
 ];
 
-const ROMAN = ['I', 'II', 'III', 'IV'];
-const MONTHS_RU = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
+/** Re-exported: the admin pages name periods from here. */
+export { periodLabel };
 
-/** «I квартал 2026», «1-е полугодие 2026», «март 2026», «2026 год» (and English). */
-export function periodLabel(key: string, lang: Lang): string {
-  const en = lang === 'en';
-  let m = /^(\d{4})-Q([1-4])$/.exec(key);
-  if (m) return en ? `Q${m[2]} ${m[1]}` : `${ROMAN[Number(m[2]) - 1]} квартал ${m[1]}`;
-  m = /^(\d{4})-H([12])$/.exec(key);
-  if (m) return en ? `H${m[2]} ${m[1]}` : `${m[2]}-е полугодие ${m[1]}`;
-  m = /^(\d{4})-(\d{2})$/.exec(key);
-  if (m) return en ? `${m[1]}-${m[2]}` : `${MONTHS_RU[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-  return en ? key : `${key} год`;
-}
-
-/** A published number, «скрыто» where suppression withheld it, «—» where there is none. */
-function fmtIn(lang: Lang) {
+/**
+ * A published number in the page's format («1 234,5» in Russian), «скрыто» where suppression
+ * withheld it, «—» where there is none.
+ */
+export function fmtIn(lang: Lang) {
+  const n = numbers(lang);
   return (v: number | Hidden | null | undefined, unit = ''): string =>
     v === HIDDEN
       ? lang === 'en'
         ? 'hidden'
         : 'скрыто'
       : typeof v === 'number'
-        ? `${String(v).replace('.', lang === 'en' ? '.' : ',')}${unit}`
+        ? `${n.dec(v)}${unit ? unit.replace(' ', '\u00a0') : ''}`
         : '—';
 }
 
-function link(o: { period: Level | null; key?: string | null; lang: Lang }): string {
+interface LinkTo {
+  period: Level | null;
+  key?: string | null;
+  service?: string | null;
+  lang: Lang;
+}
+
+function link(o: LinkTo): string {
   const p = new URLSearchParams();
+  if (o.service) p.set('service', o.service);
   if (o.period) p.set('period', o.period);
   if (o.key) p.set('key', o.key);
   if (o.lang === 'en') p.set('lang', 'en');
@@ -209,58 +203,138 @@ function questionBlock(
 }
 
 /**
- * The public results page (000 §21, 004: results are published to everyone): headline figures,
- * channel shares and per-question tables with <meter> bars — plain accessible HTML, no script.
- * It shows only what disclosure/ lets out: a withheld count or figure reads «скрыто»; a group
- * withheld whole says so; free-text answers and the texts typed into «укажите» fields are never
- * shown.
+ * The table of periods of one level: responses and the summary figures of each, a withheld period
+ * said to be withheld. `href` links a period to its detail (omitted: no links).
+ */
+export function periodTable(
+  groups: readonly { key: string; report: PublicReport }[],
+  lang: Lang,
+  opts: { href?: (key: string) => string; current?: string | undefined; caption?: string } = {},
+): Html {
+  const t = (ru: string, en: string): string => (lang === 'en' ? en : ru);
+  const fmt = fmtIn(lang);
+  return markup`<table><caption>${opts.caption ?? t('Результаты по периодам', 'Results by period')}</caption>
+<thead><tr><th scope="col">${t('Период', 'Period')}</th><th scope="col">${t('Ответов', 'Responses')}</th><th scope="col">${t('Удовлетворённость', 'Satisfaction')}</th><th scope="col">NPS</th><th scope="col">${t('Индекс усилий', 'Effort index')}</th></tr></thead>
+<tbody>${groups.map((g) => {
+    const name = periodLabel(g.key, lang);
+    if (g.report.responses === HIDDEN) {
+      return markup`<tr><th scope="row">${name}</th><td colspan="4">${t('скрыто, чтобы сохранить анонимность', 'hidden to keep respondents anonymous')}</td></tr>`;
+    }
+    const s = g.report.summary;
+    const head = opts.href
+      ? markup`<a href="${opts.href(g.key)}"${opts.current === g.key ? markup` aria-current="page"` : ''}>${name}</a>`
+      : markup`${name}`;
+    return markup`<tr><th scope="row">${head}</th><td class="num">${fmt(g.report.responses)}</td><td class="num">${fmt(s.satisfactionLevel, ' %')}</td><td class="num">${fmt(s.nps)}</td><td class="num">${fmt(s.effortIndex)}</td></tr>`;
+  })}</tbody></table>`;
+}
+
+/**
+ * One service's published figures in brief (the receipt page): the all-time cards and the
+ * quarters, under the same suppression as the results page.
  *
  * @example
- * resultsPage({ results, versions, lang: 'ru', period: 'quarter', key: null, k: 5 }).value;
+ * serviceFigures(results.services[0], 'ru', 5).value;
+ */
+export function serviceFigures(tree: PeriodTree<PublicReport>, lang: Lang, k: number): Html {
+  const t = (ru: string, en: string): string => (lang === 'en' ? en : ru);
+  if (tree.total.responses === HIDDEN || tree.total.responses < k)
+    return markup`<p>${t(`По этой услуге пока меньше ${k} ответов: чтобы сохранить анонимность, её результаты не публикуются.`, `Fewer than ${k} responses about this service so far: to keep respondents anonymous, its results are not published.`)}</p>`;
+  return markup`${headline(tree.total, lang, t)}${
+    tree.groups.quarter.length > 0
+      ? periodTable(tree.groups.quarter, lang, {
+          caption: t('По кварталам', 'By quarter'),
+        })
+      : ''
+  }`;
+}
+
+/** The services at one scope (all time or one period): how many answered, how satisfied. */
+function serviceTable(
+  rows: readonly { service: string | null; report: PublicReport }[],
+  v: ResultsView,
+  t: (ru: string, en: string) => string,
+): Html {
+  const fmt = fmtIn(v.lang);
+  return markup`<table><caption>${t('Результаты по услугам', 'Results by service')}</caption>
+<thead><tr><th scope="col">${t('Услуга', 'Service')}</th><th scope="col">${t('Ответов', 'Responses')}</th><th scope="col">${t('Удовлетворённость', 'Satisfaction')}</th><th scope="col">NPS</th></tr></thead>
+<tbody>${rows.map(({ service, report: r }) => {
+    const name =
+      service === null
+        ? markup`${t('Услуга не указана', 'No service named')}`
+        : markup`<a href="${link({ period: v.period, service, lang: v.lang })}">${v.serviceName(service)}</a>`;
+    if (r.responses === HIDDEN)
+      return markup`<tr><th scope="row">${name}</th><td colspan="3">${t('скрыто, чтобы сохранить анонимность', 'hidden to keep respondents anonymous')}</td></tr>`;
+    return markup`<tr><th scope="row">${name}</th><td class="num">${fmt(r.responses)}</td><td class="num">${fmt(r.summary.satisfactionLevel, ' %')}</td><td class="num">${fmt(r.summary.nps)}</td></tr>`;
+  })}</tbody></table>`;
+}
+
+/**
+ * The public results page (000 §21, 004: results are published to everyone): headline figures,
+ * channel shares and per-question tables with <meter> bars — plain accessible HTML, no script —
+ * for the whole survey or one service (`?service=`), all time or one period. It shows only what
+ * disclosure/ lets out: a withheld count or figure reads «скрыто»; a group withheld whole says
+ * so; free-text answers and the texts typed into «укажите» fields are never shown.
+ *
+ * @example
+ * resultsPage({ results, versions, lang: 'ru', period: 'quarter', key: null, k: 5, service: null, serviceName: (id) => id ?? '' }).value;
  */
 export function resultsPage(v: ResultsView): Html {
   const { results, lang, period, k } = v;
   const t = (ru: string, en: string): string => (lang === 'en' ? en : ru);
-  const fmt = fmtIn(lang);
   const head = v.versions.reduce((a, b) => (b.version > a.version ? b : a));
-  const groups = period ? results.groups[period] : [];
+  const narrowed = v.service ? results.services.find((s) => s.service === v.service) : undefined;
+  const service = narrowed ? v.service : null;
+  const tree: PeriodTree<PublicReport> = narrowed ?? results;
+  const groups = period ? tree.groups[period] : [];
   const picked = v.key
     ? groups.find((g) => g.key === v.key && g.report.responses !== HIDDEN)
     : undefined;
-  const scope = picked?.report ?? results.total;
+  const scope = picked?.report ?? tree.total;
   const scopeName = picked ? periodLabel(picked.key, lang) : t('за всё время', 'all time');
 
   const selector = markup`<nav aria-label="${t('Период', 'Period')}"><ul class="periods">${PERIOD_LINKS.map(
     ([p, ru, en]) =>
-      markup`<li><a href="${link({ period: p, lang })}"${p === period && !picked ? markup` aria-current="page"` : ''}>${t(ru, en)}</a></li>`,
+      markup`<li><a href="${link({ period: p, service, lang })}"${p === period && !picked ? markup` aria-current="page"` : ''}>${t(ru, en)}</a></li>`,
   )}</ul></nav>`;
 
   const periods = period
-    ? markup`<table><caption>${t('Результаты по периодам', 'Results by period')}</caption>
-<thead><tr><th scope="col">${t('Период', 'Period')}</th><th scope="col">${t('Ответов', 'Responses')}</th><th scope="col">${t('Удовлетворённость', 'Satisfaction')}</th><th scope="col">NPS</th><th scope="col">${t('Индекс усилий', 'Effort index')}</th></tr></thead>
-<tbody>${groups.map((g) => {
-        const name = periodLabel(g.key, lang);
-        if (g.report.responses === HIDDEN) {
-          return markup`<tr><th scope="row">${name}</th><td colspan="4">${t('скрыто, чтобы сохранить анонимность', 'hidden to keep respondents anonymous')}</td></tr>`;
-        }
-        const s = g.report.summary;
-        return markup`<tr><th scope="row"><a href="${link({ period, key: g.key, lang })}"${picked?.key === g.key ? markup` aria-current="page"` : ''}>${name}</a></th><td class="num">${fmt(g.report.responses)}</td><td class="num">${fmt(s.satisfactionLevel, ' %')}</td><td class="num">${fmt(s.nps)}</td><td class="num">${fmt(s.effortIndex)}</td></tr>`;
-      })}</tbody></table>`
+    ? periodTable(groups, lang, {
+        href: (key) => link({ period, key, service, lang }),
+        current: picked?.key,
+      })
     : '';
+
+  // Services at the scope shown; a service with no responses in the period has no row.
+  const services =
+    service === null && results.services.some((s) => s.service !== null)
+      ? serviceTable(
+          results.services.flatMap((s) => {
+            const report = picked
+              ? s.groups[period!].find((g) => g.key === picked.key)?.report
+              : s.total;
+            return report ? [{ service: s.service, report }] : [];
+          }),
+          v,
+          t,
+        )
+      : '';
 
   const byId = new Map(reportQuestions(v.versions).map((q) => [q.id, q]));
   const details =
     scope.responses === HIDDEN || scope.responses < k
       ? markup`<p>${t(`Ответов пока меньше ${k}: чтобы сохранить анонимность, результаты появятся, когда их станет больше.`, `Fewer than ${k} responses so far: to keep respondents anonymous, results appear once there are more.`)}</p>`
       : markup`${headline(scope, lang, t)}${channelTable(scope, lang, t)}
+${services}
 <h2>${t('Ответы на вопросы', 'Answers by question')}</h2>
 ${scope.questions.map((f) => {
   const q = byId.get(f.id);
   return q ? questionBlock(q, f, head, lang, t) : '';
 })}`;
 
-  const content = markup`<h1>${t('Результаты опроса', 'Survey results')}: ${localize(head.title, lang)}</h1>
+  const title = localize(head.title, lang);
+  const content = markup`<h1>${t('Результаты опроса', 'Survey results')}: ${title}${service ? markup` — ${v.serviceName(service)}` : ''}</h1>
 <p class="lead">${t(`Сводные данные публикуются для всех. Чтобы ни одно число не описывало меньше ${k} человек, такие числа и те, из которых их можно вычислить, скрыты; тексты ответов не публикуются.`, `Aggregated results are public. So that no number describes fewer than ${k} people, such numbers and those they could be worked out from are hidden; free-text answers are never published.`)}</p>
+${service ? markup`<p><a href="${link({ period, lang })}">${t('Все услуги', 'All services')}</a></p>` : ''}
 ${selector}
 ${periods}
 <h2>${t('Итоги', 'Summary')}: ${scopeName}</h2>

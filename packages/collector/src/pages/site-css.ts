@@ -33,6 +33,7 @@ meter { width: 100%; min-width: 4rem; height: 1em; }
 .note { color: var(--muted); font-size: .875rem; }
 footer.site { border-top: 1px solid var(--line); margin-top: 3em; padding: 1em 1.5em; font-size: .875rem; color: var(--muted); }
 feedback-survey { display: block; margin: 1em 0; }
+@media (max-width: 30em) { main { padding: 1em .75em; } th, td { padding: .35em .25em; } th { overflow-wrap: anywhere; } td.num { white-space: normal; } meter { min-width: 2rem; } }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 @media (forced-colors: active) { meter { forced-color-adjust: auto; } .cards li { border-color: CanvasText; } }
 `;

@@ -271,7 +271,10 @@ describe.each(DB_KINDS)('pain map, decisions and receipts on %s', (kind) => {
     expect([...right.headers.keys()].sort()).toEqual([...wrong.headers.keys()].sort());
     expect(a).toContain('Открыта онлайн-запись на приём');
     expect(a).toContain('Выдача справок');
-    expect(a).toContain('href="/results/sample"');
+    // The service's own results, and its figures as published (too few answers here: withheld).
+    expect(a).toContain('href="/results/sample?service=svc-1"');
+    expect(a).toContain('<h4>Опубликованные показатели</h4>');
+    expect(a).toContain('её результаты не публикуются');
     expect(d).toContain('Открыта онлайн-запись на приём');
     expect(b).not.toContain('Открыта онлайн-запись на приём');
     expect(c).not.toContain('<script>');
@@ -301,7 +304,7 @@ describe.each(DB_KINDS)('pain map, decisions and receipts on %s', (kind) => {
     });
     const hosted = await (await app.request('/s/sample')).text();
     expect(hosted).toContain(
-      'appeal-url="https://pos.gosuslugi.ru/form/?opaId=1&amp;x=&quot;y&quot;"',
+      'official-reply-url="https://pos.gosuslugi.ru/form/?opaId=1&amp;x=&quot;y&quot;"',
     );
     expect(hosted).toContain('подать обращение');
     expect(await (await app.request('/results/sample?lang=en')).text()).toContain('file an appeal');

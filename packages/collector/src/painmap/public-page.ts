@@ -1,6 +1,8 @@
 import type { Lang } from '@otklik/core';
+import type { PeriodTree, PublicReport } from '../disclosure/index.js';
 import { siteChrome } from '../pages/chrome.js';
 import { markup, type Html } from '../pages/html.js';
+import { periodLabel, serviceFigures } from '../pages/results.js';
 import type { Decision } from './decisions.js';
 import type { RowStatus } from './store.js';
 
@@ -14,20 +16,79 @@ const STATUS: Record<RowStatus, { ru: string; en: string }> = {
 /** Names of services by id, in the page's language (catalogue texts). */
 export type ServiceNames = (id: string | null, lang: Lang) => string;
 
-function dates(d: Decision, lang: Lang): string {
-  const en = lang === 'en';
-  const parts: string[] = [];
-  if (d.decidedOn) parts.push(`${en ? 'decided' : 'решение'} ${d.decidedOn}`);
-  if (d.dueOn) parts.push(`${en ? 'due' : 'срок'} ${d.dueOn}`);
-  if (d.doneOn) parts.push(`${en ? 'done' : 'выполнено'} ${d.doneOn}`);
-  return parts.join(', ');
+/** What a decision links to on the public pages (public-routes.ts fills it). */
+export interface DecisionContext {
+  surveyId: string;
+  /** The period of the pain-map row the decision answers ('' = all time), if any. */
+  periodOf(d: Decision): string | undefined;
 }
 
-/** The decisions of one service as a list; the analysts' own words, so fit to publish. */
-function decisionList(list: readonly Decision[], lang: Lang): Html {
+/** The period level of a period key: `2026` year, `2026-H1`, `2026-Q1`, `2026-03` month. */
+function levelOf(key: string): string | null {
+  if (/^\d{4}$/.test(key)) return 'year';
+  if (/^\d{4}-H[12]$/.test(key)) return 'half-year';
+  if (/^\d{4}-Q[1-4]$/.test(key)) return 'quarter';
+  if (/^\d{4}-\d{2}$/.test(key)) return 'month';
+  return null;
+}
+
+/** The results page of a survey, narrowed to a service and a period when given. */
+export function resultsHref(
+  surveyId: string,
+  lang: Lang,
+  o: { service?: string | null; period?: string } = {},
+): string {
+  const p = new URLSearchParams();
+  if (o.service) p.set('service', o.service);
+  const level = o.period ? levelOf(o.period) : null;
+  if (level && o.period) {
+    p.set('period', level);
+    p.set('key', o.period);
+  }
+  if (lang === 'en') p.set('lang', 'en');
+  const q = p.toString();
+  return `/results/${encodeURIComponent(surveyId)}${q ? `?${q}` : ''}`;
+}
+
+/** `2026-03-01` → «1 марта 2026 г.» / «1 March 2026», in a <time> element. */
+function day(iso: string, lang: Lang): Html {
+  const d = new Date(`${iso}T00:00:00Z`);
+  const text = Number.isNaN(d.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'ru-RU', {
+        dateStyle: 'long',
+        timeZone: 'UTC',
+      }).format(d);
+  return markup`<time datetime="${iso}">${text}</time>`;
+}
+
+function dates(d: Decision, lang: Lang): Html[] {
+  const en = lang === 'en';
+  const parts: Html[] = [];
+  if (d.decidedOn) parts.push(markup`${en ? 'decided' : 'решение'} ${day(d.decidedOn, lang)}`);
+  if (d.dueOn) parts.push(markup`${en ? 'due' : 'срок'} ${day(d.dueOn, lang)}`);
+  if (d.doneOn) parts.push(markup`${en ? 'done' : 'выполнено'} ${day(d.doneOn, lang)}`);
+  return parts;
+}
+
+/**
+ * The decisions of one service as a list: the analysts' own words (so fit to publish), the status,
+ * the dates, and — for a decision answering a pain-map row — a link to the figures of the service
+ * in that row's period.
+ */
+function decisionList(list: readonly Decision[], lang: Lang, ctx?: DecisionContext): Html {
+  const en = lang === 'en';
   return markup`<ul class="decisions">${list.map((d) => {
-    const when = dates(d, lang);
-    return markup`<li><p>${lang === 'en' ? (d.text.en ?? d.text.ru) : d.text.ru}</p><p class="note">${STATUS[d.status][lang]}${when ? `; ${when}` : ''}</p></li>`;
+    const period = ctx?.periodOf(d);
+    const basis =
+      ctx && period !== undefined
+        ? markup`<a href="${resultsHref(ctx.surveyId, lang, { service: d.object, period })}">${
+            en ? 'survey results' : 'по результатам опроса'
+          }${period ? ` ${en ? 'for' : 'за'} ${periodLabel(period, lang)}` : ''}</a>`
+        : undefined;
+    const meta: (Html | string)[] = [STATUS[d.status][lang], ...dates(d, lang)];
+    if (basis) meta.push(basis);
+    return markup`<li><p>${en ? (d.text.en ?? d.text.ru) : d.text.ru}</p><p class="note">${meta.map((m, i) => markup`${i ? '; ' : ''}${m}`)}</p></li>`;
   })}</ul>`;
 }
 
@@ -36,12 +97,13 @@ function decisionList(list: readonly Decision[], lang: Lang): Html {
  * from respondents' texts — the section shows only what the analysts wrote for publication.
  *
  * @example
- * youSaidWeDid(decisions, names, 'ru').value;
+ * youSaidWeDid(decisions, names, 'ru', ctx).value;
  */
 export function youSaidWeDid(
   decisions: readonly Decision[],
   names: ServiceNames,
   lang: Lang,
+  ctx?: DecisionContext,
 ): Html {
   const en = lang === 'en';
   if (decisions.length === 0) return markup``;
@@ -50,7 +112,8 @@ export function youSaidWeDid(
   return markup`<section aria-labelledby="you-said">
 <h2 id="you-said">${en ? 'You said — we did' : 'Вы сказали — мы сделали'}</h2>
 ${[...byService].map(
-  ([object, list]) => markup`<h3>${names(object, lang)}</h3>${decisionList(list, lang)}`,
+  ([object, list]) =>
+    markup`<h3>${ctx && object !== null ? markup`<a href="${resultsHref(ctx.surveyId, lang, { service: object })}">${names(object, lang)}</a>` : names(object, lang)}</h3>${decisionList(list, lang, ctx)}`,
 )}
 </section>`;
 }
@@ -81,8 +144,13 @@ export function appealLink(url: string | null, lang: Lang): Html {
 export interface ReceiptMatch {
   surveyId: string;
   surveyTitle: string;
+  serviceId: string | null;
   service: string;
   decisions: readonly Decision[];
+  context: DecisionContext;
+  /** The service's published figures (already suppressed), null when it has none. */
+  figures: PeriodTree<PublicReport> | null;
+  k: number;
   appealUrl: string | null;
 }
 
@@ -101,11 +169,13 @@ export function receiptPage(v: {
   matches: readonly ReceiptMatch[];
 }): Html {
   const en = v.lang === 'en';
-  const q = en ? '?lang=en' : '';
   const found = v.matches.map(
     (m) => markup`<h3>${m.service}</h3>
-<p><a href="/results/${m.surveyId}${q}">${en ? 'Survey results' : 'Результаты опроса'}: ${m.surveyTitle}</a></p>
-${m.decisions.length ? decisionList(m.decisions, v.lang) : markup`<p>${en ? 'No measures have been published for this service yet.' : 'Мер по этой услуге пока не опубликовано.'}</p>`}
+<p><a href="${resultsHref(m.surveyId, v.lang, { service: m.serviceId })}">${en ? 'Survey results' : 'Результаты опроса'}: ${m.surveyTitle}</a></p>
+<h4>${en ? 'Published figures' : 'Опубликованные показатели'}</h4>
+${m.figures ? serviceFigures(m.figures, v.lang, m.k) : markup`<p>${en ? 'No figures have been published for this service yet.' : 'Показателей по этой услуге пока не опубликовано.'}</p>`}
+<h4>${en ? 'Decisions and measures' : 'Решения и меры'}</h4>
+${m.decisions.length ? decisionList(m.decisions, v.lang, m.context) : markup`<p>${en ? 'No measures have been published for this service yet.' : 'Мер по этой услуге пока не опубликовано.'}</p>`}
 ${appealLink(m.appealUrl, v.lang)}`,
   );
   const content = markup`<h1>${en ? 'What is being done about your feedback' : 'Что делается по вашему отзыву'}</h1>

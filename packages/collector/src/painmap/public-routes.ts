@@ -1,17 +1,61 @@
 import { localize, type Lang, type Survey } from '@otklik/core';
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../deps.js';
+import { MIN_CELL, publicResults, type PublicReports } from '../disclosure/index.js';
 import { markup, type Html } from '../pages/html.js';
 import { PAGE_HEADERS, page } from '../pages/layout.js';
-import { decisionStore } from './decisions.js';
+import { loadVersions } from '../reports/versions.js';
+import { decisionStore, type Decision } from './decisions.js';
+import { painMapStore } from './store.js';
 import {
   appealLink,
   receiptForm,
   receiptPage,
   youSaidWeDid,
+  type DecisionContext,
   type ReceiptMatch,
   type ServiceNames,
 } from './public-page.js';
+
+/**
+ * A survey's public figures (disclosure/), computed once per survey generation when the app has
+ * the shared cache: the results page, its JSON and the receipt page read the same ones.
+ *
+ * @example
+ * const pub = await publicFigures(deps, versions, 5);
+ */
+export async function publicFigures(
+  deps: Pick<AppDeps, 'db' | 'publicCache'>,
+  versions: readonly Survey[],
+  k: number,
+): Promise<PublicReports> {
+  const compute = () => publicResults(deps.db, versions, k);
+  const id = versions[0]!.id;
+  return deps.publicCache ? deps.publicCache.get(id, `public:k=${k}`, compute) : compute();
+}
+
+/**
+ * What a published decision is linked to: the period of the pain-map row it answers (by row id),
+ * for a link to that period's figures. The row's own words stay out: a suggested row may quote
+ * what respondents typed.
+ */
+async function decisionContext(
+  deps: Pick<AppDeps, 'db'>,
+  surveyId: string,
+  decisions: readonly Decision[],
+): Promise<DecisionContext> {
+  const rows = painMapStore(deps.db);
+  const periods = new Map<number, string>();
+  for (const d of decisions)
+    if (d.painRowId !== null && !periods.has(d.painRowId)) {
+      const row = await rows.row(surveyId, d.painRowId);
+      if (row) periods.set(d.painRowId, row.period);
+    }
+  return {
+    surveyId,
+    periodOf: (d) => (d.painRowId === null ? undefined : periods.get(d.painRowId)),
+  };
+}
 
 /** A receipt as printed: 8 characters of Crockford's base32 (store/receipt.ts). */
 const RECEIPT = /^[0-9A-HJKMNP-TV-Z]{8}$/;
@@ -64,9 +108,10 @@ export async function serviceNames(
  * @example
  * app.route('/', receiptRoutes(deps));
  */
-export function receiptRoutes(deps: AppDeps): Hono {
+export function receiptRoutes(deps: AppDeps, opts: { minGroupSize?: number } = {}): Hono {
   const app = new Hono();
   const store = decisionStore(deps.db);
+  const k = opts.minGroupSize ?? MIN_CELL;
 
   async function answer(c: Context, raw: string): Promise<Response> {
     const lang: Lang = c.req.query('lang') === 'en' ? 'en' : 'ru';
@@ -74,20 +119,32 @@ export function receiptRoutes(deps: AppDeps): Hono {
     const matches: ReceiptMatch[] = [];
     if (RECEIPT.test(code)) {
       for (const hit of await store.receipt(code)) {
-        const survey = await deps.surveys.current(hit.surveyId);
+        const versions = await loadVersions(deps.surveys, hit.surveyId);
+        const survey = versions.reduce<Survey | undefined>(
+          (a, b) => (a && a.version > b.version ? a : b),
+          undefined,
+        );
         if (!survey) continue;
-        const names = await serviceNames(deps, [survey]);
+        const names = await serviceNames(deps, versions);
+        const figures = (await publicFigures(deps, versions, k)).services.find(
+          (s) => s.service === hit.object,
+        );
         const decisions = await store.list(hit.surveyId, {
           publishedOnly: true,
           objects: hit.object === null ? [] : [hit.object],
         });
         const general = await store.list(hit.surveyId, { publishedOnly: true });
+        // The service's own decisions, then those for the survey as a whole.
+        const all = [...decisions, ...general.filter((d) => d.object === null)];
         matches.push({
           surveyId: survey.id,
           surveyTitle: localize(survey.title, lang),
+          serviceId: hit.object,
           service: names(hit.object, lang),
-          // The service's own decisions, then those for the survey as a whole.
-          decisions: [...decisions, ...general.filter((d) => d.object === null)],
+          decisions: all,
+          context: await decisionContext(deps, survey.id, all),
+          figures: figures ?? null,
+          k,
           appealUrl: await store.appealUrl(hit.surveyId),
         });
       }
@@ -107,21 +164,25 @@ export function receiptRoutes(deps: AppDeps): Hono {
 }
 
 /**
- * The results page's closing part: «Вы сказали — мы сделали», the receipt form and the appeal link.
+ * The results page's closing part: «Вы сказали — мы сделали» (on a service's page, that service's
+ * decisions and those for the survey as a whole), the receipt form and the appeal link.
  *
  * @example
- * resultsPage({ …, closing: await closingTheLoop(deps, versions, 'ru') });
+ * resultsPage({ …, closing: await closingTheLoop(deps, versions, 'ru', { service: null, names }) });
  */
 export async function closingTheLoop(
   deps: AppDeps,
   versions: readonly Survey[],
   lang: Lang,
+  o: { service: string | null; names: ServiceNames },
 ): Promise<Html> {
   const head = versions.reduce((a, b) => (b.version > a.version ? b : a));
   const store = decisionStore(deps.db);
-  const decisions = await store.list(head.id, { publishedOnly: true });
-  const names = await serviceNames(deps, versions);
-  return markup`${youSaidWeDid(decisions, names, lang)}
+  const all = await store.list(head.id, { publishedOnly: true });
+  const decisions =
+    o.service === null ? all : all.filter((d) => d.object === null || d.object === o.service);
+  const context = await decisionContext(deps, head.id, decisions);
+  return markup`${youSaidWeDid(decisions, o.names, lang, context)}
 <section aria-labelledby="receipt-title">
 <h2 id="receipt-title">${lang === 'en' ? 'Check by code' : 'Проверить по коду'}</h2>
 <p>${lang === 'en' ? 'Enter the code shown after you answered to see what is being done about that service.' : 'Введите код, показанный после ответа, чтобы узнать, что делается по этой услуге.'}</p>

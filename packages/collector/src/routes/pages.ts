@@ -9,11 +9,12 @@ import { PAGE_CSP, PAGE_HEADERS, page } from '../pages/layout.js';
 import { resultsPage } from '../pages/results.js';
 import { SITE_CSS } from '../pages/site-css.js';
 import { readStatic } from '../pages/static.js';
-import { HIDDEN, LEVELS, MIN_CELL, publicResults, type Level } from '../disclosure/index.js';
+import { HIDDEN, LEVELS, MIN_CELL, type Level } from '../disclosure/index.js';
+import { apiError } from '../middleware/errors.js';
 import { newest } from '../reports/questions.js';
 import { loadVersions } from '../reports/versions.js';
 import { decisionStore } from '../painmap/decisions.js';
-import { closingTheLoop } from '../painmap/public-routes.js';
+import { closingTheLoop, publicFigures, serviceNames } from '../painmap/public-routes.js';
 
 export interface PageRouteOptions {
   /** The repository's examples folder (default: ../../../../examples from this module). */
@@ -34,7 +35,9 @@ function send(c: Context, body: Html, status: 200 | 400 | 404 = 200, cache = 'no
  * Public pages, each with a strict CSP and no inline script or style:
  * - `/` — demo «Обратная связь» page (only with `config.demo`);
  * - `/s/:id?object&channel&touchpoint&lang` — hosted survey for e-mail links and QR codes (noindex);
- * - `/results/:id?period&key&lang` — public aggregated results;
+ * - `/results/:id?service&period&key&lang` — public aggregated results, for the survey or one
+ *   service; `/results/:id.json?service&period` the same figures as data (CORS as the respondent
+ *   API, app.ts), 404 `unknown_survey` / `unknown_service`;
  * - `/assets/site.css`, `/widget/*` (config.widgetDir), `/examples/kiosk/*` (read-only).
  *
  * @example
@@ -148,6 +151,7 @@ export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
     const lang = c.req.query('lang') === 'en' ? 'en' : 'ru';
     const versions = await loadVersions(deps.surveys, id);
     if (versions.length === 0) {
+      if (asJson) return apiError(c, 404, 'unknown_survey', `No published survey "${id}"`);
       const title = lang === 'en' ? 'Survey not found' : 'Опрос не найден';
       return send(
         c,
@@ -168,30 +172,50 @@ export function pageRoutes(deps: AppDeps, opts: PageRouteOptions = {}): Hono {
     const p = c.req.query('period');
     // An unknown period shows all-time results rather than an error page: it is a public link.
     const period = p && (LEVELS as readonly string[]).includes(p) ? (p as Level) : null;
-    // Public figures change only with new responses: computed once per survey generation, every
-    // period level at once (disclosure/ suppresses them together).
-    const compute = () => publicResults(deps.db, versions, k);
-    const results = deps.publicCache
-      ? await deps.publicCache.get(id, 'public', compute)
-      : await compute();
+    const results = await publicFigures(deps, versions, k);
+    const names = await serviceNames(deps, versions);
+    const asked = c.req.query('service') || null;
+    const tree = asked ? results.services.find((s) => s.service === asked) : undefined;
     if (asJson) {
+      if (asked && !tree) return apiError(c, 404, 'unknown_service', `No service "${asked}"`);
       const head = newest(versions);
+      const shown = tree ?? results;
+      const name = (sid: string | null) => ({ ru: names(sid, 'ru'), en: names(sid, 'en') });
       return c.json(
         {
           survey: { id: head.id, version: head.version, title: head.title },
+          service: tree ? { id: tree.service, name: name(tree.service) } : null,
           period,
           k,
           hidden: HIDDEN,
-          total: results.total,
-          groups: period ? results.groups[period] : [],
+          total: shown.total,
+          groups: period ? shown.groups[period] : [],
+          // Every service's all-time summary, so a page can offer the choice.
+          services: results.services.map((s) => ({
+            id: s.service,
+            name: name(s.service),
+            responses: s.total.responses,
+            satisfactionLevel: s.total.summary.satisfactionLevel,
+          })),
         },
         200,
-        { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' },
+        { 'Cache-Control': 'public, max-age=300' },
       );
     }
     const key = period ? (c.req.query('key') ?? null) : null;
-    const closing = await closingTheLoop(deps, versions, lang);
-    const body = resultsPage({ results, versions, lang, period, key, k, closing });
+    const service = tree ? asked : null;
+    const closing = await closingTheLoop(deps, versions, lang, { service, names });
+    const body = resultsPage({
+      results,
+      versions,
+      lang,
+      period,
+      key,
+      k,
+      service,
+      serviceName: (sid) => names(sid, lang),
+      closing,
+    });
     const title = lang === 'en' ? 'Survey results' : 'Результаты опроса';
     return send(c, page({ title, lang, body }), 200, 'public, max-age=300');
   });

@@ -43,3 +43,4 @@ export {
 } from './wire.js';
 export { issue, ruPlural } from './messages.js';
 export { localize } from './localize.js';
+export { periodLabel } from './periods.js';
