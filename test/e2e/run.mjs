@@ -1,15 +1,16 @@
 // End-to-end tests: the built widget on the collector's pages in real headless Chromium.
-// Builds the widget first when its bundle is missing, then runs node's test runner.
+// Builds the widget and the editor first when their bundles are missing, then runs node's test runner.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-if (!existsSync(`${root}/packages/widget/dist/feedback-survey.js`)) {
-  const b = spawnSync('pnpm', ['--filter', '@otklik/widget', 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+for (const [pkg, file] of [
+  ['@otklik/widget', 'packages/widget/dist/feedback-survey.js'],
+  ['@otklik/editor', 'packages/editor/dist/editor.js'],
+]) {
+  if (existsSync(`${root}/${file}`)) continue;
+  const b = spawnSync('pnpm', ['--filter', pkg, 'build'], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 const files = readdirSync(fileURLToPath(new URL('.', import.meta.url)))

@@ -17,6 +17,8 @@ export interface ServerConfig {
   sessionSecret?: string;
   allowedOrigins: Record<string, string[]>;
   widgetDir: string;
+  /** Folder with the built survey editor (env EDITOR_DIR; default packages/editor/dist). */
+  editorDir: string;
   trustProxy: boolean;
   /** Responses per second per client, and the burst; `false` = off. */
   rateLimit: { perSecond: number; burst: number } | false;
@@ -169,6 +171,10 @@ export function resolveConfig(
       str(flags, 'widget-dir') ??
       env.WIDGET_DIR ??
       fileURLToPath(new URL('../../widget/dist/', import.meta.url)),
+    editorDir:
+      str(flags, 'editor-dir') ??
+      env.EDITOR_DIR ??
+      fileURLToPath(new URL('../../editor/dist/', import.meta.url)),
     trustProxy: flags['trust-proxy'] === true || env.TRUST_PROXY === '1',
     rateLimit: parseRate(str(flags, 'rate-limit') ?? env.RATE_LIMIT ?? '5/20'),
     ingestFlushes: parseFlushes(env.INGEST_FLUSHES ?? '1'),
