@@ -54,7 +54,7 @@ export function placeIssues(issues: readonly Issue[]): PlacedIssues {
 type Names = Readonly<Record<string, readonly [string, string]>>;
 
 const FIELDS: Names = {
-  title: ['заголовок', 'title'],
+  title: ['текст вопроса', 'question text'],
   description: ['пояснение', 'description'],
   options: ['вариант', 'option'],
   extraOptions: ['доп. вариант', 'extra option'],
@@ -83,8 +83,13 @@ const FIELDS: Names = {
  * 'ru']` → «вариант 2 · текст · ru». The question itself is named by where the message is shown.
  */
 export function fieldName(path: Issue['path'], lang: 'ru' | 'en'): string {
-  const rest = path[0] === 'questions' && typeof path[1] === 'number' ? path.slice(2) : path;
+  const inQuestion = path[0] === 'questions' && typeof path[1] === 'number';
+  const rest = inQuestion ? path.slice(2) : path;
   const parts: string[] = [];
+  if (!inQuestion && rest[0] === 'title') {
+    parts.push(lang === 'en' ? 'survey title' : 'название опроса');
+    rest.shift();
+  }
   rest.forEach((p, k) => {
     if (typeof p === 'number') {
       // A position after a list's name: «вариант 2».

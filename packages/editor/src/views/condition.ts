@@ -158,7 +158,7 @@ export function conditionEditor(ctx: Ctx, o: ConditionOpts): TemplateResult {
           ${valueControl(ctx, id, c, values, cpath, (x) => putClause(k, x))}
           <button
             type="button"
-            aria-label=${t(`Удалить строку условия ${k + 1}`, `Delete condition line ${k + 1}`)}
+            aria-label=${t(`Удалить строку условия ${k + 1}`, `Delete line ${k + 1} of the condition`)}
             @click=${() => {
               put({ ...group, clauses: group.clauses.filter((_, i) => i !== k) });
               ctx.focusLater(`${o.id}-add`);
