@@ -12,6 +12,7 @@ import {
   mount,
   press,
   typeInto,
+  WIDGET_SRC,
 } from './test/harness.js';
 
 /** Three single-choice questions q1…q3 with texts filled in: a draft without errors. */
