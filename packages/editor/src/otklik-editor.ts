@@ -46,6 +46,7 @@ const PREVIEW_DELAY_MS = 300;
  * @attr mode - new | edit. In edit mode the survey id is fixed and the draft is the next version.
  * @attr csrf - The session's CSRF value, sent back with «Опубликовать».
  * @attr widget-src - URL of the widget's ES module for the preview (default /widget/feedback-survey.js).
+ * @attr catalog-url - The body's catalogues for the preview's long lists (the collector's /v1/catalogs).
  *
  * The survey to edit comes from a `<script type="application/json">` child (the published
  * version; the editor makes it the next version's draft) or from the `survey` property.
@@ -61,6 +62,7 @@ export class OtklikEditor extends LitElement {
     mode: {},
     csrf: {},
     widgetSrc: { attribute: 'widget-src' },
+    catalogUrl: { attribute: 'catalog-url' },
     survey: { attribute: false },
     _issues: { state: true },
     _preview: { state: true },
@@ -77,6 +79,8 @@ export class OtklikEditor extends LitElement {
   declare mode: 'new' | 'edit';
   declare csrf: string;
   declare widgetSrc: string;
+  /** The body's catalogues for list questions in the preview (the collector's /v1/catalogs). */
+  declare catalogUrl: string | undefined;
   /** The draft being edited; undefined until a start is chosen. */
   declare survey: Survey | undefined;
 
@@ -407,6 +411,7 @@ export class OtklikEditor extends LitElement {
             widget: this._widget,
             layout: this._layout,
             previewLang: this._previewLang,
+            catalogUrl: this.catalogUrl,
             walk: this._walk,
             setLayout: (l) => (this._layout = l),
             setLang: (l) => (this._previewLang = l),

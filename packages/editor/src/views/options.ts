@@ -1,6 +1,5 @@
 import type { ChoiceOption, Question } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { move, newOption } from '../model/draft.js';
 import type { Ctx, Path } from './ctx.js';
 import {
@@ -57,9 +56,9 @@ export function optionsEditor(ctx: Ctx, o: OptionsOpts): TemplateResult {
   return html`<fieldset class="options">
     <legend>${o.legend}</legend>
     <ol class="items">
-      ${repeat(
-        o.list,
-        (x, k) => `${k}:${x.id}`,
+      ${o.list.map(
+        // By position, not by id: the id is typed here, and a keyed item would be rebuilt (and
+        // lose focus) on every keystroke; moves put focus back themselves.
         (x, k) => {
           const id = `${base}-${k}`;
           const path: Path = ['questions', o.at, o.key, k];

@@ -16,6 +16,7 @@ export interface PreviewOpts {
   widget: 'loading' | 'ready' | 'failed';
   layout: PreviewLayout;
   previewLang: 'ru' | 'en';
+  catalogUrl: string | undefined;
   walk: Answers;
   setLayout: (l: PreviewLayout) => void;
   setLang: (l: 'ru' | 'en') => void;
@@ -73,6 +74,7 @@ export function previewPanel(o: PreviewOpts): TemplateResult {
                 lang=${o.previewLang}
                 layout=${o.layout === 'page' ? 'page' : 'paged'}
                 mode=${o.layout === 'kiosk' ? 'kiosk' : nothing}
+                catalog-url=${o.catalogUrl ?? nothing}
               ></feedback-survey>`,
             );
   return html`<section class="preview" aria-labelledby="preview-heading">

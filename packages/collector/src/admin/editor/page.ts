@@ -50,7 +50,7 @@ export function editorPage(o: EditorPageOptions): Html {
         ? markup` · ${t('Опубликована версия', 'Published version')} ${s.version}; ${t('правки сохраняются как черновик версии', 'edits make a draft of version')} ${s.version + 1}.`
         : ''
     }</p>
-<otklik-editor lang="${o.lang}" mode="${s ? 'edit' : 'new'}" csrf="${o.session.csrf}" widget-src="${WIDGET_JS}">${
+<otklik-editor lang="${o.lang}" mode="${s ? 'edit' : 'new'}" csrf="${o.session.csrf}" widget-src="${WIDGET_JS}" catalog-url="/v1/catalogs">${
       s ? markup`<script type="application/json">${scriptJson(s)}</script>` : ''
     }</otklik-editor>
 <noscript><p class="error">${t('Редактору опросов нужен JavaScript. Опубликовать опрос без него можно командой otklik-collector survey add.', 'The survey editor needs JavaScript. Without it, publish a survey with otklik-collector survey add.')}</p></noscript>`,
