@@ -83,6 +83,15 @@ describe('survey editor pages', () => {
     expect((await get('/admin/surveys/test-pulse', analyst)).status).toBe(200);
   });
 
+  it('links the surveys list to the editor for administrators only', async () => {
+    const mine = (await get('/admin', admin)).html;
+    expect(mine).toContain('<a href="/admin/surveys/new">Создать опрос</a>');
+    expect(mine).toContain('href="/admin/surveys/test-pulse/edit">Изменить</a>');
+    const theirs = (await get('/admin', analyst)).html;
+    expect(theirs).not.toContain('/admin/surveys/new');
+    expect(theirs).not.toContain('/edit"');
+  });
+
   it('serves a new survey page with the editor module, the session’s CSRF value and a strict CSP', async () => {
     const { res, status, html } = await get('/admin/surveys/new', admin);
     expect(status).toBe(200);
