@@ -164,9 +164,13 @@ describe('survey editor', () => {
     const refused = await page.goto(`${collector.url}/admin/surveys/new`);
     assert.equal(refused?.status(), 401);
     await page.getByLabel('Токен доступа').fill(collector.token);
+    const editorPage = page.waitForResponse(
+      (r) => r.url() === `${collector.url}/admin/surveys/new` && r.request().method() === 'GET',
+    );
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${collector.url}/admin/surveys/new`);
-    const csp = (await page.reload())?.headers()['content-security-policy'] ?? '';
+    const res = await editorPage;
+    assert.equal(res.status(), 200);
+    const csp = res.headers()['content-security-policy'] ?? '';
     assert.match(csp, /script-src 'self';/);
     assert.doesNotMatch(csp, /unsafe/);
 
@@ -219,7 +223,7 @@ describe('survey editor', () => {
     await page.locator('#walk-q7').selectOption({ label: 'Да, услуга предоставлена' });
     assert.match((await summary.getAttribute('data-path')) ?? '', /^q1 q2 q3 q4 q6 q7 q9$/);
 
-    await page.locator('#q4-card').scrollIntoViewIfNeeded();
+    await page.locator('#q4-heading').evaluate((h) => h.scrollIntoView());
     await page.screenshot({ path: join(out, 'editor.png') });
     await page.locator('.side').screenshot({ path: join(out, 'editor-preview.png') });
   });
@@ -242,6 +246,9 @@ describe('survey editor', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     assert.equal(await order(), 'q1 q2 q3 q4 q5 q6 q7 q8 q9');
+    // The menus still show the jumps after the moves.
+    assert.equal(await page.locator('#q4-options-2-goto').inputValue(), 'q6');
+    assert.equal(await page.locator('#q7-options-0-goto').inputValue(), 'q9');
 
     assert.deepEqual(await axe(page), [], 'editor at 1280 px: axe');
     await page.setViewportSize({ width: 320, height: 800 });
@@ -250,7 +257,7 @@ describe('survey editor', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     assert.ok(overflow <= 0, `no horizontal scroll at 320 px (${overflow} px too wide)`);
-    await page.locator('#q4-card').scrollIntoViewIfNeeded();
+    await page.locator('#q4-heading').evaluate((h) => h.scrollIntoView());
     await page.screenshot({ path: join(out, 'editor-phone.png') });
     // 200 % text: a 640 px window at zoom 2 lays out like 320 px.
     await page.setViewportSize({ width: 640, height: 800 });

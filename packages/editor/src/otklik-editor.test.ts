@@ -96,6 +96,26 @@ describe('<otklik-editor>', () => {
     expect(el.survey!.questions[0]!).not.to.have.nested.property('options[1].goTo');
   });
 
+  it('keeps showing each stored jump in its menu while questions move', async () => {
+    const el = await mount(three());
+    await choose(el, '#q1-options-1-goto', 'q3');
+    await choose(el, '#q2-options-0-goto', END);
+    const shown = () => [
+      $<HTMLSelectElement>(el, '#q1-options-1-goto').value,
+      $<HTMLSelectElement>(el, '#q2-options-0-goto').value,
+    ];
+    for (const [button, order] of [
+      ['#q1-down', 'q2 q1 q3'],
+      ['#q2-down', 'q1 q2 q3'],
+      ['#q3-up', 'q1 q3 q2'],
+      ['#q3-down', 'q1 q2 q3'],
+    ] as const) {
+      await click(el, button);
+      expect(ids(el).join(' ')).to.equal(order);
+      expect(shown(), `after ${button}`).to.deep.equal(['q3', END]);
+    }
+  });
+
   it('shows core’s checker errors at the question they concern, as the author types', async () => {
     const el = await mount(three());
     expect($$(el, '.issues')).to.have.length(0);

@@ -6,6 +6,7 @@ import {
   type Question,
 } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import {
   fromGroup,
   newClause,
@@ -230,7 +231,7 @@ function valueControl(
                 type="checkbox"
                 id=${`${id}-in-${i}`}
                 aria-invalid=${invalid(ctx, [...path, 'values']) ? 'true' : nothing}
-                .checked=${c.values.includes(v)}
+                .checked=${live(c.values.includes(v))}
                 @change=${(e: Event) =>
                   set({
                     ...c,

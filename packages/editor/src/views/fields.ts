@@ -1,5 +1,7 @@
 import type { LocalizedText } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
+// `live`: the user (or a move) may have changed the DOM's selection since the last render.
+import { live } from 'lit/directives/live.js';
 import { optionalText, withText } from '../model/draft.js';
 import { invalid, type Ctx, type Path } from './ctx.js';
 
@@ -132,7 +134,7 @@ export function checkbox(
     <input
       id=${id}
       type="checkbox"
-      .checked=${checked}
+      .checked=${live(checked)}
       @change=${(e: Event) => set((e.target as HTMLInputElement).checked)}
     />
     <label for=${id}>${label}</label>
@@ -157,7 +159,7 @@ export function select(ctx: Ctx, o: SelectOpts): TemplateResult {
       @change=${(e: Event) => o.set((e.target as HTMLSelectElement).value)}
     >
       ${o.options.map(
-        ([v, l]) => html`<option value=${v} ?selected=${v === o.value}>${l}</option>`,
+        ([v, l]) => html`<option value=${v} .selected=${live(v === o.value)}>${l}</option>`,
       )}
     </select>
   </div>`;

@@ -1,5 +1,6 @@
 import type { Answers, Survey } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { T } from './ctx.js';
 import { walkPanel } from './walk.js';
@@ -40,7 +41,7 @@ function radios<V extends string>(
               type="radio"
               name=${name}
               id=${`${name}-${v}`}
-              .checked=${v === value}
+              .checked=${live(v === value)}
               @change=${() => set(v)}
             /><label for=${`${name}-${v}`}>${label}</label>
           </span>`,

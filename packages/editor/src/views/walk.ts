@@ -9,6 +9,8 @@ import {
   type Survey,
 } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
+// `live`: the user (or a move) may have changed the DOM's selection since the last render.
+import { live } from 'lit/directives/live.js';
 import type { T } from './ctx.js';
 
 /** The answers a path walk may pick for a question, as menu entries (value → answer). */
@@ -81,12 +83,12 @@ export function walkPanel(o: WalkOpts): TemplateResult {
                       o.set(next);
                     }}
                   >
-                    <option value="" ?selected=${value === ''}>
+                    <option value="" .selected=${live(value === '')}>
                       ${t('— без ответа —', '— no answer —')}
                     </option>
                     ${choices.map(
                       ([c, label]) =>
-                        html`<option value=${c} ?selected=${c === value}>${label}</option>`,
+                        html`<option value=${c} .selected=${live(c === value)}>${label}</option>`,
                     )}
                   </select>`
               : html`<span>${t('Вопрос', 'Question')} ${k}</span>`
