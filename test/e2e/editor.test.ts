@@ -226,6 +226,7 @@ describe('survey editor', () => {
     await page.locator('#q4-heading').evaluate((h) => h.scrollIntoView());
     await page.screenshot({ path: join(out, 'editor.png') });
     await page.locator('.side').screenshot({ path: join(out, 'editor-preview.png') });
+    await page.locator('.walk').screenshot({ path: join(out, 'editor-walk.png') });
   });
 
   it('reorders by keyboard, keeping ids and focus, and axe finds nothing', async () => {
