@@ -30,6 +30,8 @@ function radios<V extends string>(
   value: V,
   items: readonly (readonly [V, string])[],
   set: (v: V) => void,
+  /** The language a label is written in, when it is not the page's («English» on a Russian page). */
+  langOf?: (v: V) => string | undefined,
 ): TemplateResult {
   return html`<fieldset>
     <legend>${legend}</legend>
@@ -43,7 +45,7 @@ function radios<V extends string>(
               id=${`${name}-${v}`}
               .checked=${live(v === value)}
               @change=${() => set(v)}
-            /><label for=${`${name}-${v}`}>${label}</label>
+            /><label for=${`${name}-${v}`} lang=${langOf?.(v) ?? nothing}>${label}</label>
           </span>`,
       )}
     </div>
@@ -100,6 +102,7 @@ export function previewPanel(o: PreviewOpts): TemplateResult {
         ['en', 'English'],
       ],
       o.setLang,
+      (v) => (v === o.lang ? undefined : v),
     )}
     ${
       o.stale && s
