@@ -1,7 +1,7 @@
 // Runs every test suite of the repository in order and prints one closing line with the totals.
 // Suites: type checks, lint (eslint + prettier), core (vitest), collector (vitest; PostgreSQL variants when
-// TEST_DATABASE_URL is set), widget (build with size budget, then real Chromium), end-to-end,
-// release (packed tarballs installed and started; deployment configs checked).
+// TEST_DATABASE_URL is set), widget (build with size budget, then real Chromium), editor (real
+// Chromium), end-to-end, release (packed tarballs installed and started; deployment configs checked).
 import { spawn } from 'node:child_process';
 
 const steps = [
@@ -10,6 +10,7 @@ const steps = [
   ['core', 'pnpm', ['--filter', '@otklik/core', 'test']],
   ['collector', 'pnpm', ['--filter', '@otklik/collector', 'test']],
   ['widget', 'pnpm', ['--filter', '@otklik/widget', 'test']],
+  ['editor', 'pnpm', ['--filter', '@otklik/editor', 'test']],
   ['e2e', 'node', ['test/e2e/run.mjs']],
   // The release: build, pnpm pack, npm i into an empty folder, start; the systemd unit and nginx
   // snippet of docs/deployment.md through systemd-analyze and nginx -t.

@@ -1,17 +1,20 @@
 // End-to-end tests: the built widget on the collector's pages in real headless Chromium.
-// Builds the widget first when a bundle is missing, then runs node's test runner. Arguments
-// narrow the files to those whose names contain one of them (`node test/e2e/run.mjs flapping`).
+// Builds the widget and the editor first when a bundle is missing, then runs node's test runner.
+// Arguments narrow the files to those whose names contain one of them (`node test/e2e/run.mjs flapping`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bundles = ['feedback-survey.js', 'feedback-results.iife.js'];
-if (bundles.some((f) => !existsSync(`${root}/packages/widget/dist/${f}`))) {
-  const b = spawnSync('pnpm', ['--filter', '@otklik/widget', 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+for (const [pkg, files] of [
+  [
+    '@otklik/widget',
+    ['packages/widget/dist/feedback-survey.js', 'packages/widget/dist/feedback-results.iife.js'],
+  ],
+  ['@otklik/editor', ['packages/editor/dist/editor.js']],
+]) {
+  if (files.every((f) => existsSync(`${root}/${f}`))) continue;
+  const b = spawnSync('pnpm', ['--filter', pkg, 'build'], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 const files = readdirSync(fileURLToPath(new URL('.', import.meta.url)))

@@ -58,6 +58,7 @@ Run "otklik-collector <command> --help" for details; "otklik-collector --version
   DB_QUERY_TIMEOUT_MS (PostgreSQL statement timeout, default 15000), INGEST_FLUSHES,
   PAGE_RATE_LIMIT=off (no per-client limit on /results and /s), RESULTS_CACHE=off.
   --widget-dir <dir>       built widget to serve (env WIDGET_DIR)
+  --editor-dir <dir>       built survey editor to serve (env EDITOR_DIR)
   --time-zone <zone>       zone whose days reports count (env TIME_ZONE, default
                            Europe/Moscow); a change recounts the rollup at start
   --demo                   serve the demo page; generate an admin token if none is set
@@ -136,6 +137,7 @@ const OPTIONS = {
   'trust-proxy': { type: 'boolean' },
   'public-url': { type: 'string' },
   'widget-dir': { type: 'string' },
+  'editor-dir': { type: 'string' },
   demo: { type: 'boolean' },
   from: { type: 'string' },
   to: { type: 'string' },

@@ -20,6 +20,8 @@ export interface ServerConfig {
   sessionSecret?: string;
   allowedOrigins: Record<string, string[]>;
   widgetDir: string;
+  /** Folder with the built survey editor (env EDITOR_DIR; default packages/editor/dist). */
+  editorDir: string;
   trustProxy: boolean;
   /** Responses per second per client, and the burst; `false` = off. */
   rateLimit: { perSecond: number; burst: number } | false;
@@ -56,6 +58,16 @@ function defaultWidgetDir(): string {
     return join(dirname(manifest), 'dist/');
   } catch {
     return fileURLToPath(new URL('../../widget/dist/', import.meta.url));
+  }
+}
+
+/** The editor's build: the installed @otklik/editor when there is one, else the workspace's. */
+function defaultEditorDir(): string {
+  try {
+    const manifest = createRequire(import.meta.url).resolve('@otklik/editor/package.json');
+    return join(dirname(manifest), 'dist/');
+  } catch {
+    return fileURLToPath(new URL('../../editor/dist/', import.meta.url));
   }
 }
 
@@ -192,6 +204,7 @@ export function resolveConfig(
     analystTokens: list(str(flags, 'analyst-token') ?? env.ANALYST_TOKENS),
     allowedOrigins: originsText ? parseAllowedOrigins(originsText) : {},
     widgetDir: str(flags, 'widget-dir') ?? env.WIDGET_DIR ?? defaultWidgetDir(),
+    editorDir: str(flags, 'editor-dir') ?? env.EDITOR_DIR ?? defaultEditorDir(),
     trustProxy: flags['trust-proxy'] === true || env.TRUST_PROXY === '1',
     rateLimit: parseRate(str(flags, 'rate-limit') ?? env.RATE_LIMIT ?? '5/20'),
     ingestFlushes: parseFlushes(env.INGEST_FLUSHES ?? '1'),

@@ -15,6 +15,8 @@ export interface CollectorConfig {
   allowedOrigins: Readonly<Record<string, readonly string[]>>;
   /** Folder with the built widget (feedback-survey.js, feedback-survey.iife.js). */
   widgetDir: string;
+  /** Folder with the built survey editor (editor.js); default packages/editor/dist. */
+  editorDir?: string;
   /** Serve the demo page at `/`. */
   demo: boolean;
   /**

@@ -74,6 +74,7 @@ export async function startCollector(
       ...(cfg.sessionSecret ? { sessionSecret: cfg.sessionSecret } : {}),
       allowedOrigins: cfg.allowedOrigins,
       widgetDir: cfg.widgetDir,
+      editorDir: cfg.editorDir,
       demo: cfg.demo,
       ...(cfg.publicUrl === undefined ? {} : { publicUrl: cfg.publicUrl }),
     };

@@ -15,6 +15,7 @@ import { adminShell } from './views/shell.js';
 import { surveyPage } from './views/survey.js';
 import { markup } from '../pages/html.js';
 import { safeNext, send, session } from './kit.js';
+import { editorRoutes } from './editor/routes.js';
 
 export interface AdminPageOptions {
   /** Sessions of the dashboard (default: from `deps.config`'s tokens and session secret). */
@@ -124,6 +125,7 @@ export function adminPageRoutes(deps: AppDeps, opts: AdminPageOptions = {}): Hon
   const analyst = s.require('analyst', denied);
   app.use('/admin', analyst);
   app.use('/admin/*', analyst);
+  app.route('/', editorRoutes(deps, s.require('admin', denied)));
 
   app.get('/admin', async (c) => {
     const lang = pickLang(c);

@@ -22,7 +22,8 @@ export function dateText(iso: string, lang: Lang): string {
 }
 
 /**
- * The surveys list: each survey with its volume and its latest response, linking to its dashboard.
+ * The surveys list: each survey with its volume and its latest response, linking to its dashboard;
+ * administrators also get links to the editor (a new survey, the next version of each).
  *
  * @example
  * surveyListPage({ lang: 'ru', items, session: { role: 'analyst', csrf } });
@@ -38,7 +39,11 @@ export function surveyListPage(o: {
   const rows = o.items.map(
     (
       s,
-    ) => markup`<tr><th scope="row"><a href="/admin/surveys/${encodeURIComponent(s.id)}${q}">${localize(s.title, o.lang)}</a><br><span class="note">${s.id}, ${t('версия', 'version')} ${s.version}</span></th>
+    ) => markup`<tr><th scope="row"><a href="/admin/surveys/${encodeURIComponent(s.id)}${q}">${localize(s.title, o.lang)}</a><br><span class="note">${s.id}, ${t('версия', 'version')} ${s.version}</span>${
+      o.session.role === 'admin'
+        ? markup` <a class="note" href="/admin/surveys/${encodeURIComponent(s.id)}/edit${q}">${t('Изменить', 'Edit')}</a>`
+        : ''
+    }</th>
 <td class="num">${n.int(s.responses)}</td><td>${s.last ? dateText(s.last, o.lang) : t('ответов нет', 'no responses')}</td></tr>`,
   );
   return adminShell({
@@ -47,6 +52,7 @@ export function surveyListPage(o: {
     here: '/admin',
     session: o.session,
     body: markup`<h1>${t('Опросы', 'Surveys')}</h1>
+${o.session.role === 'admin' ? markup`<p><a href="/admin/surveys/new${q}">${t('Создать опрос', 'Create a survey')}</a></p>` : ''}
 <div class="scroll" tabindex="0" role="region" aria-labelledby="surveys-caption"><table>
 <caption id="surveys-caption">${t('Опубликованные опросы, число ответов и последний ответ', 'Published surveys, responses and the latest response')}</caption>
 <thead><tr><th scope="col">${t('Опрос', 'Survey')}</th><th scope="col" class="num">${t('Ответов', 'Responses')}</th><th scope="col">${t('Последний ответ', 'Latest response')}</th></tr></thead>

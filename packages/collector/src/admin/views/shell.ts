@@ -10,6 +10,8 @@ export interface ShellOptions {
   session?: { role: Role; csrf: string };
   /** This page's path and query without `lang`, for the language switch. */
   here: string;
+  /** Module scripts from this origin (the editor); the dashboard's pages have none. */
+  scripts?: readonly string[];
 }
 
 /** The other language's link for the same view. */
@@ -22,7 +24,8 @@ function switchLink(here: string, lang: Lang): string {
 
 /**
  * The dashboard's page: the site stylesheet plus the dashboard's own, a skip link, a header with
- * the language switch and sign-out, and <main>. No script at all.
+ * the language switch and sign-out, and <main>. No script, unless a page names its module
+ * (the editor).
  *
  * @example
  * adminShell({ title: 'Опросы', lang: 'ru', here: '/admin', body: markup`<h1>Опросы</h1>` });
@@ -39,7 +42,7 @@ export function adminShell(o: ShellOptions): Html {
 <title>${o.title} — ${t('Отклик: аналитика', 'Otklik analytics')}</title>
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="stylesheet" href="/admin/assets/admin.css">
-</head>
+${(o.scripts ?? []).map((src) => markup`<script type="module" src="${src}"></script>\n`)}</head>
 <body class="admin">
 <a class="skip" href="#main">${t('К содержанию', 'Skip to content')}</a>
 <header class="site admin-bar">
