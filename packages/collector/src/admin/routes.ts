@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from '../deps.js';
-import type { Html } from '../pages/html.js';
 import { loadVersions } from '../reports/versions.js';
 import { sessions as createSessions, type Sessions } from '../middleware/session.js';
 import { surveyDashboard, surveyVolumes } from './data.js';
@@ -15,6 +14,7 @@ import { adminShell } from './views/shell.js';
 import { surveyPage } from './views/survey.js';
 import { markup } from '../pages/html.js';
 import { safeNext, send, session } from './kit.js';
+import { analystPages } from './analyst.js';
 
 export interface AdminPageOptions {
   /** Sessions of the dashboard (default: from `deps.config`'s tokens and session secret). */
@@ -124,6 +124,7 @@ export function adminPageRoutes(deps: AppDeps, opts: AdminPageOptions = {}): Hon
   const analyst = s.require('analyst', denied);
   app.use('/admin', analyst);
   app.use('/admin/*', analyst);
+  app.route('/', analystPages(deps, s, opts.now ? { now: opts.now } : {}));
 
   app.get('/admin', async (c) => {
     const lang = pickLang(c);
