@@ -192,6 +192,13 @@ describe.each(DB_KINDS)('analyst pages on %s', (kind) => {
       [`/admin/report?survey=nope&period=2026`, 404, 'nope'],
       [`/admin/surveys/nope/answers`, 404, 'nope'],
     ];
+    const huge = await post(`/admin/surveys/${ID}/pain-map/rows`, boss, {
+      measures: 'я'.repeat(300_000),
+    });
+    expect([huge.status, await huge.text()]).toEqual([
+      413,
+      expect.stringContaining('Форма слишком большая'),
+    ]);
     for (const [path, status, text] of cases) {
       const r = await get(path, analyst);
       expect(r.status, path).toBe(status);

@@ -40,7 +40,7 @@ export function surveyNav(surveyId: string, lang: Lang, current: string): Html {
 /** A page that only says what went wrong (bad input 400, stale form 403, unknown thing 404). */
 export function messagePage(
   c: Context,
-  status: 400 | 403 | 404,
+  status: 400 | 403 | 404 | 413,
   title: string,
   text: string,
   back?: string,
