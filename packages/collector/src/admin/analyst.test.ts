@@ -351,7 +351,7 @@ describe.each(DB_KINDS)('analyst pages on %s', (kind) => {
     expect(after.html).toContain('Жалобы на &lt;грубость&gt; в обращениях');
     // History: created, then measures, responsible, deadline, status — each with old and new.
     expect(after.html).toMatch(
-      /<td>Статус<\/td><td class="wrap">planned<\/td><td class="wrap">in-progress<\/td>/,
+      /<td>Статус<\/td><td class="wrap">запланировано<\/td><td class="wrap">выполняется<\/td>/,
     );
     expect(after.html).toMatch(
       /<td>Меры<\/td><td class="wrap"><\/td><td class="wrap">Обучение сотрудников<\/td>/,

@@ -77,6 +77,16 @@ ${pick('status', ROW_STATUSES, statusNames, r?.status ?? 'planned')}
 </div>`;
 }
 
+/** A history value as the page names it: statuses, sources and levels in words, the rest as stored. */
+function valueName(field: string, v: string | null, lang: Lang): string {
+  if (v === null) return '—';
+  const names: Record<string, [string, string]> | undefined =
+    field === 'source' ? SOURCE_NAMES : field === 'prevalence' ? LEVEL_NAMES : undefined;
+  if (names?.[v]) return names[v][lang === 'en' ? 1 : 0];
+  if (field === 'status' && v in STATUS) return STATUS[v as PainRow['status']][lang];
+  return v;
+}
+
 function evidence(s: Suggestion, t: T, lang: Lang): string {
   const n = numbers(lang);
   return `${n.int(s.count)} ${t('из', 'of')} ${n.int(s.of)} (${n.pct(s.share)})`;
@@ -124,7 +134,7 @@ ${
 <thead><tr><th scope="col">${t('Когда', 'When')}</th><th scope="col">${t('Кто', 'Who')}</th><th scope="col">${t('Поле', 'Field')}</th><th scope="col">${t('Было', 'Was')}</th><th scope="col">${t('Стало', 'Now')}</th></tr></thead>
 <tbody>${changes.map(
       (ch) =>
-        markup`<tr><td>${new Date(ch.at).toLocaleString(o.lang === 'en' ? 'en-GB' : 'ru-RU', { timeZone: 'UTC', dateStyle: 'short', timeStyle: 'short' })} UTC</td><td>${ch.actor}</td><td>${t(...(FIELD_NAMES[ch.field] ?? [ch.field, ch.field]))}</td><td class="wrap">${ch.old ?? '—'}</td><td class="wrap">${ch.new ?? '—'}</td></tr>`,
+        markup`<tr><td>${new Date(ch.at).toLocaleString(o.lang === 'en' ? 'en-GB' : 'ru-RU', { timeZone: 'UTC', dateStyle: 'short', timeStyle: 'short' })} UTC</td><td>${ch.actor}</td><td>${t(...(FIELD_NAMES[ch.field] ?? [ch.field, ch.field]))}</td><td class="wrap">${valueName(ch.field, ch.old, o.lang)}</td><td class="wrap">${valueName(ch.field, ch.new, o.lang)}</td></tr>`,
     )}</tbody></table></div></details>`;
   });
   const suggestions = v.suggestions.length

@@ -10,10 +10,10 @@ nav.sections [aria-current] { font-weight: 700; color: var(--fg); text-decoratio
 .answer { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 .25em; }
 ol.answers { padding: 0; list-style: none; }
 ol.answers > li { border-bottom: 1px solid var(--line); padding: .75em 0; }
-.meta { display: flex; flex-wrap: wrap; gap: 0 1em; margin: 0; }
+.meta { display: flex; flex-wrap: wrap; gap: 0 1em; margin: 0; overflow-wrap: anywhere; }
 .inline { display: flex; flex-wrap: wrap; align-items: end; gap: .5em; margin: .5em 0; }
 .inline p { margin: 0; min-width: 0; }
-.inline input[type=text], .inline input:not([type]) { width: 20rem; }
+.inline input[type=text], .inline input:not([type]) { width: min(20rem, 100%); }
 .theme { border: 1px solid var(--line); border-radius: .5em; padding: 0 1em .5em; margin: 1em 0; }
 .theme h3 { margin-top: .75em; overflow-wrap: anywhere; }
 .theme blockquote { margin: .25em 0 .5em; padding-left: .75em; border-left: .25em solid var(--line); }
