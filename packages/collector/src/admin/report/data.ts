@@ -29,7 +29,7 @@ export interface SurveyPeriodReport {
   /** Touchpoints that answered before but not in this period, and catalogue ones never heard. */
   silent: { key: string; name: string; lastAnsweredAt: string | null }[];
   themes: { question: string; title: string; total: number; themes: ThemeSummary[] }[];
-  /** The pain map of the period's key (a quarter, half-year or year), else the all-time map. */
+  /** The pain map of the period's key (a quarter, half-year or year) if it has rows, else the all-time map. */
   painMap: { key: string; rows: PainRow[] };
 }
 
@@ -100,8 +100,11 @@ export async function surveyPeriodReport(
       themes: s.themes.slice(0, THEMES_LISTED),
     });
   }
-  const key = PERIOD_KEY.test(period.key) ? period.key : '';
-  const rows = await painMapStore(deps.db).rows(head.id, key);
+  // The period's own map when it has one, else the all-time map the analysts keep.
+  const store = painMapStore(deps.db);
+  let key = PERIOD_KEY.test(period.key) ? period.key : '';
+  let rows = await store.rows(head.id, key);
+  if (rows.length === 0 && key !== '') [key, rows] = ['', await store.rows(head.id, '')];
   return {
     head,
     current: svcNow.total,
