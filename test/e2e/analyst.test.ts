@@ -174,6 +174,10 @@ describe('analyst pages', () => {
     await p.keyboard.type(collector.token);
     await p.keyboard.press('Enter');
     await p.waitForURL(`**/admin/surveys/${ID}/answers`);
+    // The first question with free texts is q2's «Другое (укажите)»; the open question is q3.
+    await p.getByLabel('Вопрос', { exact: true }).selectOption('q3');
+    await p.getByRole('button', { name: 'Показать' }).press('Enter');
+    await p.waitForURL(/question=q3/);
     await p.locator('ol.answers').waitFor();
     // Newest first: the two answers with markup, shown as typed, never run.
     const newest = await p
@@ -189,14 +193,14 @@ describe('analyst pages', () => {
     await p.waitForURL(/slice=channel%3Akiosk/);
     assert.equal(await p.locator('ol.answers > li').count(), 40);
     assert.deepEqual(await axe(p), [], 'answers: axe');
-    await p.goto(`${collector.url}/admin/surveys/${ID}/answers`);
+    await p.goto(`${collector.url}/admin/surveys/${ID}/answers?question=q3`);
     await shot(p, 'analyst-answers');
     await p.close();
   });
 
   it('shows themes and renames one from the keyboard; the name survives new responses', async () => {
     const p = await page();
-    await p.goto(`${collector.url}/admin/surveys/${ID}/themes`);
+    await p.goto(`${collector.url}/admin/surveys/${ID}/themes?question=q3`);
     const sections = p.locator('section.theme');
     assert.ok((await sections.count()) > 2, 'themes found');
     assert.deepEqual(await axe(p), [], 'themes: axe');
@@ -308,8 +312,8 @@ describe('analyst pages', () => {
       const ctx = await browser.newContext({ viewport, locale: 'en-GB', storageState: state });
       const p = await ctx.newPage();
       for (const path of [
-        `/admin/surveys/${ID}/answers`,
-        `/admin/surveys/${ID}/themes`,
+        `/admin/surveys/${ID}/answers?question=q3`,
+        `/admin/surveys/${ID}/themes?question=q3`,
         `/admin/surveys/${ID}/pain-map`,
         `/admin/report?survey=${ID}`,
       ]) {
@@ -317,7 +321,7 @@ describe('analyst pages', () => {
         assert.equal(await p.locator('html').getAttribute('lang'), 'en');
         assert.deepEqual(await overflow(p), [], `${name} ${path}: no horizontal scrolling`);
         assert.deepEqual(await axe(p), [], `${name} ${path}: axe`);
-        if (name === '320 px' && path.endsWith('/themes')) await shot(p, 'analyst-themes-phone');
+        if (name === '320 px' && path.includes('/themes')) await shot(p, 'analyst-themes-phone');
       }
       await ctx.close();
     }
