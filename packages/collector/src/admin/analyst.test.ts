@@ -136,6 +136,9 @@ describe.each(DB_KINDS)('analyst pages on %s', (kind) => {
   });
 
   it('lists open answers newest first, 50 a page, as text only', async () => {
+    // Without a question: the first open (text) question, not q3's «Другое» texts.
+    const plain = await get(`/admin/surveys/${ID}/answers`, analyst);
+    expect(plain.html).toContain('<h2 id="list-h">Ваши предложения</h2>');
     const first = await get(`/admin/surveys/${ID}/answers?question=q7`, analyst);
     expect(first.status).toBe(200);
     // Markup typed by respondents is shown, escaped, and never becomes an element.

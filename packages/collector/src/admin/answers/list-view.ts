@@ -12,6 +12,8 @@ import { adminShell } from '../views/shell.js';
 export interface TextQuestion {
   id: string;
   title: string;
+  /** A `text` question (else the texts of options with a field). */
+  open: boolean;
 }
 
 export interface AnswersPageOptions {

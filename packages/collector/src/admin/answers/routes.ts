@@ -19,7 +19,9 @@ const PAGE = 50;
 
 const textQuestions = (head: Survey, lang: 'ru' | 'en'): TextQuestion[] =>
   head.questions.flatMap((q) =>
-    textSourceOf(head, q.id) ? [{ id: q.id, title: localize(q.title, lang) }] : [],
+    textSourceOf(head, q.id)
+      ? [{ id: q.id, title: localize(q.title, lang), open: q.type === 'text' }]
+      : [],
   );
 
 /**
@@ -43,7 +45,8 @@ export function answerPages(deps: AppDeps, s: Pick<Sessions, 'require'>): Hono {
   /** The asked question, or the first with free texts; a 400 page for one without. */
   const questionOf = (c: Context, qs: TextQuestion[]): string | Response => {
     const asked = c.req.query('question');
-    if (!asked) return qs[0]?.id ?? '';
+    // By default the first open question: «Другое (укажите)» texts are a side channel.
+    if (!asked) return qs.find((q) => q.open)?.id ?? qs[0]?.id ?? '';
     if (qs.some((q) => q.id === asked)) return asked;
     const t = translator(pickLang(c));
     return messagePage(
