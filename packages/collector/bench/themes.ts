@@ -8,7 +8,7 @@
  *   pnpm --filter @otklik/collector bench             (with the other benchmarks)
  */
 import { pathToFileURL } from 'node:url';
-import { clusterVectors, seededRandom } from '../src/themes/cluster.js';
+import { CLUSTERING, clusterVectors, seededRandom } from '../src/themes/cluster.js';
 import { assignVectors, groupTexts, vectorise } from '../src/themes/engine.js';
 import { adjustedRand, purity } from '../src/themes/metrics.js';
 import { SAMPLE_TOPICS, sampleComplaints } from '../src/themes/sample-complaints.js';
@@ -31,9 +31,9 @@ function score(labels: number[], truth: string[], k: number, ms: number): Score 
   return { purity: purity(labels, truth), ari: adjustedRand(labels, truth), k, ms };
 }
 
-function engine(texts: string[], truth: string[]): Score {
+function engine(texts: string[], truth: string[], sample?: number): Score {
   const t0 = performance.now();
-  const { themes } = groupTexts(texts);
+  const { themes } = groupTexts(texts, sample === undefined ? {} : { sample });
   const ms = performance.now() - t0;
   return score(
     labelsOf(
@@ -102,7 +102,13 @@ const fmt = (xs: number[], digits = 3): string =>
 export async function runThemesBench(): Promise<void> {
   const n = Number(process.env.THEMES_BENCH_N ?? 320);
   const sets = Number(process.env.THEMES_BENCH_SETS ?? 5);
-  const rows: Record<string, Score[]> = { engine: [], 'no stemmer': [], random: [] };
+  const sampled = `sample ${CLUSTERING.groupSample}`;
+  const rows: Record<string, Score[]> = {
+    engine: [],
+    [sampled]: [],
+    'no stemmer': [],
+    random: [],
+  };
   const inc: { filed: number; correct: number }[] = [];
   for (let s = 0; s < sets; s++) {
     const set = sampleComplaints(n, 1000 + s);
@@ -110,6 +116,8 @@ export async function runThemesBench(): Promise<void> {
     const truth = set.map((x) => x.topic);
     const e = engine(texts, truth);
     rows['engine']!.push(e);
+    // What the store runs: a bounded sample clustered, the rest filed (same as engine below it).
+    rows[sampled]!.push(engine(texts, truth, CLUSTERING.groupSample));
     rows['no stemmer']!.push(noStemmer(texts, truth));
     const { themes } = groupTexts(texts);
     rows['random']!.push(
@@ -129,12 +137,12 @@ export async function runThemesBench(): Promise<void> {
       `(${SAMPLE_TOPICS.join(', ')}); median (min–max)`,
   );
   console.log(
-    ['', 'purity', 'ARI', 'themes', 'ms'].map((h, i) => h.padEnd(i === 0 ? 12 : 22)).join(''),
+    ['', 'purity', 'ARI', 'themes', 'ms'].map((h, i) => h.padEnd(i === 0 ? 14 : 22)).join(''),
   );
   for (const [name, xs] of Object.entries(rows)) {
     console.log(
       [
-        name.padEnd(12),
+        name.padEnd(14),
         fmt(xs.map((x) => x.purity)).padEnd(22),
         fmt(xs.map((x) => x.ari)).padEnd(22),
         fmt(

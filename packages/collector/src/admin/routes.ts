@@ -16,6 +16,7 @@ import { surveyPage } from './views/survey.js';
 import { markup } from '../pages/html.js';
 import { safeNext, send, session } from './kit.js';
 import { editorRoutes } from './editor/routes.js';
+import { analystPages } from './analyst.js';
 
 export interface AdminPageOptions {
   /** Sessions of the dashboard (default: from `deps.config`'s tokens and session secret). */
@@ -126,6 +127,7 @@ export function adminPageRoutes(deps: AppDeps, opts: AdminPageOptions = {}): Hon
   app.use('/admin', analyst);
   app.use('/admin/*', analyst);
   app.route('/', editorRoutes(deps, s.require('admin', denied)));
+  app.route('/', analystPages(deps, s, opts.now ? { now: opts.now } : {}));
 
   app.get('/admin', async (c) => {
     const lang = pickLang(c);

@@ -6,7 +6,8 @@ import { periodLabel, serviceFigures } from '../pages/results.js';
 import type { Decision } from './decisions.js';
 import type { RowStatus } from './store.js';
 
-const STATUS: Record<RowStatus, { ru: string; en: string }> = {
+/** Names of a row's or decision's status, as pages show them. */
+export const STATUS: Record<RowStatus, { ru: string; en: string }> = {
   planned: { ru: 'запланировано', en: 'planned' },
   'in-progress': { ru: 'выполняется', en: 'in progress' },
   done: { ru: 'сделано', en: 'done' },

@@ -25,6 +25,37 @@ export function actorOf(c: Context): string {
   return `token:${createHash('sha256').update(token).digest('hex').slice(0, 8)}`;
 }
 
+/**
+ * Stores the period's computed suggestions (problem options, low scores) as pain-map rows,
+ * skipping those already stored (same service and problem); returns how many were added. The
+ * admin API and the analyst page both call it.
+ *
+ * @example
+ * await storeSuggestedRows(deps, 'pulse', '2026-Q1', 'admin:1a2b3c4d'); // 3
+ */
+export async function storeSuggestedRows(
+  deps: Pick<AppDeps, 'db' | 'surveys' | 'catalogs'>,
+  id: string,
+  period: string,
+  actor: string,
+): Promise<number> {
+  const rows = painMapStore(deps.db);
+  const versions = await loadVersions(deps.surveys, id);
+  const map = await painMap(deps.db, versions, periodRange(period));
+  // The body's catalogues name the services better than the surveys' shipped lists.
+  const names = await serviceNames(deps, versions);
+  const have = new Set(
+    (await rows.rows(id, period)).map((r) => `${r.object ?? ''}\u0000${r.problem}`),
+  );
+  let added = 0;
+  for (const s of suggestedRows(map, (o) => names(o, 'ru'))) {
+    if (have.has(`${s.object ?? ''}\u0000${s.problem}`)) continue;
+    await rows.addRow(id, period, s, actor);
+    added++;
+  }
+  return added;
+}
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
@@ -99,20 +130,7 @@ export function painMapRoutes(deps: AppDeps): Hono<{ Variables: JsonBodyVars }> 
     if (p instanceof Response) return p;
     const id = await known(c);
     if (id instanceof Response) return id;
-    const versions = await loadVersions(deps.surveys, id);
-    const map = await painMap(deps.db, versions, periodRange(p));
-    // The body's catalogues name the services better than the surveys' shipped lists.
-    const names = await serviceNames(deps, versions);
-    const have = new Set(
-      (await rows.rows(id, p)).map((r) => `${r.object ?? ''}\u0000${r.problem}`),
-    );
-    const actor = actorOf(c);
-    let added = 0;
-    for (const s of suggestedRows(map, (o) => names(o, 'ru'))) {
-      if (have.has(`${s.object ?? ''}\u0000${s.problem}`)) continue;
-      await rows.addRow(id, p, s, actor);
-      added++;
-    }
+    const added = await storeSuggestedRows(deps, id, p, actorOf(c));
     return c.json({ period: p, added, items: await rows.rows(id, p) });
   });
 

@@ -6,6 +6,12 @@ export const CLUSTERING = {
   minK: 2,
   maxK: 16,
   minPerTheme: 5,
+  /**
+   * Texts clustered at most in one grouping; the rest join the nearest theme found. 400: grouping
+   * stays near a second on two cores, and k is chosen where the silhouette still tells topics
+   * apart (bench/themes.ts, docs/themes.md).
+   */
+  groupSample: 400,
   /** k-means runs per k (different seeds); the tightest is kept. */
   restarts: 4,
   maxIterations: 40,

@@ -94,3 +94,35 @@ describe('grouping', () => {
     expect(seededRandom(1)()).toBe(seededRandom(1)());
   });
 });
+
+describe('grouping a sample', () => {
+  // 800 generated complaints cycle through the 8 topics: every 4th text would see 2 topics only.
+  const set = sampleComplaints(800, 11);
+  const texts = set.map((s) => s.text);
+  const labelsOf = (themes: { members: number[] }[]) => {
+    const labels = new Array<number>(texts.length).fill(-1);
+    themes.forEach((t, j) => t.members.forEach((i) => (labels[i] = j)));
+    return labels;
+  };
+
+  it('clusters a seeded pick, files the rest, and keeps the topics apart', () => {
+    const a = groupTexts(texts, { sample: 200 });
+    const labels = labelsOf(a.themes);
+    // Every text is in exactly one theme or unsorted.
+    const seen = [...a.themes.flatMap((t) => t.members), ...a.unsorted].sort((x, y) => x - y);
+    expect(seen).toEqual([...texts.keys()]);
+    const filed = labels.flatMap((l, i) => (l >= 0 ? [i] : []));
+    const p = purity(
+      filed.map((i) => labels[i]!),
+      filed.map((i) => set[i]!.topic),
+    );
+    console.log(
+      `sampled grouping of 800 (200 clustered): purity ${p.toFixed(3)}, ${a.themes.length} themes`,
+    );
+    expect(p).toBeGreaterThanOrEqual(0.75);
+    expect(filed.length / texts.length).toBeGreaterThan(0.95);
+    // The same texts give the same themes.
+    const b = groupTexts(texts, { sample: 200 });
+    expect(b.themes.map((t) => t.members)).toEqual(a.themes.map((t) => t.members));
+  });
+});

@@ -318,7 +318,10 @@ export async function refreshThemes(
       leftover = texts.filter((t) => (t.origin === 'auto' && t.theme_id === null) || fresh.has(t));
       if (leftover.length < NEW_THEMES.minUnsorted) return;
     }
-    const { themes: found } = groupTexts(leftover.map((t) => t.text));
+    const { themes: found } = groupTexts(
+      leftover.map((t) => t.text),
+      { sample: CLUSTERING.groupSample },
+    );
     const first = themes.length === 0;
     const rows: { responseId: string; option: string; themeId: string | null }[] = leftover.map(
       (t) => ({ responseId: t.response_id, option: t.option, themeId: null }),
@@ -494,7 +497,7 @@ export async function splitTheme(
     );
     const { themes: found } = groupTexts(
       members.map((t) => t.text),
-      { k },
+      { k, sample: CLUSTERING.groupSample },
     );
     if (found.length < 2) return undefined;
     const ids: string[] = [];

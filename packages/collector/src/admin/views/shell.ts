@@ -12,6 +12,8 @@ export interface ShellOptions {
   here: string;
   /** Module scripts from this origin (the editor); the dashboard's pages have none. */
   scripts?: readonly string[];
+  /** More stylesheets of this origin after the dashboard's (the analyst pages', print). */
+  styles?: readonly string[];
 }
 
 /** The other language's link for the same view. */
@@ -42,6 +44,7 @@ export function adminShell(o: ShellOptions): Html {
 <title>${o.title} — ${t('Отклик: аналитика', 'Otklik analytics')}</title>
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="stylesheet" href="/admin/assets/admin.css">
+${(o.styles ?? []).map((href) => markup`<link rel="stylesheet" href="${href}">`)}
 ${(o.scripts ?? []).map((src) => markup`<script type="module" src="${src}"></script>\n`)}</head>
 <body class="admin">
 <a class="skip" href="#main">${t('К содержанию', 'Skip to content')}</a>

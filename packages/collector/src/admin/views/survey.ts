@@ -22,6 +22,7 @@ import {
   type SortKey,
 } from '../filters.js';
 import { channelName, numbers, translator, type Lang, type Numbers, type T } from '../i18n.js';
+import { surveyNav } from '../section.js';
 import { adminShell } from './shell.js';
 
 export interface SurveyPageOptions {
@@ -382,8 +383,10 @@ export function surveyPage(o: SurveyPageOptions): Html {
     lang: o.lang,
     here: `${base}${filterQuery(o.filter, 'ru')}`,
     session: o.session,
+    styles: ['/admin/assets/analyst.css'],
     body: markup`<nav class="crumbs" aria-label="${t('Навигация', 'Breadcrumbs')}"><a href="/admin${o.lang === 'en' ? '?lang=en' : ''}">${t('Опросы', 'Surveys')}</a> / ${o.data.head.id}</nav>
 <h1>${title}</h1>
+${surveyNav(o.data.head.id, o.lang, '')}
 ${filterForm(c)}
 ${headline(c)}
 ${charts(c)}
