@@ -1,5 +1,17 @@
 import type { Db } from '../../store/db.js';
-import type { SliceDim } from '../filters.js';
+
+/** The one dimension value the open answers can be narrowed to («только киоск», «только услуга 2»). */
+export type SliceDim = 'channel' | 'object' | 'touchpoint';
+export interface Slice {
+  dim: SliceDim;
+  key: string;
+}
+
+/** `slice=dim:key` of the answers page's link, or undefined (absent, or not one of the dimensions). */
+export function parseSlice(v: string | undefined): Slice | undefined {
+  const m = /^(channel|object|touchpoint):(.+)$/s.exec(v ?? '');
+  return m ? { dim: m[1] as SliceDim, key: m[2]! } : undefined;
+}
 
 /** At most this many values per dimension are offered in the filter's list. */
 const MAX_CHOICES = 500;

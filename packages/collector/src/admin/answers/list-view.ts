@@ -2,7 +2,8 @@ import { localize, RESPONDENTS, type Survey } from '@otklik/core';
 import { markup, type Html } from '../../pages/html.js';
 import type { Role } from '../../middleware/session.js';
 import type { OpenAnswer } from '../../themes/store.js';
-import type { DashboardFilter, SliceDim } from '../filters.js';
+import type { DashboardFilter } from '../filters.js';
+import type { Slice, SliceDim } from './data.js';
 import { channelName, numbers, translator, type Lang, type T } from '../i18n.js';
 import { csrfField, langQuery, surveyNav } from '../section.js';
 import { dateText } from '../views/list.js';
@@ -23,6 +24,8 @@ export interface AnswersPageOptions {
   questions: TextQuestion[];
   question: string;
   filter: DashboardFilter;
+  /** The one value the list is narrowed to, if any. */
+  slice?: Slice | undefined;
   respondent: string;
   search: string;
   /** A theme id or `unsorted`, with its name, when the list shows one theme. */
@@ -71,7 +74,7 @@ ${csrfField(o.csrf)}<input type="hidden" name="question" value="${o.question}"><
 
 function filterForm(o: AnswersPageOptions, t: T): Html {
   const f = o.filter;
-  const slice = f.slice ? `${f.slice.dim}:${f.slice.key}` : '';
+  const slice = o.slice ? `${o.slice.dim}:${o.slice.key}` : '';
   const group = (dim: SliceDim, label: string, name: (k: string) => string) =>
     o.choices[dim].length
       ? markup`<optgroup label="${label}">${o.choices[dim].map((k) => opt(`${dim}:${k}`, name(k), slice === `${dim}:${k}`))}</optgroup>`

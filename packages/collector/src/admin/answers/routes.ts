@@ -10,7 +10,7 @@ import { parseFilter } from '../filters.js';
 import { pickLang, translator } from '../i18n.js';
 import { safeNext, send, session } from '../kit.js';
 import { adminOnly, headOf, messagePage, readForm, surveyOr404, langQuery } from '../section.js';
-import { sliceChoices } from './data.js';
+import { parseSlice, sliceChoices } from './data.js';
 import { answersPage, type TextQuestion } from './list-view.js';
 import { themesPage, type ThemesSummary } from './themes-view.js';
 
@@ -71,6 +71,17 @@ export function answerPages(deps: AppDeps, s: Pick<Sessions, 'require'>): Hono {
     if (question instanceof Response) return question;
     const q = c.req.query();
     const f = parseFilter(q);
+    const slice = parseSlice(q['slice']);
+    if (q['slice'] && !slice)
+      return messagePage(
+        c,
+        400,
+        t('Неверный фильтр', 'Invalid filter'),
+        t(
+          'Поле «slice»: ожидается канал, услуга или точка контакта в виде channel:kiosk.',
+          'Field «slice»: expected a channel, service or touchpoint as channel:kiosk.',
+        ),
+      );
     if (!f.ok)
       return messagePage(c, 400, t('Неверный фильтр', 'Invalid filter'), f.error.message[lang]);
     const names = await serviceNames(deps, versions);
@@ -85,6 +96,7 @@ export function answerPages(deps: AppDeps, s: Pick<Sessions, 'require'>): Hono {
       questions,
       question,
       filter: f.value,
+      slice,
       respondent: q['respondent'] ?? '',
       search: q['q'] ?? '',
       cursor: q['cursor'] ?? '',
@@ -106,7 +118,7 @@ export function answerPages(deps: AppDeps, s: Pick<Sessions, 'require'>): Hono {
     const p = new URLSearchParams({ question, limit: String(PAGE) });
     for (const k of ['q', 'from', 'to', 'version', 'tz', 'respondent', 'theme', 'cursor'])
       if (q[k]) p.set(k, q[k]!);
-    if (f.value.slice) p.set(f.value.slice.dim, f.value.slice.key);
+    if (slice) p.set(slice.dim, slice.key);
     const list = await callJson<{ items: OpenAnswer[]; nextCursor: string | null }>(
       api,
       'GET',
