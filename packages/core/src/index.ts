@@ -45,3 +45,9 @@ export {
   type SurveyChange,
   type SurveyDiff,
 } from './diff.js';
+export {
+  importSurveyJs,
+  type ImportNote,
+  type ImportOptions,
+  type SurveyJsImport,
+} from './import/surveyjs.js';
