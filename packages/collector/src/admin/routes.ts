@@ -1,11 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
-import type { AppDeps } from '../deps.js';
-import type { Html } from '../pages/html.js';
 import { loadVersions } from '../reports/versions.js';
 import { sessions as createSessions, type Sessions } from '../middleware/session.js';
 import { surveyDashboard, surveyVolumes } from './data.js';
+import { publishRoutes, type PublishDeps } from './publish/routes.js';
 import { parseFilter } from './filters.js';
 import { pickLang, translator } from './i18n.js';
 import { ADMIN_CSS } from './views/admin-css.js';
@@ -37,7 +36,7 @@ export interface AdminPageOptions {
  * app.route('/', adminPageRoutes(deps));
  * const res = await app.request('/admin'); // 401 without a session
  */
-export function adminPageRoutes(deps: AppDeps, opts: AdminPageOptions = {}): Hono {
+export function adminPageRoutes(deps: PublishDeps, opts: AdminPageOptions = {}): Hono {
   const app = new Hono();
   const s =
     opts.sessions ??
@@ -124,6 +123,7 @@ export function adminPageRoutes(deps: AppDeps, opts: AdminPageOptions = {}): Hon
   const analyst = s.require('analyst', denied);
   app.use('/admin', analyst);
   app.use('/admin/*', analyst);
+  app.route('/', publishRoutes(deps, s.require('admin', denied)));
 
   app.get('/admin', async (c) => {
     const lang = pickLang(c);

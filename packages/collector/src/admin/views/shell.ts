@@ -10,6 +10,8 @@ export interface ShellOptions {
   session?: { role: Role; csrf: string };
   /** This page's path and query without `lang`, for the language switch. */
   here: string;
+  /** Further stylesheets of a section, after the dashboard's (same origin: the CSP allows no inline style). */
+  styles?: readonly string[];
 }
 
 /** The other language's link for the same view. */
@@ -39,7 +41,10 @@ export function adminShell(o: ShellOptions): Html {
 <title>${o.title} — ${t('Отклик: аналитика', 'Otklik analytics')}</title>
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="stylesheet" href="/admin/assets/admin.css">
-</head>
+${(o.styles ?? []).map(
+  (href) => markup`<link rel="stylesheet" href="${href}">
+`,
+)}</head>
 <body class="admin">
 <a class="skip" href="#main">${t('К содержанию', 'Skip to content')}</a>
 <header class="site admin-bar">
