@@ -23,7 +23,7 @@ export const PUBLISH_CSS = `.publish textarea { display: block; width: 100%; min
 .poster .title { font-size: 1.25rem; font-weight: 700; }
 .poster .link { overflow-wrap: anywhere; font-size: .875rem; }
 @media print {
-  body.admin > :not(main), main > :not(.poster-wrap), .poster-wrap > :not(.poster) { display: none !important; }
+  body.admin > :not(main), .publish > :not(.poster-wrap), .poster-wrap > :not(.poster) { display: none !important; }
   .poster { border: 0; max-width: none; padding: 0; }
   .poster svg { max-width: 14cm; }
   .poster .title { font-size: 20pt; }
