@@ -117,8 +117,8 @@ ${
   o.warnings.length
     ? markup`<section class="warn" aria-labelledby="warn-h">
 <h2 id="warn-h">${t('Сопоставимость с прошлыми периодами', 'Comparability with earlier periods')}</h2>
-<p>${t('Эти изменения нарушают сопоставимость показателей с прошлыми периодами: отчёты покажут ряды до и после раздельно по версиям.', 'These changes break the comparability of figures with earlier periods: reports will show the series before and after apart, by version.')}</p>
-<ul>${o.warnings.map((c) => markup`<li><strong>${c.question ?? ''}</strong>${c.question ? ': ' : ''}${c.breaksComparability![o.lang]}</li>`)}</ul>
+<p>${t('После этих изменений показатели перечисленных вопросов до и после публикации сравнивать нельзя.', 'After these changes the figures of the questions listed cannot be compared before and after publishing.')}</p>
+<ul>${o.warnings.map((c) => markup`<li>${c.breaksComparability![o.lang]}</li>`)}</ul>
 </section>`
     : ''
 }
