@@ -190,7 +190,7 @@ export function importResultPage(o: ImportResultView): Html {
     title: t('Результат импорта', 'Import result'),
     body: markup`<h1>${t('Результат импорта', 'Import result')}: ${localize(o.title, o.lang)}</h1>
 <p>${t('Перенесено вопросов', 'Questions carried over')}: <strong>${n.int(o.questions)}</strong>. ${t('Идентификатор', 'Id')}: <code>${o.id}</code>.</p>
-<section aria-labelledby="unsupported-h">
+<section>
 <h2 id="unsupported-h">${t('Не перенесено или перенесено не полностью', 'Not carried over, or not in full')} (${n.int(o.unsupported.length)})</h2>
 ${
   o.unsupported.length
