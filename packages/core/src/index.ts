@@ -38,3 +38,16 @@ export { figuresFromCounts, type CountRow } from './scoring/counts.js';
 export { figureInputs, topTwoCount, type FigureInputs } from './scoring/figures.js';
 export { meanOfFigures, percent, roundedRatio } from './scoring/round.js';
 export type * from './scoring/types.js';
+export {
+  conditionText,
+  diffSurveys,
+  type ChangeCode,
+  type SurveyChange,
+  type SurveyDiff,
+} from './diff.js';
+export {
+  importSurveyJs,
+  type ImportNote,
+  type ImportOptions,
+  type SurveyJsImport,
+} from './import/surveyjs.js';

@@ -8,7 +8,7 @@ import { PAGE_HEADERS } from '../pages/layout.js';
  * reports, editor) keep their own routers and import these.
  */
 
-export type Status = 200 | 400 | 401 | 403 | 404 | 413;
+export type Status = 200 | 400 | 401 | 403 | 404 | 409 | 413;
 
 export function send(c: Context, body: Html, status: Status = 200): Response {
   return c.body(body.value, status, {

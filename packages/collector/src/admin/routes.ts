@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
-import type { AppDeps } from '../deps.js';
 import { loadVersions } from '../reports/versions.js';
 import { sessions as createSessions, type Sessions } from '../middleware/session.js';
 import { surveyVolumes } from '../reports/index.js';
 import { surveyDashboard } from './data.js';
+import { publishRoutes, type PublishDeps } from './publish/routes.js';
 import { joinRepeated, parseFilter } from './filters.js';
 import { pickLang, translator } from './i18n.js';
 import { ADMIN_CSS } from './views/admin-css.js';
@@ -39,7 +39,7 @@ export interface AdminPageOptions {
  * app.route('/', adminPageRoutes(deps));
  * const res = await app.request('/admin'); // 401 without a session
  */
-export function adminPageRoutes(deps: AppDeps, opts: AdminPageOptions = {}): Hono {
+export function adminPageRoutes(deps: PublishDeps, opts: AdminPageOptions = {}): Hono {
   const app = new Hono();
   const s =
     opts.sessions ??
@@ -128,6 +128,7 @@ export function adminPageRoutes(deps: AppDeps, opts: AdminPageOptions = {}): Hon
   app.use('/admin/*', analyst);
   app.route('/', editorRoutes(deps, s.require('admin', denied)));
   app.route('/', analystPages(deps, s, opts.now ? { now: opts.now } : {}));
+  app.route('/', publishRoutes(deps, s.require('admin', denied)));
 
   app.get('/admin', async (c) => {
     const lang = pickLang(c);

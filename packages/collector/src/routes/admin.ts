@@ -5,7 +5,7 @@ import type { Db } from '../store/db.js';
 import { isDbDataError } from '../store/errors.js';
 import type { PublicCache } from '../store/public-cache.js';
 import { decodeCursor, pageResponses } from '../store/responses.js';
-import type { SurveyStore } from '../store/surveys.js';
+import type { PublishResult, SurveyStore } from '../store/surveys.js';
 
 /** Largest survey definition accepted by `POST /v1/surveys`. */
 export const MAX_SURVEY_BYTES = 1024 * 1024;
@@ -17,6 +17,32 @@ export interface AdminRouteDeps {
   surveys: SurveyStore;
   /** Bumped when a new version is published (public results show the newest titles). */
   publicCache?: PublicCache;
+}
+
+/** What publishing one version came to; `unstorable` when the database refused a value. */
+export type PublishOutcome = PublishResult | { status: 'unstorable' };
+
+/**
+ * The one publishing path, for the API and the admin pages alike: `SurveyStore.publish` (which runs
+ * parseSurvey), a database refusal of a value as `unstorable` rather than a 500, and the public
+ * results' cache bumped when a version is created.
+ *
+ * @example
+ * const r = await publishVersion(deps, draft); // { status: 'created', survey } …
+ */
+export async function publishVersion(
+  deps: Pick<AdminRouteDeps, 'surveys' | 'publicCache'>,
+  json: unknown,
+): Promise<PublishOutcome> {
+  let r: PublishResult;
+  try {
+    r = await deps.surveys.publish(json);
+  } catch (e) {
+    if (!isDbDataError(e)) throw e; // unavailable → 503 in app.onError
+    return { status: 'unstorable' };
+  }
+  if (r.status === 'created') deps.publicCache?.bump([r.survey.id]);
+  return r;
 }
 
 /**
@@ -34,14 +60,7 @@ export function adminRoutes(deps: AdminRouteDeps): Hono<{ Variables: JsonBodyVar
   const app = new Hono<{ Variables: JsonBodyVars }>();
 
   app.post('/v1/surveys', jsonBody({ maxBytes: MAX_SURVEY_BYTES }), async (c) => {
-    let r;
-    try {
-      r = await deps.surveys.publish(c.get('body'));
-    } catch (e) {
-      if (!isDbDataError(e)) throw e; // unavailable → 503 in app.onError
-      return apiError(c, 422, 'unstorable_survey', 'The database refused a value of this survey');
-    }
-    if (r.status === 'created') deps.publicCache?.bump([r.survey.id]);
+    const r = await publishVersion(deps, c.get('body'));
     switch (r.status) {
       case 'invalid':
         return apiError(
@@ -51,6 +70,8 @@ export function adminRoutes(deps: AdminRouteDeps): Hono<{ Variables: JsonBodyVar
           `The survey has ${r.issues.length} issue(s)`,
           r.issues,
         );
+      case 'unstorable':
+        return apiError(c, 422, 'unstorable_survey', 'The database refused a value of this survey');
       case 'conflict':
         return apiError(
           c,
