@@ -10,7 +10,8 @@ await benchIngest();
 
 const here = fileURLToPath(new URL('./', import.meta.url));
 for (const f of (await readdir(here)).sort()) {
-  if (!/\.ts$/.test(f) || /^(run|ingest|bare-server|naive-server|soak)\.ts$|\.d\.ts$/.test(f)) continue;
+  if (!/\.ts$/.test(f) || /^(run|ingest|bare-server|naive-server|soak)\.ts$|\.d\.ts$/.test(f))
+    continue;
   const mod = (await import(`./${f}`)) as { run?: () => Promise<unknown> };
   if (typeof mod.run === 'function') await mod.run();
 }
