@@ -42,7 +42,13 @@ export function analystPages(
       );
     },
   });
-  app.use('/admin/surveys/*', (c, next) => (c.req.method === 'POST' ? limit(c, next) : next()));
+  // Only these pages' own forms: the publishing pages take surveys of up to a megabyte.
+  for (const path of [
+    '/admin/surveys/:id/themes/*',
+    '/admin/surveys/:id/answers/*',
+    '/admin/surveys/:id/pain-map/*',
+  ])
+    app.use(path, (c, next) => (c.req.method === 'POST' ? limit(c, next) : next()));
   app.get('/admin/assets/analyst.css', (c) =>
     c.body(ANALYST_CSS, 200, {
       'Content-Type': 'text/css; charset=utf-8',
