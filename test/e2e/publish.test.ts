@@ -111,13 +111,15 @@ describe('publishing pages', () => {
   it('shows a change’s diff and warnings, and publishes only once they are acknowledged', async () => {
     const page = await context.newPage();
     const problems = watch(page);
-    const current = (await (await fetch(`${collector.url}/v1/surveys/kiosk-pulse`)).json()) as {
+    // The stored version, as the editor opens it (the public copy has the body's live catalogues
+    // folded in); its shipped services catalogue stays, so the share page below still offers it.
+    const exported = await page.request.get(`${collector.url}/admin/surveys/kiosk-pulse/export`);
+    assert.equal(exported.status(), 200);
+    const current = (await exported.json()) as {
       version: number;
       questions: { id: string; max?: number; title: { ru: string } }[];
-      catalogs?: unknown;
     };
     const draft = structuredClone(current);
-    delete draft.catalogs;
     draft.questions[1]!.max = 4;
     draft.questions[2]!.title.ru = 'Что нам улучшить?';
     // What the editor does: a plain form POST with the draft and the session's CSRF value.
