@@ -120,3 +120,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
     );
   });
 }
+
+/** Presses Tab until `selector`'s control has focus, then `key`: the page works from the keyboard. */
+export async function keyTo(page: Page, selector: string, key = 'Enter'): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.locator(selector).evaluate((e) => e === document.activeElement)) {
+      await page.keyboard.press(key);
+      return;
+    }
+  }
+  throw new Error(`${selector} never took the focus from Tab`);
+}

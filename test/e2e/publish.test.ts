@@ -16,6 +16,7 @@ import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   axeViolations as axe,
+  keyTo,
   launchChromium,
   root,
   type RunningCollector,
@@ -45,18 +46,6 @@ function watch(page: Page): string[] {
   });
   page.on('pageerror', (e) => problems.push(String(e)));
   return problems;
-}
-
-/** Presses Tab until `name`'s control has focus, then `key`: the page works from the keyboard. */
-async function keyTo(page: Page, selector: string, key = 'Enter'): Promise<void> {
-  for (let i = 0; i < 80; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.locator(selector).evaluate((e) => e === document.activeElement)) {
-      await page.keyboard.press(key);
-      return;
-    }
-  }
-  throw new Error(`${selector} never took the focus from Tab`);
 }
 
 describe('publishing pages', () => {

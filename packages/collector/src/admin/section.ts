@@ -1,7 +1,7 @@
 import type { Survey } from '@otklik/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { SESSION_COOKIE, type Sessions } from '../middleware/session.js';
+import { SESSION_COOKIE, type Role, type Sessions } from '../middleware/session.js';
 import type { AppDeps } from '../deps.js';
 import { markup, type Html } from '../pages/html.js';
 import { loadVersions } from '../reports/versions.js';
@@ -27,11 +27,22 @@ const SECTIONS = [
   ['/report', 'Отчёт за период', 'Period report'],
 ] as const;
 
-/** The sub-menu of one survey's pages; the current one is marked for screen readers too. */
-export function surveyNav(surveyId: string, lang: Lang, current: string): Html {
+/** What only an administrator does with the survey: change it, hand it out, download it. */
+const ADMIN_SECTIONS = [
+  ['/edit', 'Изменить', 'Edit'],
+  ['/share', 'Распространение', 'Distribution'],
+  ['/export', 'Скачать JSON', 'Download JSON'],
+] as const;
+
+/**
+ * The sub-menu of one survey's pages (with the administrator's pages for `role` admin); the current
+ * one is marked for screen readers too.
+ */
+export function surveyNav(surveyId: string, lang: Lang, current: string, role?: Role): Html {
   const t = translator(lang);
   const base = `/admin/surveys/${encodeURIComponent(surveyId)}`;
-  return markup`<nav class="sections" aria-label="${t('Разделы опроса', 'Survey sections')}"><ul>${SECTIONS.map(
+  const items = role === 'admin' ? [...SECTIONS, ...ADMIN_SECTIONS] : SECTIONS;
+  return markup`<nav class="sections" aria-label="${t('Разделы опроса', 'Survey sections')}"><ul>${items.map(
     ([path, ru, en]) =>
       markup`<li><a href="${base}${path}${langQuery(lang)}"${path === current ? markup` aria-current="page"` : ''}>${t(ru, en)}</a></li>`,
   )}</ul></nav>`;

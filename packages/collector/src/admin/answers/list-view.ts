@@ -135,7 +135,7 @@ ${admin && o.themes.length ? moveForm({ surveyId: o.head.id, question: o.questio
     styles: ['/admin/assets/analyst.css'],
     body: markup`<nav class="crumbs" aria-label="${t('Навигация', 'Breadcrumbs')}"><a href="/admin${langQuery(o.lang)}">${t('Опросы', 'Surveys')}</a> / <a href="/admin/surveys/${id}${langQuery(o.lang)}">${localize(o.head.title, o.lang)}</a></nav>
 <h1>${title}</h1>
-${surveyNav(o.head.id, o.lang, '/answers')}
+${surveyNav(o.head.id, o.lang, '/answers', o.session.role)}
 ${
   o.questions.length === 0
     ? markup`<p>${t('В анкете нет вопросов со свободным ответом.', 'The survey has no free-text questions.')}</p>`

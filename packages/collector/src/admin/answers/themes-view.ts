@@ -121,7 +121,7 @@ ${examples(s.unsorted.examples, null, 'u')}
     styles: ['/admin/assets/analyst.css'],
     body: markup`<nav class="crumbs" aria-label="${t('Навигация', 'Breadcrumbs')}"><a href="/admin${langQuery(o.lang)}">${t('Опросы', 'Surveys')}</a> / <a href="${base}${langQuery(o.lang)}">${localize(o.head.title, o.lang)}</a></nav>
 <h1>${t('Темы открытых ответов', 'Themes of open answers')}</h1>
-${surveyNav(o.head.id, o.lang, '/themes')}
+${surveyNav(o.head.id, o.lang, '/themes', o.session.role)}
 ${body}`,
   });
 }

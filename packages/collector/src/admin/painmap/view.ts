@@ -191,7 +191,7 @@ ${
     styles: ['/admin/assets/analyst.css'],
     body: markup`<nav class="crumbs" aria-label="${t('Навигация', 'Breadcrumbs')}"><a href="/admin${langQuery(o.lang)}">${t('Опросы', 'Surveys')}</a> / <a href="/admin/surveys/${id}${langQuery(o.lang)}">${localize(o.head.title, o.lang)}</a></nav>
 <h1>${t('Карта болей', 'Pain map')}: ${periodName}</h1>
-${surveyNav(o.head.id, o.lang, '/pain-map')}
+${surveyNav(o.head.id, o.lang, '/pain-map', o.session.role)}
 <form method="get" class="inline" aria-label="${t('Период', 'Period')}">${o.lang === 'en' ? markup`<input type="hidden" name="lang" value="en">` : ''}
 <p><label for="pm-period">${t('Период', 'Period')}</label><input id="pm-period" name="period" value="${o.period}" pattern="\\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?" aria-describedby="pm-period-hint"><span class="note" id="pm-period-hint">${t('2026, 2026-H1, 2026-Q1 или 2026-03; пусто — всё время', '2026, 2026-H1, 2026-Q1 or 2026-03; empty: all time')}</span></p>
 <p><button type="submit">${t('Показать', 'Show')}</button></p></form>

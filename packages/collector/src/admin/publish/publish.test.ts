@@ -110,6 +110,34 @@ describe.each(DB_KINDS)('publishing pages on %s', (kind) => {
     expect((await get('/admin/surveys/test-pulse', analystCookie)).status).toBe(200);
   });
 
+  it('links the surveys list to the import, and a survey’s menu to its pages, for administrators only', async () => {
+    const hrefs = async (path: string, cookie: string) =>
+      [...(await (await get(path, cookie)).text()).matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    const mine = [
+      '/admin/surveys/test-pulse/edit',
+      '/admin/surveys/test-pulse/share',
+      '/admin/surveys/test-pulse/export',
+    ];
+    expect(await hrefs('/admin', adminCookie)).toContain('/admin/surveys/import');
+    expect(await hrefs('/admin/surveys/test-pulse', adminCookie)).toEqual(
+      expect.arrayContaining(mine),
+    );
+    // The links lead somewhere: each page answers the administrator.
+    for (const href of ['/admin/surveys/import', ...mine])
+      expect((await get(href)).status, href).toBe(200);
+    // In English the links keep the language.
+    expect(await hrefs('/admin?lang=en', adminCookie)).toContain('/admin/surveys/import?lang=en');
+    expect(await hrefs('/admin/surveys/test-pulse?lang=en', adminCookie)).toContain(
+      '/admin/surveys/test-pulse/share?lang=en',
+    );
+    // An analyst reads the same pages without them.
+    const list = await hrefs('/admin', analystCookie);
+    const dashboard = await hrefs('/admin/surveys/test-pulse', analystCookie);
+    expect(list).toContain('/admin/surveys/test-pulse');
+    expect(list.filter((h) => h.startsWith('/admin/surveys/import'))).toEqual([]);
+    expect(dashboard.filter((h) => mine.some((m) => h.startsWith(m)))).toEqual([]);
+  });
+
   it('refuses a form without the session’s CSRF value, and one from another origin', async () => {
     const body = { survey: JSON.stringify(draftV3()) };
     for (const fields of [body, { ...body, _csrf: 'forged' }]) {

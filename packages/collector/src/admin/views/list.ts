@@ -23,7 +23,8 @@ export function dateText(iso: string, lang: Lang): string {
 
 /**
  * The surveys list: each survey with its volume and its latest response, linking to its dashboard;
- * administrators also get links to the editor (a new survey, the next version of each).
+ * administrators also get links to the editor (a new survey, the next version of each) and to the
+ * SurveyJS import.
  *
  * @example
  * surveyListPage({ lang: 'ru', items, session: { role: 'analyst', csrf } });
@@ -52,7 +53,7 @@ export function surveyListPage(o: {
     here: '/admin',
     session: o.session,
     body: markup`<h1>${t('Опросы', 'Surveys')}</h1>
-${o.session.role === 'admin' ? markup`<p><a href="/admin/surveys/new${q}">${t('Создать опрос', 'Create a survey')}</a></p>` : ''}
+${o.session.role === 'admin' ? markup`<p><a href="/admin/surveys/new${q}">${t('Создать опрос', 'Create a survey')}</a> · <a href="/admin/surveys/import${q}">${t('Импорт из SurveyJS', 'Import from SurveyJS')}</a></p>` : ''}
 <div class="scroll" tabindex="0" role="region" aria-labelledby="surveys-caption"><table>
 <caption id="surveys-caption">${t('Опубликованные опросы, число ответов и последний ответ', 'Published surveys, responses and the latest response')}</caption>
 <thead><tr><th scope="col">${t('Опрос', 'Survey')}</th><th scope="col" class="num">${t('Ответов', 'Responses')}</th><th scope="col">${t('Последний ответ', 'Latest response')}</th></tr></thead>

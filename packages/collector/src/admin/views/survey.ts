@@ -386,7 +386,7 @@ export function surveyPage(o: SurveyPageOptions): Html {
     styles: ['/admin/assets/analyst.css'],
     body: markup`<nav class="crumbs" aria-label="${t('Навигация', 'Breadcrumbs')}"><a href="/admin${o.lang === 'en' ? '?lang=en' : ''}">${t('Опросы', 'Surveys')}</a> / ${o.data.head.id}</nav>
 <h1>${title}</h1>
-${surveyNav(o.data.head.id, o.lang, '')}
+${surveyNav(o.data.head.id, o.lang, '', o.session.role)}
 ${filterForm(c)}
 ${headline(c)}
 ${charts(c)}
