@@ -227,6 +227,8 @@ describe('survey editor', () => {
   });
 
   it('previews the path Q4 = МФЦ → Q6 in the real widget and in the path walk', async () => {
+    // The preview is rebuilt 300 ms after the last edit: answer the widget of the final draft.
+    await page.locator('otklik-editor:not([preview-pending])').waitFor();
     const widget = page.locator('otklik-editor feedback-survey');
     const q5 = widget.getByText(BUILT[4]!.title.ru, { exact: true });
     const q6 = widget.getByText(BUILT[5]!.title.ru, { exact: true });

@@ -167,8 +167,16 @@ export class OtklikEditor extends LitElement {
   /** Rebuilds the preview once typing pauses: a new widget on every keystroke would flicker. */
   private _schedulePreview(s: Survey, now: boolean): void {
     clearTimeout(this._timer);
-    if (now) this._preview = s;
-    else this._timer = setTimeout(() => (this._preview = s), PREVIEW_DELAY_MS);
+    // `preview-pending` tells a page (and a test) that the preview still shows an older draft.
+    const show = (): void => {
+      this._preview = s;
+      this.removeAttribute('preview-pending');
+    };
+    if (now) show();
+    else {
+      this.setAttribute('preview-pending', '');
+      this._timer = setTimeout(show, PREVIEW_DELAY_MS);
+    }
   }
 
   private _set(next: Survey): void {
