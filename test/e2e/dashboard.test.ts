@@ -7,19 +7,23 @@
 // UPDATE_SCREENSHOTS=1.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createAccumulator, type Survey, type SurveyResponse } from '@otklik/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, root, type RunningCollector, startCollector } from './helpers.js';
+import {
+  axeViolations as axe,
+  launchChromium,
+  root,
+  type RunningCollector,
+  startCollector,
+} from './helpers.js';
 
 const out = process.env.UPDATE_SCREENSHOTS
   ? join(root, 'docs/images')
   : mkdtempSync(join(tmpdir(), 'otklik-dash-shots-'));
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const XSS = '<img src=x onerror="window.__pwned=1">';
 const SURVEY = 'kiosk-pulse';
 
@@ -43,22 +47,6 @@ async function watched(context: BrowserContext): Promise<{ page: Page; problems:
   });
   page.on('pageerror', (e) => problems.push(String(e)));
   return { page, problems };
-}
-
-/** axe-core's violations on the page (injected through the debugger, so the CSP stays strict). */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const found = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
-    };
-    const r = await w.axe.run({ resultTypes: ['violations'] });
-    return r.violations.map(
-      (v) =>
-        `${v.id}: ${(v.nodes as { target: string[] }[]).map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  return found;
 }
 
 describe('analytics dashboard', () => {
