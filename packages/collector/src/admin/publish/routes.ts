@@ -212,7 +212,10 @@ export function publishRoutes(deps: PublishDeps, adminOnly: MiddlewareHandler): 
     };
   }
 
-  app.post('/admin/surveys/:id/review', adminOnly, tooLarge, async (c) => {
+  /** The survey id of the path and the draft of the posted form, or the 400 page saying which is wrong. */
+  async function postedDraft(
+    c: Context,
+  ): Promise<Response | { id: string; draft: Record<string, unknown>; form: Form }> {
     const lang = pickLang(c);
     const t = translator(lang);
     const id = pathId(c);
@@ -227,28 +230,22 @@ export function publishRoutes(deps: PublishDeps, adminOnly: MiddlewareHandler): 
     if (form instanceof Response) return form;
     const { draft, issue } = readDraft(field(form, 'survey'), id, lang);
     if (issue) return message(c, 400, t('Опрос не прочитан', 'Survey not read'), issue);
-    return send(
-      c,
-      reviewPage({ ...base(c), ...(await review(id, draft as Record<string, unknown>)) }),
-    );
+    return { id, draft: draft as Record<string, unknown>, form };
+  }
+
+  app.post('/admin/surveys/:id/review', adminOnly, tooLarge, async (c) => {
+    const posted = await postedDraft(c);
+    if (posted instanceof Response) return posted;
+    return send(c, reviewPage({ ...base(c), ...(await review(posted.id, posted.draft)) }));
   });
 
   app.post('/admin/surveys/:id/publish', adminOnly, tooLarge, async (c) => {
+    const posted = await postedDraft(c);
+    if (posted instanceof Response) return posted;
+    const { id, draft, form } = posted;
     const lang = pickLang(c);
     const t = translator(lang);
-    const id = pathId(c);
-    if (!id)
-      return message(
-        c,
-        400,
-        t('Неверный адрес', 'Bad address'),
-        t('Идентификатор опроса в адресе неверен.', 'The survey id in the address is invalid.'),
-      );
-    const form = await readForm(c);
-    if (form instanceof Response) return form;
-    const { draft, issue } = readDraft(field(form, 'survey'), id, lang);
-    if (issue) return message(c, 400, t('Опрос не прочитан', 'Survey not read'), issue);
-    const shown = await review(id, draft as Record<string, unknown>);
+    const shown = await review(id, draft);
     const again = (status: Status, extra: Partial<ReviewView>) =>
       send(c, reviewPage({ ...base(c), ...shown, ...extra }), status);
     if (shown.errors.length) return again(400, {});
