@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SurveyResponse } from '@otklik/core';
 import { resolveConfig } from './config.js';
 import { startCollector, type Collector } from './server.js';
 import { openPostgres } from './store/postgres/index.js';
@@ -135,5 +136,70 @@ describe.skipIf(!canRunThrowawayPg)('a PostgreSQL that goes away or hangs', () =
     } finally {
       if (frozen) await pg.freeze(false);
     }
+  }, 90_000);
+
+  it('database stopped and restarted under load: 503 + Retry-After while down, recovery, nothing lost', async () => {
+    // Eight clients post fresh responses back to back, as kiosks and pages would. A 503 is kept and
+    // sent again later, as the widget's queue does; anything but 200/201/503 is a failure.
+    const sent = new Map<string, SurveyResponse>();
+    const acked = new Set<string>();
+    const refused: SurveyResponse[] = [];
+    const other: { status: number; retry: string | null }[] = [];
+    let phase: 'up' | 'down' | 'back' = 'up';
+    const byPhase = { up: 0, down: 0, back: 0 };
+    let downAt = 0;
+    let firstAckBack = 0;
+    let running = true;
+    const loops = Array.from({ length: 8 }, async () => {
+      while (running) {
+        const body = response();
+        sent.set(body.responseId, body);
+        const r = await post(c.url, body).catch(() => undefined);
+        const status = r?.status ?? 0;
+        const retry = r?.headers.get('retry-after') ?? null;
+        await r?.arrayBuffer();
+        if (status === 200 || status === 201) {
+          acked.add(body.responseId);
+          byPhase[phase]++;
+          if (phase === 'back' && !firstAckBack) firstAckBack = performance.now();
+        } else if (status === 503 && retry && /^\d+$/.test(retry)) {
+          refused.push(body);
+          // A client honours Retry-After in spirit: it does not hammer a refusing server.
+          await new Promise((res) => setTimeout(res, 20));
+        } else other.push({ status, retry });
+      }
+    });
+    await new Promise((res) => setTimeout(res, 1000));
+    phase = 'down';
+    await pg.stop();
+    downAt = performance.now();
+    await new Promise((res) => setTimeout(res, 2500));
+    const startedAt = performance.now();
+    await pg.start();
+    phase = 'back';
+    await new Promise((res) => setTimeout(res, 2500));
+    running = false;
+    await Promise.all(loops);
+
+    // The refused ones are sent again now that the database is back: each is stored once.
+    for (const b of refused) expect([200, 201]).toContain((await post(c.url, b)).status);
+    const db = await openPostgres({ connectionString: pg.url });
+    const ids = [...sent.keys()];
+    const rows = await db.query<{ n: string }>(
+      'SELECT count(*) AS n FROM responses WHERE response_id = ANY($1::uuid[])',
+      [ids],
+    );
+    await db.close();
+    console.info(
+      `[database restarted under load] ${sent.size} sent: ${byPhase.up} stored before the stop, ` +
+        `${byPhase.down} while stopping, ${refused.length} refused with 503 + Retry-After, ` +
+        `${byPhase.back} stored after the restart (first ${(firstAckBack - startedAt).toFixed(0)} ms ` +
+        `after pg_ctl start returned, ${(startedAt - downAt).toFixed(0)} ms down); stored in the end ${rows[0]!.n}`,
+    );
+    expect(other).toEqual([]);
+    expect(byPhase.up).toBeGreaterThan(0);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(byPhase.back).toBeGreaterThan(0);
+    expect(Number(rows[0]!.n)).toBe(sent.size);
   }, 90_000);
 });
