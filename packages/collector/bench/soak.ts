@@ -78,6 +78,8 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   let acked = 0;
   let failed = 0;
+  /** Every answer that was not 201, by status (0: no answer at all). */
+  const refused: Record<number, number> = {};
   const inflight = new Set<Promise<void>>();
   const sampler = setInterval(() => {
     samples.push({ t: (Date.now() - started) / 1000, mb: rssMb(proc.pid!) });
@@ -97,10 +99,16 @@ async function main(): Promise<void> {
         .then(async (r) => {
           await r.arrayBuffer();
           if (r.status === 201) acked++;
-          else failed++;
+          else {
+            failed++;
+            refused[r.status] = (refused[r.status] ?? 0) + 1;
+          }
           latencies.push(performance.now() - t0);
         })
-        .catch(() => void failed++)
+        .catch(() => {
+          failed++;
+          refused[0] = (refused[0] ?? 0) + 1;
+        })
         .finally(() => inflight.delete(p));
       inflight.add(p);
     }
@@ -136,7 +144,7 @@ async function main(): Promise<void> {
       `trend over the second half ${trend >= 0 ? '+' : ''}${trend.toFixed(2)} MB/min`,
   );
   console.log(
-    `  ${sent} sent, ${acked} acknowledged, ${failed} failed; p50 ${pct(latencies, 50).toFixed(1)} ms, ` +
+    `  ${sent} sent, ${acked} acknowledged, ${failed} failed ${JSON.stringify(refused)}; p50 ${pct(latencies, 50).toFixed(1)} ms, ` +
       `p99 ${pct(latencies, 99).toFixed(1)} ms; stored ${total}${total === acked ? ' (= acknowledged)' : ' (≠ acknowledged!)'}`,
   );
   if (total !== acked || failed > 0) process.exitCode = 1;
