@@ -315,6 +315,19 @@ describe.each(DB_KINDS)('reports on %s', (kind) => {
     ]);
   });
 
+  it('lists only the touchpoints that ever answered within the channel and other filters', async () => {
+    // T1 answered only on the site, T3 only by e-mail: under «kiosk» neither fell silent, they
+    // were never there, and their latest answers belong to other channels.
+    const r = await computeReport(db, SAMPLE, { from: '2026-01-01', channel: ['kiosk'] });
+    expect(r.touchpoints).toEqual([
+      { touchpoint: 'T2', count: 2, lastAnsweredAt: '2026-07-01T09:00:00.000Z' },
+    ]);
+    const email = await computeReport(db, SAMPLE, { from: '2026-01-01', channel: ['email'] });
+    expect(email.touchpoints).toEqual([
+      { touchpoint: 'T3', count: 0, lastAnsweredAt: '2025-06-01T09:00:00.000Z' },
+    ]);
+  });
+
   it('returns empty figures, not errors, when nothing matches', async () => {
     const r = await computeReport(db, SAMPLE, { from: '2030-01-01' });
     expect(r.total.responses).toBe(0);

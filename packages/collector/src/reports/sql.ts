@@ -157,8 +157,8 @@ export function countsSql(
 }
 
 /**
- * Responses per touchpoint in the filter, beside every touchpoint that ever answered (within the
- * version filter) and its latest answer: a touchpoint that fell silent shows 0.
+ * Responses per touchpoint in the filter, beside every touchpoint that ever answered within the
+ * filter's version and dimensions, and its latest answer: a touchpoint that fell silent shows 0.
  */
 export function touchpointsSql(
   surveyId: string,
@@ -166,19 +166,9 @@ export function touchpointsSql(
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const counted = source(surveyId, f, params, `question = ''`);
-  params.push(surveyId);
-  const conds = [`survey_id = $${params.length}::text`];
-  if (f.version !== undefined) {
-    params.push(f.version);
-    conds.push(`survey_version = $${params.length}::int`);
-  }
-  if (f.touchpoint !== undefined) {
-    params.push(f.touchpoint);
-    conds.push(`touchpoint = ANY($${params.length}::text[])`);
-  }
   const sql = `SELECT NULLIF(t.touchpoint, '') AS touchpoint, COALESCE(c.n, 0)::float8 AS count, t.last
   FROM (SELECT touchpoint, max(last_at) AS last FROM report_rollup_last
-         WHERE ${conds.join(' AND ')} GROUP BY touchpoint) AS t
+         WHERE ${lastConditions(surveyId, f, params)} GROUP BY touchpoint) AS t
   LEFT JOIN (SELECT touchpoint, sum(n) AS n FROM ${counted} AS r GROUP BY touchpoint) AS c
     ON c.touchpoint = t.touchpoint
  ORDER BY t.touchpoint = '', t.touchpoint`;
@@ -197,8 +187,20 @@ export function lastAnsweredSql(
   dim: LastDimension,
   f: RollupFilter,
 ): { sql: string; params: unknown[] } {
-  const params: unknown[] = [surveyId];
-  const conds = ['survey_id = $1::text'];
+  const params: unknown[] = [];
+  // `dim` comes from the fixed union above, never from the request.
+  const sql = `SELECT NULLIF(${dim}, '') AS key, max(last_at) AS last FROM report_rollup_last
+ WHERE ${lastConditions(surveyId, f, params)} GROUP BY ${dim}`;
+  return { sql, params };
+}
+
+/**
+ * The WHERE of a `report_rollup_last` read: the survey, the filter's version and every dimension
+ * it names (its days are ignored: «ever»). Pushes its values onto `params`.
+ */
+function lastConditions(surveyId: string, f: RollupFilter, params: unknown[]): string {
+  params.push(surveyId);
+  const conds = [`survey_id = $${params.length}::text`];
   if (f.version !== undefined) {
     params.push(f.version);
     conds.push(`survey_version = $${params.length}::int`);
@@ -209,10 +211,7 @@ export function lastAnsweredSql(
     params.push(v);
     conds.push(`${d} = ANY($${params.length}::text[])`);
   }
-  // `dim` comes from the fixed union above, never from the request.
-  const sql = `SELECT NULLIF(${dim}, '') AS key, max(last_at) AS last FROM report_rollup_last
- WHERE ${conds.join(' AND ')} GROUP BY ${dim}`;
-  return { sql, params };
+  return conds.join(' AND ');
 }
 
 /** Responses and the latest one of every survey that has any (month counts, latest per key). */
