@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process';
 
 const steps = [
-  ['typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'typecheck']],
+  // Every package, then the repository's own tests and benches (test/tsconfig.json).
+  ['typecheck', 'pnpm', ['typecheck']],
   ['lint', 'pnpm', ['lint']],
   ['core', 'pnpm', ['--filter', '@otklik/core', 'test']],
   ['collector', 'pnpm', ['--filter', '@otklik/collector', 'test']],

@@ -11,7 +11,7 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -174,7 +174,7 @@ describe('publishing pages', () => {
 
     // The QR code, read back from pixels by a decoder.
     const png = PNG.sync.read(await page.locator('.poster svg').screenshot());
-    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    const decoded = jsqr.default(new Uint8ClampedArray(png.data), png.width, png.height);
     assert.equal(decoded?.data, qrLink);
 
     // The hosted link opens the survey with that context.
