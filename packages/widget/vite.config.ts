@@ -56,6 +56,8 @@ export default defineConfig(({ mode }) => {
       // short names; Lit's internals are `_$…` and excluded by the pattern, public API has no `_`.
       rolldownOptions: {
         output: {
+          // No `Symbol.toStringTag: 'Module'` on the IIFE's `Otklik` global: nothing reads it.
+          generatedCode: { symbols: false },
           minify: {
             compress: true,
             mangle: true,
