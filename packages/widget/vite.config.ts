@@ -13,7 +13,7 @@ import { defineConfig, type Plugin } from 'vite';
  */
 const collapseTemplateWhitespace = (): Plugin => ({
   name: 'otklik-collapse-template-whitespace',
-  // The stylesheet module holds one css`` literal with no expressions: safe to minify as CSS.
+  // A stylesheet module holds one css`` literal with no expressions: safe to minify as CSS.
   transform(code, id) {
     if (!id.endsWith('.styles.ts')) return undefined;
     const out = code.replace(/css`([^`]*)`/g, (_, body: string) => {
@@ -23,7 +23,13 @@ const collapseTemplateWhitespace = (): Plugin => ({
         .replace(/\s*([{}:;,>+])\s*/g, '$1') // no calc(a + b) in our styles: + is a combinator
         .replace(/([^\d.])0\.(\d)/g, '$1.$2')
         .replace(/;}/g, '}');
-      return `css\`${min}\``;
+      // Private custom properties (`--_accent`) are ours alone, like `_`-members: short names.
+      const short = new Map<string, string>();
+      const renamed = min.replace(/--_[\w-]+/g, (n) => {
+        if (!short.has(n)) short.set(n, `--_${short.size.toString(36)}`);
+        return short.get(n)!;
+      });
+      return `css\`${renamed}\``;
     });
     // Line mappings of a styles module are of no use; say so rather than leave them wrong.
     return { code: out, map: { mappings: '' } };
@@ -56,6 +62,8 @@ export default defineConfig(({ mode }) => {
       // short names; Lit's internals are `_$…` and excluded by the pattern, public API has no `_`.
       rolldownOptions: {
         output: {
+          // No `Symbol.toStringTag: 'Module'` on the IIFE's `Otklik` global: nothing reads it.
+          generatedCode: { symbols: false },
           minify: {
             compress: true,
             mangle: true,

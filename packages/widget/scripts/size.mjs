@@ -7,10 +7,9 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Hard limit for the IIFE, in bytes of gzip -9: at most the achieved size plus 0.5 KB, so that any
- * growth has to be paid for. Now 22.93 KB: 22.7 after the per-question render slots, then the
- * receipt code's one-line explanation, `hide-receipt` and the appeal link on the kiosk start screen
- * (+177 bytes) and the queue's wait-after-failure (`triedAt`). The limit is 23.0, under the
- * +0.5 the rule allows; the aim is still 15 KB.
+ * growth has to be paid for. Now 22.88 KB (23 425 bytes): 22.93 before the size pass of issue 10
+ * (no toStringTag on the global, engine messages as pairs, short private CSS properties: -55
+ * bytes). The limit stays 23.0, under the +0.5 the rule allows; the aim is still 15 KB.
  */
 const BUDGET = 23.0 * 1024;
 const dir = fileURLToPath(new URL('..', import.meta.url));

@@ -135,9 +135,6 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0.25em;
   }
-  .pt {
-    position: relative;
-  }
   /* The radio sits under its numbered box: the label is the 44px target, the input keeps focus. */
   .pt input {
     position: absolute;
@@ -171,6 +168,7 @@ export const styles = css`
     align-items: flex-start;
   }
   .pt {
+    position: relative;
     display: flex;
     flex-direction: column;
     align-items: flex-start;

@@ -21,60 +21,57 @@ const OPTIONS_RU = ['варианта', 'вариантов', 'варианто�
 const CHARS_RU = ['символа', 'символов', 'символов'] as const;
 const en = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-type Msg = (n: number) => { ru: string; en: string };
+/** A message in both languages: [ru, en]. */
+type Pair = readonly [ru: string, en: string];
+
+/** Messages that count something (`n`): they need the number to pick the plural form. */
+const COUNTED: Partial<Record<IssueCode, (n: number) => Pair>> = {
+  too_few: (n) => [
+    `Выберите не меньше ${n} ${ruPlural(n, OPTIONS_RU)}`,
+    `Choose at least ${en(n, 'option')}`,
+  ],
+  too_many: (n) => [
+    `Выберите не больше ${n} ${ruPlural(n, OPTIONS_RU)}`,
+    `Choose at most ${en(n, 'option')}`,
+  ],
+  too_long: (n) => [`Не больше ${n} ${ruPlural(n, CHARS_RU)}`, `At most ${en(n, 'character')}`],
+};
 
 /**
  * Messages for response issues, worded for the respondent (the widget shows them next to the
- * question) and specific enough for an API client (the path says where).
+ * question) and specific enough for an API client (the path says where). Plain pairs rather than
+ * one function per code: the widget bundles this table, and pairs are the fewest bytes.
  */
-const MESSAGES: Partial<Record<IssueCode, Msg>> = {
-  required: () => ({ ru: 'Ответьте на этот вопрос', en: 'Please answer this question' }),
-  too_few: (n) => ({
-    ru: `Выберите не меньше ${n} ${ruPlural(n, OPTIONS_RU)}`,
-    en: `Choose at least ${en(n, 'option')}`,
-  }),
-  too_many: (n) => ({
-    ru: `Выберите не больше ${n} ${ruPlural(n, OPTIONS_RU)}`,
-    en: `Choose at most ${en(n, 'option')}`,
-  }),
-  too_long: (n) => ({
-    ru: `Не больше ${n} ${ruPlural(n, CHARS_RU)}`,
-    en: `At most ${en(n, 'character')}`,
-  }),
-  invalid_text: () => ({
-    ru: 'Текст содержит недопустимый символ (U+0000 или непарный суррогат UTF-16)',
-    en: 'Text contains a character that cannot be stored (U+0000 or an unpaired UTF-16 surrogate)',
-  }),
-  exclusive_conflict: () => ({
-    ru: 'Этот вариант нельзя выбрать вместе с другими',
-    en: 'This option cannot be combined with others',
-  }),
-  out_of_range: () => ({ ru: 'Значение вне шкалы', en: 'Value is outside the scale' }),
-  unknown_question: () => ({ ru: 'Нет такого вопроса', en: 'No such question' }),
-  unknown_option: () => ({ ru: 'Нет такого варианта ответа', en: 'No such option' }),
-  unknown_row: () => ({ ru: 'Нет такой строки', en: 'No such row' }),
-  off_path: () => ({
-    ru: 'Этот вопрос не задаётся при данных ответах',
-    en: 'This question is not asked given the other answers',
-  }),
-  wrong_survey: () => ({
-    ru: 'Ответ относится к другой анкете',
-    en: 'Response is for another survey',
-  }),
-  wrong_version: () => ({
-    ru: 'Ответ относится к другой версии анкеты',
-    en: 'Response is for another version of the survey',
-  }),
-  missing: () => ({ ru: 'Поле обязательно', en: 'Field is required' }),
-  invalid_type: () => ({ ru: 'Неверный тип значения', en: 'Wrong type of value' }),
+const MESSAGES: Partial<Record<IssueCode, Pair>> = {
+  required: ['Ответьте на этот вопрос', 'Please answer this question'],
+  invalid_text: [
+    'Текст содержит недопустимый символ (U+0000 или непарный суррогат UTF-16)',
+    'Text contains a character that cannot be stored (U+0000 or an unpaired UTF-16 surrogate)',
+  ],
+  exclusive_conflict: [
+    'Этот вариант нельзя выбрать вместе с другими',
+    'This option cannot be combined with others',
+  ],
+  out_of_range: ['Значение вне шкалы', 'Value is outside the scale'],
+  unknown_question: ['Нет такого вопроса', 'No such question'],
+  unknown_option: ['Нет такого варианта ответа', 'No such option'],
+  unknown_row: ['Нет такой строки', 'No such row'],
+  off_path: [
+    'Этот вопрос не задаётся при данных ответах',
+    'This question is not asked given the other answers',
+  ],
+  wrong_survey: ['Ответ относится к другой анкете', 'Response is for another survey'],
+  wrong_version: [
+    'Ответ относится к другой версии анкеты',
+    'Response is for another version of the survey',
+  ],
+  missing: ['Поле обязательно', 'Field is required'],
+  invalid_type: ['Неверный тип значения', 'Wrong type of value'],
 };
 
 /** Builds an issue; `n` feeds the message where it counts something. */
 export function issue(path: Issue['path'], code: IssueCode, n = 0, detail?: string): Issue {
-  const m = MESSAGES[code]?.(n) ?? { ru: 'Недопустимое значение', en: 'Invalid value' };
-  return {
-    path,
-    code,
-    message: detail ? { ru: `${m.ru}: ${detail}`, en: `${m.en}: ${detail}` } : m,
-  };
+  const m = COUNTED[code]?.(n) ?? MESSAGES[code] ?? ['Недопустимое значение', 'Invalid value'];
+  const tail = detail ? `: ${detail}` : '';
+  return { path, code, message: { ru: m[0] + tail, en: m[1] + tail } };
 }

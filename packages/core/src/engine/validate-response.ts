@@ -232,7 +232,7 @@ function checkContext(raw: unknown, survey: Survey, out: Issue[]): ResponseConte
     out.push(issue(['context'], raw === undefined ? 'missing' : 'invalid_type'));
     return ctx;
   }
-  const { channel, object, touchpoint, respondent } = raw;
+  const { channel, respondent } = raw;
   if (typeof channel === 'string' && (CHANNELS as readonly string[]).includes(channel)) {
     ctx.channel = channel as ResponseContext['channel'];
   } else {
@@ -243,19 +243,9 @@ function checkContext(raw: unknown, survey: Survey, out: Issue[]): ResponseConte
   } else if (respondent !== undefined) {
     out.push(issue(['context', 'respondent'], 'invalid_value', 0, RESPONDENTS.join(' | ')));
   }
-  if (
-    object !== undefined &&
-    checkString(object, ['context', 'object'], CONTEXT_MAX, out) &&
-    object
-  ) {
-    ctx.object = object;
-  }
-  if (
-    touchpoint !== undefined &&
-    checkString(touchpoint, ['context', 'touchpoint'], CONTEXT_MAX, out) &&
-    touchpoint
-  ) {
-    ctx.touchpoint = touchpoint;
+  for (const k of ['object', 'touchpoint'] as const) {
+    const v = raw[k];
+    if (v !== undefined && checkString(v, ['context', k], CONTEXT_MAX, out) && v) ctx[k] = v;
   }
   return ctx;
 }
