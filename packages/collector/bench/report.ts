@@ -18,17 +18,14 @@ import { pathToFileURL } from 'node:url';
 import { templates } from '@otklik/core/templates';
 import pg from 'pg';
 import { computeReport, type ReportOptions } from '../src/reports/index.js';
-import { randomResponses } from '../src/reports/test-seed.js';
 import type { Db } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
 import { openPglite } from '../src/store/pglite/index.js';
 import { openPostgres } from '../src/store/postgres/index.js';
 import { rebuildRollup } from '../src/store/rollup.js';
+import { insertSynthetic } from './seed.js';
 
 const SURVEY = templates['belgorod-typical'];
-// Distinct answer sets, repeated: enough that no cache makes the raw reference trivial.
-const DISTINCT = 20_000;
-const BATCH = 100_000;
 const RUNS = Number(process.env['REPORT_BENCH_RUNS'] ?? 7);
 
 const ROLLUP_TABLES = ['report_rollup', 'report_rollup_month', 'report_rollup_last'] as const;
@@ -67,25 +64,10 @@ async function fill(
     SURVEY.version,
     JSON.stringify(SURVEY),
   ]);
-  const answers = JSON.stringify(randomResponses(SURVEY, DISTINCT, 7, 0).map((r) => r.answers));
   // The raw rows first, the rollup after in one set-based pass (as `rebuild-rollup` does).
   await db.query('ALTER TABLE responses DISABLE TRIGGER responses_rollup');
   const t0 = performance.now();
-  for (let from = 0; from < n; from += BATCH) {
-    await db.query(
-      `INSERT INTO responses (response_id, survey_id, survey_version, answered_at, lang, channel, object,
-                              touchpoint, respondent, answers, body_hash, receipt)
-       SELECT gen_random_uuid(), $1, $2,
-              timestamptz '2025-01-01 09:00+03' + ((i::bigint * 7919) % 730) * interval '1 day', 'ru',
-              (ARRAY['site','kiosk','email','qr'])[(i::bigint * 31) % 4 + 1],
-              'svc-' || (t % 12), 'tp-' || t,
-              CASE WHEN i % 10 = 0 THEN 'internal' ELSE 'external' END,
-              a.arr -> (i % $3), md5(i::text), 'B' || i
-         FROM generate_series($4::int, $5::int) AS i
-        CROSS JOIN LATERAL (SELECT (i::bigint * 104729) % 36 AS t) AS tp, (SELECT $6::jsonb AS arr) AS a`,
-      [SURVEY.id, SURVEY.version, DISTINCT, from, Math.min(n, from + BATCH) - 1, answers],
-    );
-  }
+  await insertSynthetic(db, SURVEY, 0, n);
   const t1 = performance.now();
   await db.query('ALTER TABLE responses ENABLE TRIGGER responses_rollup');
   if (rollupOf) await copyRollup(rollupOf, db);
