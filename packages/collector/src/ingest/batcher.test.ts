@@ -95,8 +95,8 @@ describe.each(backends)('group commit on $name', (backend) => {
     expect(outs.filter((o) => o.status === 'created')).toHaveLength(80);
     expect(outs.filter((o) => o.status === 'duplicate')).toHaveLength(20);
     expect(await count(db)).toBe(before + 80);
-    // First flush goes at once with one row; the rest gather while it is in flight.
-    expect(writer.batches[0]).toBe(1);
+    // Submitted in one turn of the event loop: the first flush takes all it may, the rest gather.
+    expect(writer.batches[0]).toBe(40);
     expect(writer.batches.length).toBeLessThan(10);
     expect(Math.max(...writer.batches)).toBeLessThanOrEqual(40);
     await batcher.drain();
@@ -193,9 +193,12 @@ describe('bounded queue', () => {
         lookup: real.lookup,
       };
       const batcher = createBatcher({ writer, maxQueue: 3 });
-      const accepted = Array.from({ length: 4 }, () =>
-        batcher.submit(toRow(response(), new Date())),
-      );
+      const first = batcher.submit(toRow(response(), new Date()));
+      await new Promise((r) => setImmediate(r)); // its flush starts and hangs at the gate
+      const accepted = [
+        first,
+        ...Array.from({ length: 3 }, () => batcher.submit(toRow(response(), new Date()))),
+      ];
       expect(batcher.pending).toBe(3); // one in flight, three waiting
       await expect(batcher.submit(toRow(response(), new Date()))).rejects.toBeInstanceOf(
         QueueFullError,
@@ -205,5 +208,67 @@ describe('bounded queue', () => {
     } finally {
       await db.close();
     }
+  });
+});
+
+/** A writer in memory that stores every row it is given, recording each batch's size. */
+function memoryWriter(): BatchWriter & { batches: number[] } {
+  const batches: number[] = [];
+  return {
+    batches,
+    insert: (rows) => {
+      batches.push(rows.length);
+      return Promise.resolve(new Set(rows.map((r) => r.responseId)));
+    },
+    lookup: () => Promise.resolve(new Map()),
+  };
+}
+
+const rows = (n: number): ResponseRow[] =>
+  Array.from({ length: n }, () => toRow(response(), new Date()));
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+describe('gathering while the database is idle', () => {
+  it('sends rows submitted in the same turn of the event loop in one INSERT', async () => {
+    const writer = memoryWriter();
+    const batcher = createBatcher({ writer });
+    await Promise.all(rows(5).map((r) => batcher.submit(r)));
+    expect(writer.batches).toEqual([5]);
+  });
+
+  it('after a flush of n rows, waits for n rows before the next one (at most maxWaitMs)', async () => {
+    const writer = memoryWriter();
+    const batcher = createBatcher({ writer, maxWaitMs: 5_000 });
+    await Promise.all(rows(4).map((r) => batcher.submit(r)));
+    // The same four clients come back one by one, a few milliseconds apart.
+    const [a, b, c, d] = rows(4);
+    const first = batcher.submit(a!);
+    await sleep(20);
+    const rest = [b, c].map((r) => batcher.submit(r!));
+    await sleep(20);
+    await Promise.all([first, ...rest, batcher.submit(d!)]);
+    expect(writer.batches).toEqual([4, 4]);
+  });
+
+  it('gives up waiting after maxWaitMs when fewer rows come', async () => {
+    const writer = memoryWriter();
+    const batcher = createBatcher({ writer, maxWaitMs: 60 });
+    await Promise.all(rows(4).map((r) => batcher.submit(r)));
+    const t = performance.now();
+    await batcher.submit(rows(1)[0]!);
+    const waited = performance.now() - t;
+    expect(writer.batches).toEqual([4, 1]);
+    expect(waited).toBeGreaterThanOrEqual(55);
+    expect(waited).toBeLessThan(2_000);
+  });
+
+  it('under light load (the last flush had one row) a lone row does not wait for company', async () => {
+    const writer = memoryWriter();
+    const batcher = createBatcher({ writer, maxWaitMs: 60_000 });
+    const t = performance.now();
+    await batcher.submit(rows(1)[0]!);
+    await batcher.submit(rows(1)[0]!);
+    expect(performance.now() - t).toBeLessThan(1_000);
+    expect(writer.batches).toEqual([1, 1]);
   });
 });

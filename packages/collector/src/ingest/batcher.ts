@@ -71,6 +71,11 @@ export interface BatcherOptions {
    * waiting forever.
    */
   maxQueue?: number;
+  /**
+   * Longest the first row waits for others once the database is idle (default 10 ms), and only
+   * while the last flush answered more than one row: see `createBatcher`.
+   */
+  maxWaitMs?: number;
   /** Called after a flush committed rows, with their survey ids (caches of public figures). */
   onCommit?: (surveyIds: ReadonlySet<string>) => void;
 }
@@ -94,11 +99,14 @@ export interface Batcher {
 }
 
 /**
- * Group commit without a timer: a row arriving while the database is idle is written at once;
- * rows arriving while a write is in flight gather and go together as soon as it finishes. Under
- * light load each response costs one round trip; under heavy load a batch grows to the rate the
- * database can commit — no fixed window to wait out (a window adds its length to every response
- * under light load and still caps a batch under heavy load).
+ * Group commit: rows arriving while a write is in flight gather and go together as soon as it
+ * finishes. When the database is idle, a row waits one turn of the event loop (so the requests
+ * read in the same turn join it), and while the last flush answered several rows — clients that
+ * will likely send again soon — it waits for as many rows as that flush had, at most `maxWaitMs`.
+ * Under light load (the last flush had one row) nothing waits beyond that turn. Under heavy load
+ * this keeps one statement per round of clients: sent at once, the first returning client's row
+ * went alone and paid a whole statement (with the rollup trigger, most of a batch's cost on
+ * PGlite) while the rest of the round queued behind it (measured in docs/benchmarks.md).
  *
  * One bad row never fails the others: when a batch INSERT fails on the values (SQLSTATE class
  * 22/23), the batch is split in halves and each half retried, down to single rows, so the good
@@ -114,10 +122,20 @@ export function createBatcher(opts: BatcherOptions): Batcher {
   const maxBatch = Math.max(1, opts.maxBatch ?? 1000);
   const maxInFlight = Math.max(1, opts.maxInFlight ?? 1);
   const maxQueue = Math.max(1, opts.maxQueue ?? 10_000);
+  const maxWaitMs = Math.max(0, opts.maxWaitMs ?? 10);
   let queue: Waiter[] = [];
   let inFlight = 0;
   let idle: (() => void)[] = [];
+  /** Rows the last flush answered: about as many clients are likely to come back together. */
+  let expected = 1;
+  /**
+   * Set while the first row of the next flush waits for company (a flush slot free); `turned`
+   * once the event loop's turn it arrived in is over.
+   */
+  let gathering:
+    { since: number; turned: boolean; timer?: ReturnType<typeof setTimeout> } | undefined;
 
+  /** Starts a flush now with what is queued (rows that arrived during a flush waited enough). */
   function kick(): void {
     if (inFlight >= maxInFlight || queue.length === 0) return;
     const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
@@ -125,6 +143,7 @@ export function createBatcher(opts: BatcherOptions): Batcher {
     inFlight++;
     void flush(batch).finally(() => {
       inFlight--;
+      expected = batch.length;
       if (queue.length > 0) kick();
       else if (inFlight === 0) {
         const waiting = idle;
@@ -132,6 +151,29 @@ export function createBatcher(opts: BatcherOptions): Batcher {
         for (const w of waiting) w();
       }
     });
+  }
+
+  /** After a turn of the event loop, or later: flushes once enough rows gathered or time is up. */
+  function check(): void {
+    if (!gathering) return;
+    gathering.turned = true;
+    clearTimeout(gathering.timer);
+    const waited = performance.now() - gathering.since;
+    if (queue.length < Math.min(expected, maxBatch) && waited < maxWaitMs) {
+      gathering.timer = setTimeout(check, Math.max(1, maxWaitMs - waited));
+      return;
+    }
+    gathering = undefined;
+    kick();
+  }
+
+  /** A row was queued: a free flush slot gathers it with others (see `createBatcher`). */
+  function arrived(): void {
+    if (inFlight >= maxInFlight) return;
+    if (!gathering) {
+      gathering = { since: performance.now(), turned: false };
+      setImmediate(check);
+    } else if (gathering.turned) check();
   }
 
   type Stored = 'inserted' | 'exists' | Error;
@@ -230,7 +272,7 @@ export function createBatcher(opts: BatcherOptions): Batcher {
       if (queue.length >= maxQueue) return Promise.reject(new QueueFullError(maxQueue));
       return new Promise<IngestOutcome>((resolve, reject) => {
         queue.push({ row, resolve, reject });
-        kick();
+        arrived();
       });
     },
     drain() {

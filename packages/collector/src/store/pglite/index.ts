@@ -62,6 +62,9 @@ async function run<T extends object>(pg: Runner, sql: string, params?: unknown[]
 export async function openPglite(opts: PgliteOptions = {}): Promise<Db> {
   if (opts.dataDir !== undefined && !existsSync(join(opts.dataDir, 'PG_VERSION')))
     await initInChild(opts.dataDir);
+  // Durability: COMMIT pwrite()s the WAL before a query resolves, but PGlite under Node never
+  // fsyncs (Emscripten's NODEFS has no fsync, whatever PostgreSQL's `fsync` setting says), so a
+  // committed row survives the process dying, not a power cut before the OS flushes (collector.md).
   const pg = await PGlite.create({
     ...(opts.dataDir === undefined ? {} : { dataDir: opts.dataDir }),
     startParams: startParams(PGlite.defaultStartParams, opts.settings ?? PGLITE_SETTINGS),
