@@ -26,6 +26,7 @@ import { migrate } from '../src/store/migrate.js';
 import { rebuildRollup } from '../src/store/rollup.js';
 import { openPglite } from '../src/store/pglite/index.js';
 import { responseOfSize, pulse } from '../src/test/fixtures.js';
+import type { CollectorStatus } from '../src/ops/status-route.js';
 import { spawnServer, stopProc } from './ingest.js';
 
 const SECONDS = Number(process.env['MEMORY_BENCH_SECONDS'] ?? 10);
@@ -68,6 +69,21 @@ async function sampled(proc: ChildProcess, fn: () => Promise<unknown>): Promise<
   }
   samples.push((await status(proc.pid!)).rss);
   return samples;
+}
+
+/**
+ * Where the memory is, by the collector's own account (`GET /v1/status`): the JavaScript heap
+ * (and how much of it is live), and outside it PGlite's WASM heap and buffers.
+ */
+async function breakdown(url: string): Promise<string> {
+  const res = await fetch(`${url}/v1/status`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  const { memory: m } = (await res.json()) as CollectorStatus;
+  const to = (b: number): string => mb(b / 1024 / 1024);
+  const db = m.databaseHeap ?? 0;
+  return (
+    `RSS ${to(m.rss)}: JS heap ${to(m.jsHeap)} (live ${to(m.jsHeapUsed)}), outside it ` +
+    `${to(m.external)} of which PGlite's WASM heap ${to(db)} (counted in RSS as far as touched)`
+  );
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -204,6 +220,7 @@ export async function run(): Promise<void> {
         await new Promise((r) => setTimeout(r, 1000));
         const s = await status(a.proc.pid!);
         console.log(`    fresh start: ${mb(s.rss)} a second after listening, peak ${mb(s.hwm)}`);
+        console.log(`      ${await breakdown(a.url)}`);
         let acked = 0;
         const during = await sampled(a.proc, async () => {
           acked = await ingest(a.url);
@@ -211,6 +228,7 @@ export async function run(): Promise<void> {
         console.log(
           `    ${line('ingest', during)} (${acked.toLocaleString('en')} responses stored)`,
         );
+        console.log(`      after: ${await breakdown(a.url)}`);
       } finally {
         await stopProc(a.proc);
         await rm(fresh, { recursive: true, force: true });
@@ -228,6 +246,7 @@ export async function run(): Promise<void> {
           `    ${line('reporting', during)} (start ${mb(start)}, after ${mb(s.rss)}, peak ` +
             `${mb(s.hwm)}; ${ROUNDS}× 6 requests in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
         );
+        console.log(`      after: ${await breakdown(b.url)}`);
       } finally {
         await stopProc(b.proc);
         await rm(copy, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { respondentCors } from './middleware/cors.js';
 import { apiError } from './middleware/errors.js';
 import { rateLimit, socketAddress } from './middleware/rate-limit.js';
 import { backupRoutes } from './ops/backup-route.js';
+import { statusRoutes } from './ops/status-route.js';
 import { adminRoutes } from './routes/admin.js';
 import { catalogRoutes } from './routes/catalogs.js';
 import { ReportZoneError } from './reports/index.js';
@@ -206,6 +207,7 @@ export function createApp(deps: CollectorDeps): Hono {
   app.route('/', catalogRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', backupRoutes(deps));
+  app.route('/', statusRoutes(deps));
   // Analytics' routers use full paths; /v1/* among them are admin-only through the guard above.
   app.route('/', reportRoutes(deps));
   app.route('/', exportRoutes(deps));

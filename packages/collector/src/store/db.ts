@@ -41,5 +41,10 @@ export interface Db {
    * serving (ops/backup.ts packs it). PostgreSQL has pg_dump for that.
    */
   snapshot?(into: string): Promise<void>;
+  /**
+   * PGlite only: bytes of the database's WASM heap (a WebAssembly.Memory only grows, so this is
+   * the most the embedded PostgreSQL has ever needed at once).
+   */
+  heapBytes?(): number;
   close(): Promise<void>;
 }

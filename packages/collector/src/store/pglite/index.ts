@@ -74,6 +74,7 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Db> {
   return {
     kind: 'pglite',
     query: (sql, params) => run(pg, sql, params),
+    heapBytes: () => pg.Module.HEAPU8.length,
     async *stream<T extends object>(
       sql: string,
       params: unknown[],
