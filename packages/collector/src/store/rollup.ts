@@ -290,7 +290,7 @@ export async function rollupZone(db: Pick<Db, 'query'>): Promise<string> {
  * await rebuildRollup(db, { timeZone: 'Asia/Yekaterinburg' });
  */
 export async function rebuildRollup(
-  db: Pick<Db, 'transaction'>,
+  db: Pick<Db, 'transaction' | 'kind'>,
   opts: { timeZone?: string } = {},
 ): Promise<{ responses: number; timeZone: string }> {
   return db.transaction(async (tx) => {
@@ -299,7 +299,10 @@ export async function rebuildRollup(
       await tx.query('UPDATE report_rollup_zone SET time_zone = $1', [opts.timeZone]);
     }
     await tx.query('SET LOCAL jit = off');
-    await tx.query(`SET LOCAL work_mem = '256MB'`);
+    // More memory per sort makes the recount faster on PostgreSQL, where it is returned after
+    // the transaction; PGlite's WASM heap would keep it until the process ends (+560 MB over
+    // 100,000 responses), so there it recounts within its configured work_mem, a third slower.
+    if (db.kind === 'postgres') await tx.query(`SET LOCAL work_mem = '256MB'`);
     await tx.query('DELETE FROM report_rollup');
     await tx.query('DELETE FROM report_rollup_month');
     await tx.query('DELETE FROM report_rollup_last');
