@@ -1,56 +1,41 @@
 import type { CatalogEntry, Lang, Survey } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { AnswersController } from './controllers/answers.js';
-import type { FlowController } from './controllers/flow.js';
-import type { FocusController } from './controllers/focus.js';
-import type { KioskController } from './controllers/kiosk.js';
-import type { PagingController } from './controllers/paging.js';
+import type { FlowConfig, FlowController } from './controllers/flow.js';
 import type { ProgressiveController } from './controllers/progressive.js';
 import type { SourceController } from './controllers/source.js';
-import type { SubmissionController } from './controllers/submission.js';
 import { anew, form, scaleOrder } from './form.js';
 import { dictionaries, type Dictionary } from './i18n.js';
 import type { QuestionSlots, SlotContext } from './questions/slot.js';
 import { completionScreen, idleWarning, loadScreen, sendError, startScreen } from './screens.js';
 
 /** What the element's templates read from it: its attributes, derived values and controllers. */
-export interface SurveyView {
-  mode: 'kiosk' | 'paper' | undefined;
+export interface SurveyView extends FlowConfig {
   scaleOrder: 'asc' | 'desc' | undefined;
   officialReplyUrl: string | undefined;
   hideReceipt: boolean;
-  readonly _lang: Lang;
-  readonly _paged: boolean;
   readonly _catalogs: Record<string, CatalogEntry[]>;
   readonly _source: SourceController;
-  readonly _a: AnswersController;
-  readonly _paging: PagingController;
   readonly _grow: ProgressiveController;
-  readonly _focus: FocusController;
-  readonly _submission: SubmissionController;
-  readonly _kiosk: KioskController;
   readonly _flow: FlowController;
   readonly _slots: QuestionSlots;
   requestUpdate(): void;
 }
 
 /** The element's shadow content: the screen for its load state and phase, and the live region. */
-export function body(v: SurveyView): TemplateResult {
-  const lang = v._lang;
-  return html`<div class=${v.mode === 'kiosk' ? 'kiosk' : ''} lang=${lang}>
-    ${screen(v, dictionaries[lang], lang)}
-    <div class="vh" role="status" id="live">${v._flow.announce}</div>
+export const body = (v: SurveyView): TemplateResult =>
+  html`<div class=${v.mode === 'kiosk' ? 'kiosk' : ''} lang=${v._lang}>
+    ${screen(v, dictionaries[v._lang], v._lang)}
+    <div class="vh" role="status" id="live">${v._flow._announce}</div>
   </div>`;
-}
 
 function screen(v: SurveyView, d: Dictionary, lang: Lang): unknown {
   const { _source: source, _flow: flow, _submission: sent } = v;
   const load = source.state;
   // Any screen but the form removes the form's DOM: its questions render in full next time.
-  if (load.state !== 'ready' || flow.phase === 'start' || flow.phase === 'done') v._slots.clear();
+  if (load.state !== 'ready' || flow._phase === 'start' || flow._phase === 'done') v._slots.clear();
   if (load.state !== 'ready') return loadScreen(load, d, () => void source.load());
   const s = source.survey!;
-  if (flow.phase === 'start')
+  if (flow._phase === 'start')
     return startScreen(
       s,
       lang,
@@ -60,19 +45,19 @@ function screen(v: SurveyView, d: Dictionary, lang: Lang): unknown {
       () => flow.start(),
       v.officialReplyUrl,
     );
-  if (flow.phase === 'done')
+  if (flow._phase === 'done')
     return completionScreen(
       s,
       lang,
       d,
-      flow.outcome,
+      flow._outcome,
       v.officialReplyUrl,
       sent.waiting,
       v.hideReceipt,
     );
   const warn = v._kiosk.warningSecondsLeft;
   return html`${warn !== null ? idleWarning(d, v._kiosk.warnSeconds, warn, () => v._kiosk.activity()) : nothing}
-  ${anew(flow.generation, surveyForm(v, s, d, lang))}`;
+  ${anew(flow._generation, surveyForm(v, s, d, lang))}`;
 }
 
 function surveyForm(v: SurveyView, s: Survey, d: Dictionary, lang: Lang): TemplateResult {
@@ -95,9 +80,9 @@ function surveyForm(v: SurveyView, s: Survey, d: Dictionary, lang: Lang): Templa
     path: a.path(),
     current: v._paging.current,
     limit: v._grow.limit,
-    busy: flow.phase === 'sending',
-    failed: sendError(d, lang, flow.outcome),
-    entered: flow.entered,
+    busy: flow._phase === 'sending',
+    failed: sendError(d, lang, flow._outcome),
+    entered: flow._entered,
     answered: (id) => Object.hasOwn(a.answers, id),
     question: (q, shown) => v._slots.render(q, shown, slot),
     submit: () => void flow.submit(),

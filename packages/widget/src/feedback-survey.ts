@@ -142,7 +142,7 @@ export class FeedbackSurvey extends LitElement implements SurveyView {
     super();
     this.contextFromUrl = false;
     this.hideReceipt = false;
-    const slots = (this._slots = new QuestionSlots());
+    this._slots = new QuestionSlots();
     const source = (this._source = new SourceController(this, {
       definition: () => this.definition,
       url: () => resolveSource(this).surveyUrl,
@@ -167,25 +167,25 @@ export class FeedbackSurvey extends LitElement implements SurveyView {
       catalogs: () => catalogIds(this._catalogs),
       onStart: () => this.dispatchEvent(new OtklikStartEvent()),
     }));
-    const paging = (this._paging = new PagingController(this, {
+    this._paging = new PagingController(this, {
       survey: () => source.survey!,
       answers: () => a.answers,
       path: () => a.path(),
       active: () => this._formShown && this._paged,
       onStep: (questionId, index, total) =>
         this.dispatchEvent(new OtklikStepEvent({ questionId, index, total })),
-    }));
-    const grow = (this._grow = new ProgressiveController(this, {
+    });
+    this._grow = new ProgressiveController(this, {
       total: () => (this._formShown && !this._paged ? a.path().length : 0),
-    }));
-    const focus = (this._focus = new FocusController(this, {
+    });
+    this._focus = new FocusController(this, {
       root: () => this.shadowRoot,
       warning: () => (kiosk.warningSecondsLeft === null ? undefined : CARRY_ON),
-    }));
-    const submission = (this._submission = new SubmissionController(this, {
+    });
+    this._submission = new SubmissionController(this, {
       endpoint: () => resolveSource(this).endpoint,
       persist: () => this._isKiosk,
-    }));
+    });
     const kiosk = (this._kiosk = new KioskController(this, {
       enabled: () => this._isKiosk,
       idleMs: () => (this.idleSeconds ?? 60) * 1000,
@@ -193,20 +193,7 @@ export class FeedbackSurvey extends LitElement implements SurveyView {
       thanksMs: () => (this.thanksSeconds ?? 8) * 1000,
       onReset: (reason) => flow.wipe(reason),
     }));
-    const flow = (this._flow = new FlowController(this, {
-      answers: a,
-      paging,
-      focus,
-      submission,
-      kiosk,
-      lang: () => this._lang,
-      mode: () => this.mode,
-      paged: () => this._paged,
-      onClear: () => {
-        grow.reset();
-        slots.clear();
-      },
-    }));
+    const flow = (this._flow = new FlowController(this));
   }
 
   /**
@@ -223,6 +210,12 @@ export class FeedbackSurvey extends LitElement implements SurveyView {
    */
   flush(): Promise<number> {
     return this._submission.flush();
+  }
+
+  /** @internal */
+  _cleared(): void {
+    this._grow.reset();
+    this._slots.clear();
   }
 
   private get _isKiosk(): boolean {
@@ -242,7 +235,7 @@ export class FeedbackSurvey extends LitElement implements SurveyView {
   }
 
   private get _formShown(): boolean {
-    return this._source.state.state === 'ready' && this._flow.phase === 'form';
+    return this._source.state.state === 'ready' && this._flow._phase === 'form';
   }
 
   /** @internal */

@@ -10,7 +10,7 @@ import { ids } from '../questions/view.js';
 import { buildContext } from '../response.js';
 import { single, surveyOf, text } from '../test/fixtures.js';
 import { AnswersController } from './answers.js';
-import { FlowController } from './flow.js';
+import { FlowController, type FlowConfig } from './flow.js';
 import { FocusController } from './focus.js';
 import { KioskController } from './kiosk.js';
 import { PagingController } from './paging.js';
@@ -28,17 +28,23 @@ const collector = {
 
 const survey: Survey = surveyOf(single, { ...text, required: false });
 
-/** Shows the phase and a focusable title per question, as the element's screens do. */
-class FlowHost extends LitElement {
-  declare flow: FlowController;
-  declare a: AnswersController;
-  declare paging: PagingController;
-  declare submission: SubmissionController;
-  mode: 'kiosk' | 'paper' | undefined;
-  paged = true;
+/** The flow's host, as the element is: the other controllers, and screens showing the phase. */
+class FlowHost extends LitElement implements FlowConfig {
+  declare _a: AnswersController;
+  declare _paging: PagingController;
+  declare _focus: FocusController;
+  declare _submission: SubmissionController;
+  declare _kiosk: KioskController;
+  declare _flow: FlowController;
+  declare mode: 'kiosk' | 'paper' | undefined;
+  declare _paged: boolean;
+  readonly _lang = 'ru';
   clears = 0;
+  _cleared() {
+    this.clears++;
+  }
   override render() {
-    return html`<p id="phase">${this.flow.phase}</p>
+    return html`<p id="phase">${this._flow._phase}</p>
       <h2 id="screen-h" tabindex="-1">h</h2>
       ${survey.questions.map(
         (q) =>
@@ -54,50 +60,40 @@ const hosts: FlowHost[] = [];
 async function mount(mode?: 'kiosk' | 'paper', paged = true) {
   const el = document.createElement('otklik-flow-host') as FlowHost;
   el.mode = mode;
-  el.paged = paged;
-  const a = (el.a = new AnswersController(el, {
+  el._paged = paged;
+  const a = (el._a = new AnswersController(el, {
     survey: () => survey,
     lang: () => 'ru',
     context: () => buildContext(survey, { kiosk: mode === 'kiosk', fromUrl: false }),
     catalogs: () => ({}),
     onStart() {},
   }));
-  const paging = (el.paging = new PagingController(el, {
+  el._paging = new PagingController(el, {
     survey: () => survey,
     answers: () => a.answers,
     path: () => a.path(),
     active: () => true,
     onStep() {},
-  }));
-  const focus = new FocusController(el, { root: () => el.shadowRoot, warning: () => undefined });
-  const submission = (el.submission = new SubmissionController(el, { endpoint: () => ENDPOINT }));
-  const kiosk = new KioskController(el, {
+  });
+  el._focus = new FocusController(el, { root: () => el.shadowRoot, warning: () => undefined });
+  el._submission = new SubmissionController(el, { endpoint: () => ENDPOINT });
+  el._kiosk = new KioskController(el, {
     enabled: () => mode === 'kiosk',
     idleMs: () => 60_000,
     warnMs: () => 30_000,
     thanksMs: () => 100,
-    onReset: (reason) => el.flow.wipe(reason),
+    onReset: (reason) => el._flow.wipe(reason),
   });
-  el.flow = new FlowController(el, {
-    answers: a,
-    paging,
-    focus,
-    submission,
-    kiosk,
-    lang: () => 'ru',
-    mode: () => el.mode,
-    paged: () => el.paged,
-    onClear: () => el.clears++,
-  });
+  el._flow = new FlowController(el);
   const submits: OtklikSubmitEvent[] = [];
   const resets: OtklikResetEvent[] = [];
   el.addEventListener('otklik-submit', (e) => submits.push(e));
   el.addEventListener('otklik-reset', (e) => resets.push(e));
   document.body.append(el);
   hosts.push(el);
-  el.flow.clear(); // as the element does when its survey is in
+  el._flow.clear(); // as the element does when its survey is in
   await el.updateComplete;
-  return { el, flow: el.flow, a, submits, resets };
+  return { el, flow: el._flow, a, submits, resets };
 }
 
 const focused = (el: FlowHost) => el.shadowRoot!.activeElement;
@@ -116,21 +112,21 @@ describe('FlowController', () => {
     const gone = hosts.splice(0);
     for (const h of gone) h.remove();
     // A retry one test started must not post into the next test's scripted answers.
-    await Promise.all(gone.map((h) => h.submission.idle()));
+    await Promise.all(gone.map((h) => h._submission.idle()));
   });
 
   it('paged: stops on an unanswered required question, then goes next, then sends once', async () => {
     const { el, flow, a, submits } = await mount();
     await flow.submit();
     await el.updateComplete;
-    expect(flow.announce).to.equal('Ответьте на этот вопрос');
-    expect(el.paging.current).to.equal('q1');
+    expect(flow._announce).to.equal('Ответьте на этот вопрос');
+    expect(el._paging.current).to.equal('q1');
     expect(focused(el)?.tagName).to.equal('INPUT'); // the field to fix
     expect(submits).to.have.length(0);
     a.set('q1', 'yes');
     await flow.submit();
     await el.updateComplete;
-    expect(el.paging.current).to.equal('q6');
+    expect(el._paging.current).to.equal('q6');
     expect(focused(el)?.id).to.equal(ids.title('q6'));
     const sending = flow.submit();
     await el.updateComplete;
@@ -139,7 +135,7 @@ describe('FlowController', () => {
     await sending;
     await el.updateComplete;
     expect(phase(el)).to.equal('done');
-    expect(flow.outcome?.status).to.equal('sent');
+    expect(flow._outcome?.status).to.equal('sent');
     expect(focused(el)?.id).to.equal('screen-h');
     expect(submits.map((e) => e.detail.response.answers)).to.deep.equal([{ q1: 'yes' }]);
     expect(await collector.posts()).to.have.length(1);
@@ -154,8 +150,8 @@ describe('FlowController', () => {
     await flow.submit();
     await el.updateComplete;
     expect(phase(el)).to.equal('form');
-    expect(flow.outcome?.status).to.equal('rejected');
-    expect(flow.announce).to.contain('Не тот опрос');
+    expect(flow._outcome?.status).to.equal('rejected');
+    expect(flow._announce).to.contain('Не тот опрос');
     expect(a.answers).to.deep.equal({ q1: 'no' }); // kept: the respondent may try again
   });
 
@@ -164,14 +160,14 @@ describe('FlowController', () => {
     const clears = el.clears;
     for (const n of [1, 2]) {
       a.set('q1', 'yes');
-      const before = flow.generation;
+      const before = flow._generation;
       await flow.submit();
       await el.updateComplete;
       expect(phase(el)).to.equal('form');
       expect(a.answers).to.deep.equal({});
-      expect(flow.generation).to.equal(before + 1); // a new form DOM
-      expect(flow.entered).to.equal(n);
-      expect(flow.announce).to.equal(fill(dictionaries.ru.paperSaved, { n }));
+      expect(flow._generation).to.equal(before + 1); // a new form DOM
+      expect(flow._entered).to.equal(n);
+      expect(flow._announce).to.equal(fill(dictionaries.ru.paperSaved, { n }));
     }
     expect(el.clears).to.equal(clears + 2);
     expect(await collector.posts()).to.have.length(2);
