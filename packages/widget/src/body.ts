@@ -1,11 +1,10 @@
-import type { CatalogEntry, Lang, Survey } from '@otklik/core/engine';
+import type { CatalogEntry, Lang } from '@otklik/core/engine';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FlowConfig, FlowController } from './controllers/flow.js';
-import type { ProgressiveController } from './controllers/progressive.js';
 import type { SourceController } from './controllers/source.js';
 import { anew, form, scaleOrder } from './form.js';
 import { dictionaries, type Dictionary } from './i18n.js';
-import type { QuestionSlots, SlotContext } from './questions/slot.js';
+import type { SlotContext } from './questions/slot.js';
 import { completionScreen, idleWarning, loadScreen, sendError, startScreen } from './screens.js';
 
 /** What the element's templates read from it: its attributes, derived values and controllers. */
@@ -15,9 +14,7 @@ export interface SurveyView extends FlowConfig {
   hideReceipt: boolean;
   readonly _catalogs: Record<string, CatalogEntry[]>;
   readonly _source: SourceController;
-  readonly _grow: ProgressiveController;
   readonly _flow: FlowController;
-  readonly _slots: QuestionSlots;
   requestUpdate(): void;
 }
 
@@ -31,20 +28,10 @@ export const body = (v: SurveyView): TemplateResult =>
 function screen(v: SurveyView, d: Dictionary, lang: Lang): unknown {
   const { _source: source, _flow: flow, _submission: sent } = v;
   const load = source.state;
-  // Any screen but the form removes the form's DOM: its questions render in full next time.
-  if (load.state !== 'ready' || flow._phase === 'start' || flow._phase === 'done') v._slots.clear();
   if (load.state !== 'ready') return loadScreen(load, d, () => void source.load());
   const s = source.survey!;
   if (flow._phase === 'start')
-    return startScreen(
-      s,
-      lang,
-      d,
-      sent.waiting,
-      sent.refused,
-      () => flow.start(),
-      v.officialReplyUrl,
-    );
+    return startScreen(s, lang, d, sent.waiting, sent.refused, flow.start, v.officialReplyUrl);
   if (flow._phase === 'done')
     return completionScreen(
       s,
@@ -55,13 +42,7 @@ function screen(v: SurveyView, d: Dictionary, lang: Lang): unknown {
       sent.waiting,
       v.hideReceipt,
     );
-  const warn = v._kiosk.warningSecondsLeft;
-  return html`${warn !== null ? idleWarning(d, v._kiosk.warnSeconds, warn, () => v._kiosk.activity()) : nothing}
-  ${anew(flow._generation, surveyForm(v, s, d, lang))}`;
-}
-
-function surveyForm(v: SurveyView, s: Survey, d: Dictionary, lang: Lang): TemplateResult {
-  const { _a: a, _flow: flow } = v;
+  const a = v._a;
   const slot: SlotContext = {
     a,
     d,
@@ -71,21 +52,26 @@ function surveyForm(v: SurveyView, s: Survey, d: Dictionary, lang: Lang): Templa
     focus: (id) => v._focus.to(id),
     update: () => v.requestUpdate(),
   };
-  return form({
-    survey: s,
-    d,
-    lang,
-    paged: v._paged,
-    paper: v.mode === 'paper',
-    path: a.path(),
-    current: v._paging.current,
-    limit: v._grow.limit,
-    busy: flow._phase === 'sending',
-    failed: sendError(d, lang, flow._outcome),
-    entered: flow._entered,
-    answered: (id) => Object.hasOwn(a.answers, id),
-    question: (q, shown) => v._slots.render(q, shown, slot),
-    submit: () => void flow.submit(),
-    back: () => flow.back(),
-  });
+  const warn = v._kiosk.warningSecondsLeft;
+  return html`${warn !== null ? idleWarning(d, v._kiosk.warnSeconds, warn, () => v._kiosk.activity()) : nothing}
+  ${anew(
+    flow._generation,
+    form({
+      survey: s,
+      d,
+      lang,
+      paged: v._paged,
+      paper: v.mode === 'paper',
+      path: a.path(),
+      current: v._paging.current,
+      limit: v._grow.limit,
+      busy: flow._phase === 'sending',
+      failed: sendError(d, lang, flow._outcome),
+      entered: flow._entered,
+      answered: (id) => Object.hasOwn(a.answers, id),
+      question: (q, shown) => v._slots.render(q, shown, slot),
+      submit: () => void flow.submit(),
+      back: flow.back,
+    }),
+  )}`;
 }

@@ -212,12 +212,6 @@ export class FeedbackSurvey extends LitElement implements SurveyView {
     return this._submission.flush();
   }
 
-  /** @internal */
-  _cleared(): void {
-    this._grow.reset();
-    this._slots.clear();
-  }
-
   private get _isKiosk(): boolean {
     return this.mode === 'kiosk';
   }

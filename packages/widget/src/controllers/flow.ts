@@ -8,6 +8,8 @@ import type { AnswersController } from './answers.js';
 import type { FocusController } from './focus.js';
 import type { KioskController } from './kiosk.js';
 import type { PagingController } from './paging.js';
+import type { ProgressiveController } from './progressive.js';
+import type { QuestionSlots } from '../questions/slot.js';
 import type { SendOutcome, SubmissionController } from './submission.js';
 
 /** The kiosk start screen, the form, the form while its response is sent, the thank-you screen. */
@@ -27,8 +29,9 @@ export interface FlowConfig {
   readonly _paged: boolean;
   /** kiosk: a start screen before each respondent; paper: the next empty form at once after each. */
   readonly mode: 'kiosk' | 'paper' | undefined;
-  /** A new respondent: the host forgets what it rendered for the last one (slots, growth). */
-  _cleared(): void;
+  /** Question slots and the one-page form's growth: a new respondent's form is rendered anew. */
+  readonly _slots: QuestionSlots;
+  readonly _grow: ProgressiveController;
 }
 
 /**
@@ -64,12 +67,17 @@ export class FlowController {
       });
   }
 
-  /** Forgets every answer: no response id, fresh inputs, the first screen (paper: its first field). */
+  /**
+   * Forgets every answer: no response id, fresh inputs, the first screen (paper: its first field).
+   * The only way back to the form from a screen without it (a new survey loaded, a wipe, a new
+   * paper form), so the host's question slots are cleared here, not by each screen.
+   */
   clear(): void {
     const h = this.host;
     h._a.clear();
     h._paging.reset();
-    h._cleared();
+    h._slots.clear();
+    h._grow.reset();
     this._outcome = undefined;
     this._announce = '';
     this._generation++;
@@ -88,32 +96,38 @@ export class FlowController {
     h.dispatchEvent(new OtklikResetEvent(reason));
   }
 
-  /** The kiosk start screen's button. */
-  start(): void {
+  /** The kiosk start screen's button (an arrow: templates pass it as it is). */
+  start = (): void => {
     const h = this.host;
     this._set('form');
     h._a.begin();
     h._kiosk.activity();
     h._focus.to(HEADING);
-  }
+  };
 
   /** The form's submit: paged, the next question (a send after the last); one page, a send. */
   async submit(): Promise<void> {
     // Read the phase now, not from a render: a second Enter may come before the next render.
     if (this._phase === 'sending') return;
-    const { _a: a, _paging: paging, _focus: focus } = this.host;
-    if (this.host._paged) {
-      const id = paging.current;
-      if (a.recheck([id]).length) return this._errors([id]);
-      if (paging.next()) return focus.to(ids.title(paging.current));
+    const h = this.host;
+    if (h._paged) {
+      const id = h._paging.current;
+      if (h._a.recheck([id]).length) return this._errors([id]);
+      if (h._paging.next()) return this._title();
     }
     return this._send();
   }
 
-  back(): void {
-    const { _paging: paging, _focus: focus } = this.host;
-    paging.back();
-    focus.to(ids.title(paging.current));
+  /** The previous question (an arrow: templates pass it as it is). */
+  back = (): void => {
+    this.host._paging.back();
+    this._title();
+  };
+
+  /** Focus goes to the title of the question now on screen. */
+  private _title(): void {
+    const h = this.host;
+    h._focus.to(ids.title(h._paging.current));
   }
 
   private async _send(): Promise<void> {
