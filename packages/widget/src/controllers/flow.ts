@@ -2,6 +2,7 @@ import type { Lang } from '@otklik/core/engine';
 import type { ReactiveControllerHost } from 'lit';
 import { OtklikResetEvent, OtklikSubmitEvent, type ResetReason } from '../events/survey-events.js';
 import { dictionaries, fill, plural } from '../i18n.js';
+import type { QuestionSlots } from '../questions/slot.js';
 import { ids } from '../questions/view.js';
 import { HEADING, sendError } from '../screens.js';
 import type { AnswersController } from './answers.js';
@@ -9,7 +10,6 @@ import type { FocusController } from './focus.js';
 import type { KioskController } from './kiosk.js';
 import type { PagingController } from './paging.js';
 import type { ProgressiveController } from './progressive.js';
-import type { QuestionSlots } from '../questions/slot.js';
 import type { SendOutcome, SubmissionController } from './submission.js';
 
 /** The kiosk start screen, the form, the form while its response is sent, the thank-you screen. */
@@ -35,9 +35,11 @@ export interface FlowConfig {
 }
 
 /**
- * One respondent's way through the survey: the screen shown (`phase`), next and back, the checks
+ * One respondent's way through the survey: the screen shown (`_phase`), next and back, the checks
  * before a send, the send itself and what follows it (thanks, the error, or paper mode's next
- * form), and the wipe for the next respondent. What it says goes to the live region (`announce`).
+ * form), and the wipe for the next respondent. What it says goes to the live region (`_announce`).
+ * Its state is `_`-named like the host's members: read by the element's templates, short in the
+ * bundle (the minifier shortens `_x` properties).
  * @fires otklik-submit - OtklikSubmitEvent: a valid response is being sent.
  * @fires otklik-reset - OtklikResetEvent: answers wiped.
  * @example
