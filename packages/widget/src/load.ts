@@ -46,8 +46,8 @@ export function asCatalogs(v: unknown): Record<string, CatalogEntry[]> {
 
 /** Where the survey comes from and where responses go, from the element's attributes. */
 export interface Source {
-  surveyUrl?: string;
-  endpoint?: string;
+  surveyUrl: string | undefined;
+  endpoint: string | undefined;
 }
 
 /**
@@ -60,16 +60,12 @@ export function resolveSource(a: {
   src?: string | undefined;
   endpoint?: string | undefined;
 }): Source {
-  const out: Source = {};
   // An empty `collector` means this origin (the hosted and demo pages).
-  if (a.collector != null && a.survey) {
-    const base = `${a.collector.replace(/\/+$/, '')}/v1/surveys/${encodeURIComponent(a.survey)}`;
-    out.surveyUrl = base;
-    out.endpoint = `${base}/responses`;
-  }
-  if (a.src) out.surveyUrl = a.src;
-  if (a.endpoint) out.endpoint = a.endpoint;
-  return out;
+  const base =
+    a.collector != null && a.survey
+      ? `${a.collector.replace(/\/+$/, '')}/v1/surveys/${encodeURIComponent(a.survey)}`
+      : undefined;
+  return { surveyUrl: a.src || base, endpoint: a.endpoint || (base && `${base}/responses`) };
 }
 
 /** Fetches JSON without credentials: the widget never sends cookies (anonymity). */

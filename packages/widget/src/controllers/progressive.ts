@@ -5,6 +5,9 @@ export interface ProgressiveConfig {
   total: () => number;
 }
 
+/** Questions in the first frame (see below). */
+const FIRST = 1;
+
 /**
  * A one-page form shows its first FIRST questions in the first frame, then four times as many in
  * each frame after (1, 4, 16, 64, 256…): the first question is on screen before the layout of a
@@ -16,8 +19,7 @@ export interface ProgressiveConfig {
  * render() { return path.slice(0, p.limit).map(q); }
  */
 export class ProgressiveController implements ReactiveController {
-  static readonly FIRST = 1;
-  limit = ProgressiveController.FIRST;
+  limit = FIRST;
   /** Resolves when the next chunk has been asked for; undefined when all is shown. */
   more: Promise<void> | undefined;
 
@@ -29,7 +31,7 @@ export class ProgressiveController implements ReactiveController {
   }
 
   reset(): void {
-    this.limit = ProgressiveController.FIRST;
+    this.limit = FIRST;
   }
 
   hostUpdated(): void {

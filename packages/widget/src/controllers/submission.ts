@@ -199,35 +199,26 @@ export class SubmissionController implements ReactiveController {
     const host = this.host;
     if (a.kind === 'sent') {
       if (item) await this._forget(responseId);
-      host.dispatchEvent(
-        new OtklikSentEvent(
-          a.receipt === undefined
-            ? { responseId, fromQueue: !!item }
-            : { responseId, receipt: a.receipt, fromQueue: !!item },
-        ),
-      );
-      return a.receipt === undefined ? { status: 'sent' } : { status: 'sent', receipt: a.receipt };
+      // No `receipt: undefined` key where the collector gave none (exactOptionalPropertyTypes).
+      const receipt = a.receipt === undefined ? {} : { receipt: a.receipt };
+      host.dispatchEvent(new OtklikSentEvent({ responseId, ...receipt, fromQueue: !!item }));
+      return { status: 'sent', ...receipt };
     }
     if (a.kind === 'rejected') {
       // Kept before it leaves the queue: a crash in between leaves it in both, never in neither.
       const { httpStatus, message } = a;
+      const said = message === undefined ? {} : { message };
       await set(
         responseId,
-        message === undefined
-          ? { url, response, httpStatus, rejectedAt: Date.now() }
-          : { url, response, httpStatus, message, rejectedAt: Date.now() },
+        { url, response, httpStatus, ...said, rejectedAt: Date.now() },
         this._r,
       ).catch(() => this._mem.refused.add(responseId));
       if (item) await this._forget(responseId);
       host.dispatchEvent(
-        new OtklikErrorEvent(
-          message === undefined
-            ? { responseId, reason: 'rejected', httpStatus }
-            : { responseId, reason: 'rejected', httpStatus, message },
-        ),
+        new OtklikErrorEvent({ responseId, reason: 'rejected', httpStatus, ...said }),
       );
-      const { kind: _, ...said } = a;
-      return { status: 'rejected', ...said };
+      const { kind: _, ...refusal } = a;
+      return { status: 'rejected', ...refusal };
     }
     const now = Date.now();
     const attempts = (item?.attempts ?? 0) + 1;
