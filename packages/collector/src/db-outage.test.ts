@@ -147,7 +147,6 @@ describe.skipIf(!canRunThrowawayPg)('a PostgreSQL that goes away or hangs', () =
     const other: { status: number; retry: string | null }[] = [];
     let phase: 'up' | 'down' | 'back' = 'up';
     const byPhase = { up: 0, down: 0, back: 0 };
-    let downAt = 0;
     let firstAckBack = 0;
     let running = true;
     const loops = Array.from({ length: 8 }, async () => {
@@ -172,7 +171,7 @@ describe.skipIf(!canRunThrowawayPg)('a PostgreSQL that goes away or hangs', () =
     await new Promise((res) => setTimeout(res, 1000));
     phase = 'down';
     await pg.stop();
-    downAt = performance.now();
+    const downAt = performance.now();
     await new Promise((res) => setTimeout(res, 2500));
     const startedAt = performance.now();
     await pg.start();
