@@ -33,7 +33,7 @@ import pg from 'pg';
 import type { Db } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
 import { openDb } from '../src/store/open.js';
-import { spawnServer, stopProc } from './ingest.js';
+import { serveArgs, spawnServer, stopProc } from './ingest.js';
 import { insertSynthetic } from './seed.js';
 
 const SURVEY = templates['belgorod-typical']!;
@@ -171,16 +171,7 @@ interface Sample {
   records: number;
 }
 
-const serverArgs = [
-  'src/cli.ts',
-  'serve',
-  '--port',
-  '0',
-  '--admin-token',
-  TOKEN,
-  '--rate-limit',
-  'off',
-];
+const serverArgs = serveArgs(TOKEN);
 
 /** A fresh collector, idle, then one full export read to the end over its socket. */
 async function exportOnce(

@@ -99,16 +99,20 @@ async function publishFixture(url: string): Promise<void> {
   if (res.status !== 201 && res.status !== 200) throw new Error(`publish failed: ${res.status}`);
 }
 
-const collectorArgs = [
+/** `cli.ts serve` on a free port, with `token` as the admin token and no rate limit (all bench load comes from one address), then `more`. */
+export const serveArgs = (token: string, ...more: string[]): string[] => [
   'src/cli.ts',
   'serve',
   '--port',
   '0',
   '--admin-token',
-  'bench',
+  token,
   '--rate-limit',
   'off',
+  ...more,
 ];
+
+const collectorArgs = serveArgs('bench');
 
 const targets: Target[] = [
   {

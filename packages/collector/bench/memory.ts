@@ -27,7 +27,7 @@ import { rebuildRollup } from '../src/store/rollup.js';
 import { openPglite } from '../src/store/pglite/index.js';
 import { responseOfSize, pulse } from '../src/test/fixtures.js';
 import type { CollectorStatus } from '../src/ops/status-route.js';
-import { spawnServer, stopProc } from './ingest.js';
+import { serveArgs, spawnServer, stopProc } from './ingest.js';
 
 const SECONDS = Number(process.env['MEMORY_BENCH_SECONDS'] ?? 10);
 const ROWS = Number(process.env['MEMORY_BENCH_ROWS'] ?? 100_000);
@@ -91,18 +91,7 @@ const mb = (x: number): string => `${Math.round(x)} MB`;
 const line = (phase: string, samples: number[]): string =>
   `${phase}: median ${mb(median(samples))}, max ${mb(Math.max(...samples))}`;
 
-const serverArgs = (dir: string): string[] => [
-  'src/cli.ts',
-  'serve',
-  '--port',
-  '0',
-  '--admin-token',
-  TOKEN,
-  '--rate-limit',
-  'off',
-  '--data-dir',
-  dir,
-];
+const serverArgs = (dir: string): string[] => serveArgs(TOKEN, '--data-dir', dir);
 const serverEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
   DATABASE_URL: '',
   PAGE_RATE_LIMIT: 'off',

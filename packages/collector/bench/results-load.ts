@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import { pulse, response } from '../src/test/fixtures.js';
-import { spawnServer, stopProc } from './ingest.js';
+import { serveArgs, spawnServer, stopProc } from './ingest.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const SEED = Number(process.env.SEED_RESPONSES ?? 3000);
@@ -88,21 +88,10 @@ export async function run(): Promise<void> {
   let alone = 0;
   for (const v of VARIANTS) {
     const dir = await mkdtemp(join(tmpdir(), 'otklik-bench-results-'));
-    const { url, proc } = await spawnServer(
-      [
-        'src/cli.ts',
-        'serve',
-        '--port',
-        '0',
-        '--admin-token',
-        'bench',
-        '--rate-limit',
-        'off',
-        '--data-dir',
-        dir,
-      ],
-      { DATABASE_URL: '', ...v.env },
-    );
+    const { url, proc } = await spawnServer(serveArgs('bench', '--data-dir', dir), {
+      DATABASE_URL: '',
+      ...v.env,
+    });
     try {
       await seed(url);
       const [p, r] = await Promise.all([posts(url), v.hammer ? results(url) : undefined]);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { pulse, response } from '../src/test/fixtures.js';
-import { spawnServer, stopProc } from './ingest.js';
+import { serveArgs, spawnServer, stopProc } from './ingest.js';
 
 const SECONDS = Number(process.env['SOAK_SECONDS'] ?? 600);
 const SAMPLE = Number(process.env['SOAK_SAMPLE'] ?? 10);
@@ -55,16 +55,7 @@ async function main(): Promise<void> {
     u.searchParams.set('options', `-c search_path=${schema}`);
     env['DATABASE_URL'] = u.toString();
   } else env['DATABASE_URL'] = '';
-  const args = [
-    'src/cli.ts',
-    'serve',
-    '--port',
-    '0',
-    '--admin-token',
-    'soak',
-    '--rate-limit',
-    'off',
-  ];
+  const args = serveArgs('soak');
   const { url, proc } = await spawnServer(PG_URL ? args : [...args, '--data-dir', dir], env);
   const pub = await fetch(`${url}/v1/surveys`, {
     method: 'POST',

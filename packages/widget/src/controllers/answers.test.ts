@@ -1,10 +1,10 @@
 // AnswersController in a small host element: answers checked with the engine's own rules.
 import { expect } from '@open-wc/testing';
-import type { Question, Survey } from '@otklik/core/engine';
+import type { Survey } from '@otklik/core/engine';
 import { LitElement, html } from 'lit';
 import { dictionaries } from '../i18n.js';
 import { buildContext } from '../response.js';
-import { multiple, single, surveyOf } from '../test/fixtures.js';
+import { single, skipSurvey as skip, surveyOf } from '../test/fixtures.js';
 import { AnswersController, type AnswersConfig } from './answers.js';
 
 /** Renders each question's message, as the form does, and counts its renders. */
@@ -19,18 +19,6 @@ class AnswersHost extends LitElement {
 customElements.define('otklik-answers-host', AnswersHost);
 
 const hosts: AnswersHost[] = [];
-
-/** q1 "no" jumps over q2 to q3. */
-const skip: Survey = surveyOf(
-  {
-    ...single,
-    options: (single as Extract<Question, { type: 'single' }>).options.map((o) =>
-      o.id === 'no' ? { ...o, goTo: 'q3' } : o,
-    ),
-  } as Question,
-  multiple,
-  { id: 'q3', type: 'text', title: { ru: 'Комментарий' } } as Question,
-);
 
 async function mount(survey: Survey, config: Partial<AnswersConfig> = {}) {
   const el = document.createElement('otklik-answers-host') as AnswersHost;

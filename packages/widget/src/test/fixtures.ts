@@ -97,3 +97,15 @@ export const statement: Question = {
   title: { ru: 'Спасибо, осталось немного', en: 'Thanks, almost done' },
   description: { ru: 'Ещё два вопроса о вас.', en: 'Two more questions about you.' },
 };
+
+/** Three questions where q1 «no» jumps over q2 to q3 (the controllers' skip tests). */
+export const skipSurvey: Survey = surveyOf(
+  {
+    ...single,
+    options: (single as Extract<Question, { type: 'single' }>).options.map((o) =>
+      o.id === 'no' ? { ...o, goTo: 'q3' } : o,
+    ),
+  } as Question,
+  multiple,
+  { id: 'q3', type: 'text', title: { ru: 'Комментарий' } } as Question,
+);
