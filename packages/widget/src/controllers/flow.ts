@@ -148,7 +148,6 @@ export class FlowController {
     const d = dictionaries[lang];
     if (outcome.status !== 'sent' && outcome.status !== 'queued') {
       this._outcome = outcome;
-      this._set('form');
       return this._set('form', sendError(d, lang, outcome) ?? '');
     }
     if (h.mode === 'paper') {
