@@ -150,6 +150,34 @@ describe('the built bundle', () => {
     expect($(el, '[part=idle-warning] [role=alert]')?.textContent).to.match(/Через 30 с/);
   });
 
+  it('shows the first question while the page below it is still loading', async () => {
+    // A CMS page goes on after the widget: articles, then a parser-blocking analytics script. The
+    // first question must not wait for all of it (DOMContentLoaded), only for its own JSON.
+    const frame = document.createElement('iframe');
+    const json = JSON.stringify(belgorodTypical).replace(/</g, '\\u003c');
+    // The inline survey is the element's last child: the parser leaves it for the page's next node.
+    frame.srcdoc = `<!doctype html><html lang="ru"><body><script src="${BUNDLE}"></script>
+<feedback-survey><script type="application/json">${json}</script></feedback-survey>
+<p>Новости ведомства</p><script src="/__collector/slow.js?ms=4000"></script><p>Подвал</p></body></html>`;
+    document.body.append(frame);
+    const doc = () => frame.contentDocument!;
+    const first = () =>
+      doc().querySelector('feedback-survey')?.shadowRoot?.querySelector('[part~=question]');
+    await waitUntil(first, 'no first question within 3 s', { timeout: 3000 });
+    expect(doc().readyState).to.equal('loading');
+    expect(doc().body.textContent).to.not.contain('Подвал');
+    // Answered before the page is done: DOMContentLoaded later must not reload the survey over it.
+    const point = first()!.querySelector<HTMLInputElement>('input[type=radio]')!;
+    point.click();
+    await waitUntil(() => doc().readyState !== 'loading', 'the page never finished', {
+      timeout: 8000,
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(first()!.querySelector<HTMLInputElement>('input[type=radio]:checked')?.value).to.equal(
+      point.value,
+    );
+  });
+
   it('a long survey arrives a chunk a frame and updateComplete waits for all of it', async () => {
     const many = surveyOf(
       ...Array.from({ length: 60 }, (_, i) => ({ ...text, id: `t${i}`, multiline: false })),

@@ -14,6 +14,8 @@
 //   GET  /__collector/received  {"posts": [{body, headers, answer}], "stored": {responseId: body}}
 //   POST /__collector/reset     forgets everything.
 //   POST /__collector/offline   {"on": true}: the two "collector pages" below answer like "drop".
+//   GET  /__collector/slow.js?ms=N  an empty script answered after N ms: placed after the element,
+//                               it holds the page's parser (and DOMContentLoaded) that long.
 //   GET  /widget/feedback-survey.js, GET /v1/surveys/kiosk-pulse: stand-ins for what the real
 //                               collector serves next to examples/kiosk, for the service-worker test.
 import { Buffer } from 'node:buffer';
@@ -63,6 +65,12 @@ async function fakeCollector(ctx, next) {
     return json(ctx, 200, { id: 'kiosk-pulse', version: state.surveyVersion });
   }
   if (!ctx.path.startsWith('/__collector/')) return next();
+  if (ctx.method === 'GET' && ctx.path === '/__collector/slow.js') {
+    await new Promise((r) => setTimeout(r, Number(ctx.query.ms ?? 1000)));
+    ctx.type = 'text/javascript';
+    ctx.body = '// slow';
+    return;
+  }
   const route = `${ctx.method} ${ctx.path.slice('/__collector'.length)}`;
   if (route === 'POST /reset') {
     state.posts = [];

@@ -56,22 +56,30 @@ export class SourceController implements ReactiveController {
     const given = this.config.definition();
     if (given) return this._accept(given);
     const inline = this.host.querySelector(':scope > script[type="application/json"]');
-    if (inline) {
-      try {
-        return this._accept(JSON.parse(inline.textContent ?? ''));
-      } catch {
-        return this._accept(undefined);
-      }
-    }
     const url = this.config.url();
-    if (!url) {
-      // Defined before the parser reached our children: the inline survey may not exist yet.
-      if (document.readyState === 'loading') {
-        // No "loading" text meanwhile: it would cost a frame of its own before the first question.
+    if (inline || !url) {
+      let json: unknown;
+      try {
+        json = JSON.parse(inline?.textContent ?? '');
+      } catch {
+        // not all there yet, or not JSON
+      }
+      // Defined before the parser reached (the end of) our children: look again on each node it
+      // adds, not only at DOMContentLoaded — the rest of the page may take seconds.
+      // (A JSON object that parses is whole: nothing can follow it.) No "loading" text meanwhile:
+      // it would cost a frame of its own before the first question.
+      if (!json && document.readyState === 'loading') {
         this._set({ state: 'loading', wait: true });
-        document.addEventListener('DOMContentLoaded', () => void this.load(), { once: true });
-      } else this._set({ state: 'error', key: 'noSource' });
-      return;
+        // The next load (this one's or any other) aborts `ac`, which ends the watch: a survey is
+        // accepted once, so answers given meanwhile are never wiped by a late look.
+        const again = (): void => void this.load();
+        const watch = new MutationObserver(again);
+        watch.observe(document, { childList: true, subtree: true });
+        document.addEventListener('DOMContentLoaded', again, { signal: ac.signal });
+        ac.signal.onabort = () => watch.disconnect();
+        return;
+      }
+      return inline ? this._accept(json) : this._set({ state: 'error', key: 'noSource' });
     }
     this._set({ state: 'loading' });
     try {
