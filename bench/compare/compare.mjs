@@ -9,10 +9,13 @@
 // - refusal → Q9 visible: once the whole form is rendered (its last question in the DOM) and a frame
 //   later, `click()` on Q8's «refused» radio → Q9 in the DOM, a frame produced, Q9 with a box;
 // - static floor: the widget's first screen (title and first question, the same CSS) as static
-//   declarative shadow DOM, no script: what Chromium itself needs to paint that screen.
+//   declarative shadow DOM, no script: what Chromium itself needs to paint that screen;
+// - script floor: the same screen drawn by the least a script-defined element can do — a ~8 KB
+//   external script (the CSS and markup as strings) that defines the element, adopts the sheet and
+//   sets its shadow root's innerHTML: what any widget that is a <script> plus a tag pays at least.
 // The survey is the Belgorod template (25 questions) and that template ten times over (250), inline
 // as JSON in both pages; SurveyJS gets the same questions through surveyjs.mjs.
-/* global performance -- in functions run in the page */
+/* global performance, requestAnimationFrame -- in functions run in the page */
 import { belgorodTypical } from '@otklik/core/templates';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -53,16 +56,23 @@ function repeated(times) {
 
 const inline = (v) => JSON.stringify(v).replace(/</g, '\\u003c');
 
-/** One page shell for every variant: the probe first, then what the variant puts in the body. */
-const shell = (head, body) => `<!doctype html><html lang="ru"><head><meta charset="utf-8">
+/**
+ * One page shell for every variant: the probe first, told which element is the first question,
+ * then what the variant puts in the body, then a look for it once the body is parsed (a
+ * declarative shadow root's content is not seen by a MutationObserver on the document).
+ */
+const shell = (head, body, first) => `<!doctype html><html lang="ru"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>bench</title>${head}</head>
-<body>${probe}${body}</body></html>`;
+<body>${probe(first)}${body}<script>__bench.check()</script></body></html>`;
 
 /**
  * Runs before anything else in the page. `__bench.find(selector)` resolves with the time an element
  * matching it is in the document (or the survey's shadow root) and a frame holding it is produced.
+ * The first question is watched for from the start (`__bench.first`): the page records its own
+ * times, so nothing the harness does later (Playwright compiles its injected script in the page on
+ * its first call, ~200 ms at 1×) is counted.
  */
-const probe = `<script>
+const probe = (first) => `<script>
 (() => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => {
     const c = new MessageChannel();
@@ -71,18 +81,26 @@ const probe = `<script>
   }));
   const root = () => document.querySelector('feedback-survey')?.shadowRoot ?? document;
   const query = (sel) => root().querySelector(sel);
+  /** Looks for what is awaited: on every mutation, and once the body is parsed. */
+  const waiting = new Set();
+  const check = () => waiting.forEach((f) => f());
   const appear = (sel) => new Promise((resolve) => {
     if (query(sel)) return resolve();
     const seen = new WeakSet();
     const watch = (node) => {
       if (seen.has(node)) return;
       seen.add(node);
-      new MutationObserver(() => {
-        const r = root();
-        if (r !== document) watch(r);
-        if (query(sel)) resolve();
-      }).observe(node, { childList: true, subtree: true });
+      new MutationObserver(look).observe(node, { childList: true, subtree: true });
     };
+    const look = () => {
+      const r = root();
+      if (r !== document) watch(r);
+      if (query(sel)) {
+        waiting.delete(look);
+        resolve();
+      }
+    };
+    waiting.add(look);
     watch(document);
     if (root() !== document) watch(root());
   });
@@ -95,7 +113,7 @@ const probe = `<script>
     if (!(box.height > 0)) throw new Error(sel + ' has no box');
     return { dom, visible };
   };
-  window.__bench = { find, frame, query, appear };
+  window.__bench = { find, frame, query, appear, check, first: find(${JSON.stringify(first)}) };
 })();
 </script>`;
 
@@ -103,11 +121,12 @@ const probe = `<script>
 const contenders = {
   otklik: {
     label: 'Otklik',
-    page: (s) =>
+    page: (s, first) =>
       shell(
         '',
         `<script src="/otklik.js"></script>
 <feedback-survey><script type="application/json">${inline(s)}</script></feedback-survey>`,
+        first,
       ),
     first: '[part~=question]',
     question: (id) => `[data-q="${id}"]`,
@@ -115,7 +134,7 @@ const contenders = {
   },
   surveyjs: {
     label: 'SurveyJS',
-    page: (s) =>
+    page: (s, first) =>
       shell(
         '<link rel="stylesheet" href="/sjs/survey-core.min.css">',
         `<div id="survey"></div>
@@ -129,6 +148,7 @@ SurveyUI.renderSurvey(
   document.getElementById('survey'),
 );
 </script>`,
+        first,
       ),
     first: '[data-name]',
     question: (id) => `[data-name="${id}"]`,
@@ -147,12 +167,18 @@ const lastId = (n) => forms[n].questions.at(-1).id;
 
 const pages = {};
 for (const [key, c] of Object.entries(contenders)) {
-  for (const [n, s] of Object.entries(forms)) pages[`/${key}/${n}`] = c.page(s);
+  for (const [n, s] of Object.entries(forms)) pages[`/${key}/${n}`] = c.page(s, c.first);
 }
+
+/** Scripts made in this run (the script floor's), by URL. */
+const scripts = {};
 
 const server = createServer(async (req, res) => {
   const headers = { 'cache-control': 'no-store' };
   const url = req.url ?? '';
+  if (scripts[url]) {
+    return res.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(scripts[url]);
+  }
   if (files[url]) {
     const type = url.endsWith('.css') ? 'text/css' : 'text/javascript';
     return res.writeHead(200, { ...headers, 'content-type': type }).end(await readFile(files[url]));
@@ -202,12 +228,12 @@ function within(what, promise) {
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
-/** Navigation start → the first element matching `selector` visible. */
-async function firstVisible(path, selector, rate) {
+/** Navigation start → the page's first question visible, as the probe recorded it. */
+async function firstVisible(path, rate) {
   const { p, context, errors } = await load(path, rate);
   const t = await within(
     path,
-    p.evaluate(async (sel) => (await window.__bench.find(sel)).visible, selector),
+    p.evaluate(async () => (await window.__bench.first).visible),
   );
   check(errors);
   await context.close();
@@ -228,8 +254,11 @@ async function refusal(key, n, rate) {
         if (b.query(q9)) throw new Error('Q9 is shown before the refusal');
         const start = performance.now();
         b.query(radio).click();
+        // The first frame after the click: is Q9 in it, or does it come a frame (or more) later?
+        let inFirstFrame;
+        requestAnimationFrame(() => (inFirstFrame = b.query(q9) !== null));
         const { dom, visible } = await b.find(q9);
-        return { dom: dom - start, visible: visible - start };
+        return { dom: dom - start, visible: visible - start, inFirstFrame };
       },
       {
         last: c.question(lastId(n)),
@@ -249,7 +278,7 @@ async function refusal(key, n, rate) {
  */
 async function staticFloor() {
   const { p, context } = await load('/otklik/25', 1);
-  await p.evaluate(() => window.__bench.find('[part~=question]'));
+  await p.evaluate(() => window.__bench.first);
   const { css, markup } = await p.evaluate(() => {
     const root = document.querySelector('feedback-survey').shadowRoot;
     const copy = root.firstElementChild.cloneNode(true);
@@ -264,6 +293,23 @@ async function staticFloor() {
   pages['/static'] = shell(
     '',
     `<feedback-survey><template shadowrootmode="open"><style>${css}</style>${markup}</template></feedback-survey>`,
+    '[part~=question]',
+  );
+  scripts['/floor.js'] = `(() => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(${JSON.stringify(css)});
+  customElements.define('feedback-survey', class extends HTMLElement {
+    connectedCallback() {
+      const root = this.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = [sheet];
+      root.innerHTML = ${JSON.stringify(markup)};
+    }
+  });
+})();`;
+  pages['/scripted'] = shell(
+    '',
+    '<script src="/floor.js"></script><feedback-survey></feedback-survey>',
+    '[part~=question]',
   );
 }
 
@@ -289,15 +335,16 @@ const results = {};
 for (const rate of RATES) {
   const r = (results[rate] = {});
   const put = (figure, key, xs) => ((r[figure] ??= {})[key] = summary(xs));
+  put('first 25', 'static', await runs(`${rate}× static`, () => firstVisible('/static', rate)));
   put(
     'first 25',
-    'static',
-    await runs(`${rate}× static`, () => firstVisible('/static', '[part~=question]', rate)),
+    'scripted',
+    await runs(`${rate}× script floor`, () => firstVisible('/scripted', rate)),
   );
-  for (const [key, c] of Object.entries(contenders)) {
+  for (const key of Object.keys(contenders)) {
     for (const n of Object.keys(forms)) {
       const first = await runs(`${rate}× ${key} first ${n}`, () =>
-        firstVisible(`/${key}/${n}`, c.first, rate),
+        firstVisible(`/${key}/${n}`, rate),
       );
       put(`first ${n}`, key, first);
       const clicks = await runs(`${rate}× ${key} click ${n}`, () => refusal(key, n, rate));
@@ -311,6 +358,7 @@ for (const rate of RATES) {
         key,
         clicks.map((x) => x.dom),
       );
+      (r[`frame ${n}`] ??= {})[key] = clicks.filter((x) => x.inFirstFrame).length;
     }
   }
 }
@@ -323,9 +371,9 @@ console.log(
   `\nOtklik <feedback-survey> vs SurveyJS 2.5.38, headless Chromium, ${RUNS} fresh loads each: median (min–max), ms\n`,
 );
 console.log(
-  '| figure | CPU | SurveyJS | Otklik | SurveyJS / Otklik | static floor | Otklik / floor |',
+  '| figure | CPU | SurveyJS | Otklik | SurveyJS / Otklik | static floor | Otklik / floor | script floor | Otklik / script floor |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 const labels = {
   first: 'navigation start → first question visible',
   click: 'refusal in Q8 → Q9 visible',
@@ -343,8 +391,19 @@ for (const what of Object.keys(labels)) {
         ratio(f.surveyjs, f.otklik),
         cell(f.static),
         ratio(f.otklik, f.static),
+        cell(f.scripted),
+        ratio(f.otklik, f.scripted),
       ];
       console.log(`| ${row.join(' | ')} |`);
     }
+  }
+}
+console.log('\nLoads in which Q9 was already in the first frame produced after the click:\n');
+console.log('| form | CPU | SurveyJS | Otklik |');
+console.log('| --- | --- | --- | --- |');
+for (const n of Object.keys(forms)) {
+  for (const rate of RATES) {
+    const f = results[rate][`frame ${n}`];
+    console.log(`| ${n} q. | ${rate}× | ${f.surveyjs} of ${RUNS} | ${f.otklik} of ${RUNS} |`);
   }
 }
