@@ -7,9 +7,11 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Hard limit for the IIFE, in bytes of gzip -9: at most the achieved size plus 0.5 KB, so that any
- * growth has to be paid for. Now 22.88 KB (23 425 bytes): 22.93 before the size pass of issue 10
+ * growth has to be paid for. Now 22.99 KB (23 545 bytes): 22.93 before the size pass of issue 10
  * (no toStringTag on the global, engine messages as pairs, short private CSS properties: -55
- * bytes). The limit stays 23.0, under the +0.5 the rule allows; the aim is still 15 KB.
+ * bytes), then +120 bytes to show the first question before the rest of a slow page has loaded.
+ * The limit stays 23.0, under the +0.5 the rule allows; the aim was 15 KB (docs/benchmarks.md
+ * says why it is not reached with Lit).
  */
 const BUDGET = 23.0 * 1024;
 const dir = fileURLToPath(new URL('..', import.meta.url));
