@@ -1,7 +1,8 @@
 // The release as a user gets it: build the three packages, `pnpm pack` them (workspace:* becomes
 // a real version), `npm i ./*.tgz` into an empty folder, start the installed `otklik-collector`
 // (the build, no tsx: dev dependencies are not installed) on a free port, fetch /healthz, the
-// hosted survey page and the widget script it loads, then stop it with SIGTERM.
+// hosted survey page and the widget script it loads, the admin's survey editor module, then stop
+// it with SIGTERM.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -9,12 +10,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, URLSearchParams } from 'node:url';
 import { promisify } from 'node:util';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sh = promisify(execFile);
-const PACKAGES = ['core', 'widget', 'collector'];
+const PACKAGES = ['core', 'widget', 'editor', 'collector'];
 
 const work = await mkdtemp(join(tmpdir(), 'otklik-release-'));
 after(() => rm(work, { recursive: true, force: true }));
@@ -40,7 +41,18 @@ test('packed tarballs install into an empty folder and the collector serves from
   for (const p of PACKAGES)
     await run('pnpm', ['pack', '--pack-destination', tarballs], join(root, 'packages', p));
   const files = (await readdir(tarballs)).filter((f) => f.endsWith('.tgz')).sort();
-  assert.equal(files.length, 3, `three tarballs, got ${files.join(', ')}`);
+  assert.equal(files.length, PACKAGES.length, `a tarball per package, got ${files.join(', ')}`);
+
+  // `npm i @otklik/collector` must bring every other package: the collector names them all.
+  const collector = files.find((f) => f.includes('collector'));
+  const { stdout: manifest } = await run('tar', [
+    '-xzOf',
+    join(tarballs, collector),
+    'package/package.json',
+  ]);
+  const deps = Object.keys(JSON.parse(manifest).dependencies ?? {});
+  for (const p of PACKAGES.filter((p) => p !== 'collector'))
+    assert.ok(deps.includes(`@otklik/${p}`), `the collector depends on @otklik/${p}`);
 
   // No workspace protocol left in what npm will read.
   for (const f of files) {
@@ -94,6 +106,19 @@ test('packed tarballs install into an empty folder and the collector serves from
     assert.equal(js.status, 200, `${script} is served`);
     assert.match(js.headers.get('content-type') ?? '', /javascript/);
     assert.match(await js.text(), /feedback-survey/);
+    // The survey editor's module: without it an installed collector cannot create a survey.
+    const signIn = await fetch(`${url}/admin/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url },
+      body: new URLSearchParams({ token: 'release' }).toString(),
+    });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+    assert.ok(cookie, `signed in (${signIn.status})`);
+    const editor = await fetch(`${url}/admin/assets/editor.js`, { headers: { cookie } });
+    assert.equal(editor.status, 200, '/admin/assets/editor.js is served');
+    assert.match(editor.headers.get('content-type') ?? '', /javascript/);
+    assert.match(await editor.text(), /otklik-editor/);
   } finally {
     child.kill('SIGTERM');
   }
