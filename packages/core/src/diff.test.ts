@@ -111,6 +111,26 @@ describe('diffSurveys', () => {
     ]);
   });
 
+  it('reads the entries of a list question’s inline catalogue as its options', () => {
+    const next = copy(belgorodTypical);
+    const services = next.catalogs!['services']!;
+    const [gone] = services.splice(0, 1);
+    services[0]!.text = { ...services[0]!.text, ru: 'Лицензирование (переименовано)' };
+    services.push({ id: 'new-service', text: { ru: 'Новая услуга', en: 'New service' } });
+    const d = diffSurveys(belgorodTypical, next);
+    expect(d.changes.map((c) => [c.code, c.question, c.path.join('.')])).toEqual([
+      ['option_removed', 'q2', 'catalogs.services.0'],
+      ['option_text_changed', 'q2', `catalogs.services.0.text`],
+      ['option_added', 'q2', `catalogs.services.${services.length - 1}`],
+    ]);
+    expect(d.changes[0]!.message.ru).toContain(`удалён вариант ${gone!.id}`);
+    // A service no longer offered changes the other services' shares, as a removed option does.
+    expect(d.breaksComparability.map((c) => c.code)).toEqual([
+      'option_removed',
+      'option_text_changed',
+    ]);
+  });
+
   it('warns on matrix rows removed or reworded and on a matrix scale change', () => {
     const next = copy(belgorodTypical);
     const q12 = q(next, 'q12') as Extract<Question, { type: 'matrix' }>;

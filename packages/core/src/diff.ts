@@ -375,7 +375,20 @@ function diffScale(
   }
 }
 
-function diffQuestion(out: Collector, a: Question, pi: number, b: Question, ni: number): void {
+/** Both versions' inline catalogues, whose entries are a list question's options. */
+interface Catalogs {
+  previous: Survey['catalogs'];
+  next: Survey['catalogs'];
+}
+
+function diffQuestion(
+  out: Collector,
+  a: Question,
+  pi: number,
+  b: Question,
+  ni: number,
+  catalogs: Catalogs,
+): void {
   const qid = b.id;
   const p = ['questions', ni];
   if (answerShape(a) !== answerShape(b)) {
@@ -465,6 +478,16 @@ function diffQuestion(out: Collector, a: Question, pi: number, b: Question, ni: 
   const sb = scaleOf(b);
   if (sa && sb) diffScale(out, qid, b.type === 'matrix' ? [...p, 'scale'] : p, sa, sb);
   if (a.type === 'matrix' && b.type === 'matrix') diffRows(out, qid, pi, ni, a.rows, b.rows);
+  // The same catalogue: its entries are this question's options (a service dropped from it is an
+  // option removed). A run-time catalogue is not in the definition, so only inline ones compare.
+  if (a.type === 'list' && b.type === 'list' && a.catalog && a.catalog === b.catalog) {
+    const name = a.catalog;
+    const before = catalogs.previous?.[name];
+    const after = catalogs.next?.[name];
+    if (before && after) {
+      diffOptions(out, qid, ['catalogs', name], before, after, ['catalogs', name]);
+    }
+  }
   if (a.type === 'list' && b.type === 'list' && (a.catalog ?? '') !== (b.catalog ?? '')) {
     out.add({
       code: 'option_meaning_changed',
@@ -586,7 +609,10 @@ export function diffSurveys(previous: Survey, next: Survey): SurveyDiff {
         ),
       });
     }
-    diffQuestion(out, previous.questions[pi]!, pi, q, i);
+    diffQuestion(out, previous.questions[pi]!, pi, q, i, {
+      previous: previous.catalogs,
+      next: next.catalogs,
+    });
   });
   return {
     changes: out.changes,
