@@ -8,11 +8,14 @@ export interface CollectorStatus {
   memory: {
     /** Resident set: what the operating system counts against the machine. */
     rss: number;
-    /** V8's heap (JavaScript objects), reserved. */
+    /** The main thread's V8 heap (JavaScript objects), reserved. */
     jsHeap: number;
     /** Of which live objects (the rest is garbage not yet collected, or free space). */
     jsHeapUsed: number;
-    /** Memory outside V8's heap owned by JavaScript objects: buffers, and PGlite's WASM heap. */
+    /**
+     * Memory outside V8's heap owned by the main thread's JavaScript objects: buffers. (PGlite's
+     * WASM heap belongs to its own thread: in `rss`, not here.)
+     */
     external: number;
     /** PGlite: the embedded PostgreSQL's WASM heap; null on PostgreSQL (its own processes). */
     databaseHeap: number | null;

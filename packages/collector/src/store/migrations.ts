@@ -4,7 +4,11 @@
  *
  * No column holds an IP address, a user agent or any other client identifier (docs/privacy.md).
  */
-import { ROLLUP_LAST_MIGRATION_SQL, ROLLUP_MIGRATION_SQL } from './rollup.js';
+import {
+  ROLLUP_LAST_MIGRATION_SQL,
+  ROLLUP_MIGRATION_SQL,
+  ROLLUP_ORDERED_MIGRATION_SQL,
+} from './rollup.js';
 
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
@@ -171,5 +175,11 @@ CREATE INDEX responses_receipt ON responses (receipt);
     name: 'rollup: latest response per channel, service, touchpoint and respondent kind',
     // The dashboard and the surveys list read «latest response» from the rollup (rollup.ts).
     sql: ROLLUP_LAST_MIGRATION_SQL,
+  },
+  {
+    version: 46,
+    name: 'rollup: keys upserted in key order (no deadlock between two batches in flight)',
+    // Two flushes in flight on PostgreSQL deadlocked on shared rollup keys (rollup.ts).
+    sql: ROLLUP_ORDERED_MIGRATION_SQL,
   },
 ];

@@ -98,8 +98,13 @@ export async function insertResponses(
   rows: readonly ResponseRow[],
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
+  // In id order: two batches in flight (INGEST_FLUSHES=2) that share ids — a retry racing its
+  // first attempt — then wait for each other's ids in one order instead of deadlocking.
+  const sorted = [...rows].sort((a, b) =>
+    a.responseId < b.responseId ? -1 : a.responseId > b.responseId ? 1 : 0,
+  );
   const cols: unknown[][] = Array.from({ length: 14 }, () => new Array<unknown>(rows.length));
-  rows.forEach((r, i) => {
+  sorted.forEach((r, i) => {
     cols[0]![i] = r.responseId;
     cols[1]![i] = r.surveyId;
     cols[2]![i] = r.surveyVersion;

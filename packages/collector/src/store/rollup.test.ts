@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templates } from '@otklik/core/templates';
 import type { Db } from './db.js';
-import { DB_KINDS, openDb } from '../reports/test-db.js';
+import { DB_KINDS, openDb, TEST_DATABASE_URL } from '../reports/test-db.js';
 import { SAMPLE, insertResponses, insertSurvey, randomResponses } from '../reports/test-seed.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
@@ -181,6 +181,35 @@ describe('a rebuild on PGlite', () => {
       const grown = (db.heapBytes!() - before) / 1024 / 1024;
       // With work_mem raised to 256 MB for the recount, this heap grew by 56 MB.
       expect(grown).toBeLessThan(16);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('concurrent batches on PostgreSQL', () => {
+  it('two batch inserts in flight with overlapping rollup keys never deadlock', async () => {
+    const db = await openDb('postgres', 'otklik_test_rollup_concurrent');
+    try {
+      await insertSurvey(db, SAMPLE);
+      const batch = (seed: number, n: number) =>
+        randomResponses(SAMPLE, n, seed, 0).map((r) => toRow(r, new Date('2026-12-31T00:00:00Z')));
+      // Each connection plans the trigger's statements at its first batch, for that batch's size:
+      // one small and one large first batch leave two connections with different plans (sorted
+      // or hashed groups), hence different orders of the same keys unless the SQL fixes one.
+      await Promise.all([writeRows(db, batch(1000, 1)), writeRows(db, batch(1001, 400))]);
+      // Then batches over the same few hundred keys (12 months of days, 4 channels, 2
+      // touchpoints, every value), two in flight as with INGEST_FLUSHES=2: each upserts many
+      // keys the other holds.
+      for (let round = 0; round < 20; round++) {
+        await Promise.all([
+          writeRows(db, batch(2 * round, 90)),
+          writeRows(db, batch(2 * round + 1, 130)),
+        ]);
+      }
+      const counted = await snapshot(db);
+      await rebuildRollup(db);
+      expect(await snapshot(db)).toEqual(counted);
     } finally {
       await db.close();
     }

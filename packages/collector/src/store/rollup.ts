@@ -128,8 +128,10 @@ function answerFactsSql(src: string, cols: string): string {
  */
 export function addCountsSql(
   source: string,
-  opts: { distinctAnswers?: boolean; lastKey?: 'touchpoint' | 'all' } = {},
+  opts: { distinctAnswers?: boolean; lastKey?: 'touchpoint' | 'all'; ordered?: boolean } = {},
 ): string {
+  // Upserts in key order (migration 46): two inserts in flight then lock shared keys in one order.
+  const order = (cols: string): string => (opts.ordered ? `\n ORDER BY ${cols}` : '');
   const dims = (t: string): string =>
     DIMS.split(', ')
       .map((c) => `${t}.${c}`)
@@ -165,15 +167,15 @@ WITH qs AS MATERIALIZED (
    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
 ), by_day AS (
   INSERT INTO report_rollup (${KEY}, n)
-  SELECT ${KEY}, n FROM days
+  SELECT ${KEY}, n FROM days${order(KEY)}
   ON CONFLICT (${KEY}) DO UPDATE SET n = report_rollup.n + excluded.n
 )
 INSERT INTO report_rollup_month (${KEY}, n)
 SELECT survey_id, survey_version, date_trunc('month', day)::date, channel, object, touchpoint,
        respondent, question, row_id, val, sum(n)
-  FROM days GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+  FROM days GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10${order('1, 2, 3, 4, 5, 6, 7, 8, 9, 10')}
 ON CONFLICT (${KEY}) DO UPDATE SET n = report_rollup_month.n + excluded.n;
-${opts.lastKey === 'touchpoint' ? lastByTouchpointSql(source) : lastSql(source)}`;
+${opts.lastKey === 'touchpoint' ? lastByTouchpointSql(source) : lastSql(source, order('1, 2, 3, 4, 5, 6'))}`;
 }
 
 /** Migration 3's latest response per touchpoint (replaced by `lastSql` in migration 45). */
@@ -192,11 +194,11 @@ const LAST_KEY = 'survey_id, survey_version, channel, object, touchpoint, respon
  * few hundred rows per survey at most, from which «silent for N days» and the surveys list's
  * «latest response» are read under any combination of filters.
  */
-const lastSql = (source: string): string => `
+const lastSql = (source: string, orderBy = ''): string => `
 INSERT INTO report_rollup_last (${LAST_KEY}, last_at)
 SELECT survey_id, survey_version, channel, COALESCE(object, ''), COALESCE(touchpoint, ''),
        respondent, max(answered_at)
-  FROM ${source} GROUP BY 1, 2, 3, 4, 5, 6
+  FROM ${source} GROUP BY 1, 2, 3, 4, 5, 6${orderBy}
 ON CONFLICT (${LAST_KEY})
 DO UPDATE SET last_at = GREATEST(report_rollup_last.last_at, excluded.last_at);
 `;
@@ -274,6 +276,22 @@ ${addCountsSql('new_rows')}
 END
 $rollup$;
 ${lastSql('responses')}`;
+
+/**
+ * Migration 46: the trigger upserts each table's keys in key order. Each PostgreSQL connection
+ * plans the trigger's statements at its first batch, for that batch's size, so two connections
+ * could group the same keys sorted on one and hashed on the other: two batches in flight
+ * (`INGEST_FLUSHES=2`) then took shared keys in opposite orders and deadlocked (one answered 503).
+ * Every transaction now takes report_rollup_month's keys, then report_rollup's, then
+ * report_rollup_last's, each in ascending order, so none waits for another that waits for it.
+ */
+export const ROLLUP_ORDERED_MIGRATION_SQL = `
+CREATE OR REPLACE FUNCTION otklik_rollup_add() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $rollup$
+BEGIN
+${addCountsSql('new_rows', { ordered: true })}
+  RETURN NULL;
+END
+$rollup$;`;
 
 /** The zone the rollup's days are counted in. */
 export async function rollupZone(db: Pick<Db, 'query'>): Promise<string> {

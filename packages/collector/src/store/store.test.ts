@@ -172,3 +172,24 @@ describe.skipIf(!TEST_DATABASE_URL)('migrations on PostgreSQL, concurrently', ()
     }
   });
 });
+
+describe.skipIf(!TEST_DATABASE_URL)('two batch inserts in flight on PostgreSQL', () => {
+  it('sharing ids in opposite orders (retries racing), they never deadlock', async () => {
+    const db = await openTestPostgres();
+    try {
+      await migrate(db);
+      await createSurveyStore(db).publish(pulse);
+      for (let round = 0; round < 10; round++) {
+        const rows = Array.from({ length: 40 }, () => toRow(response(), new Date()));
+        const [a, b] = await Promise.all([
+          insertResponses(db, rows),
+          insertResponses(db, [...rows].reverse()),
+        ]);
+        // Every id stored once, by one of the two.
+        expect(a.size + b.size).toBe(rows.length);
+      }
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});
