@@ -8,7 +8,6 @@ import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db } from '../db.js';
 import { PGLITE_SETTINGS, startParams } from './memory.js';
-import { WORKER_SOURCE } from './worker-source.js';
 
 export interface PgliteOptions {
   /** Folder of the database files; omitted → in memory (tests, demos that need no persistence). */
@@ -41,7 +40,7 @@ async function initInChild(dataDir: string): Promise<void> {
 
 let cursorSeq = 0;
 
-/** An answer of the database thread (worker-source.ts). */
+/** An answer of the database thread (worker.mjs). */
 interface Reply {
   id: number;
   rows?: unknown[];
@@ -75,8 +74,7 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Db> {
   // Durability: COMMIT pwrite()s the WAL before a query resolves, but PGlite under Node never
   // fsyncs (Emscripten's NODEFS has no fsync, whatever PostgreSQL's `fsync` setting says), so a
   // committed row survives the process dying, not a power cut before the OS flushes (collector.md).
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
+  const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
     workerData: {
       pglite: pgliteUrl(),
       options: {

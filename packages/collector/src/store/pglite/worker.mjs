@@ -1,7 +1,8 @@
 /**
- * The code of the thread PGlite runs in (plain JavaScript, run with `eval`: a worker cannot load a
- * TypeScript file under the test runner or tsx, and this way the built package needs no extra file).
- * It opens PGlite with `workerData.options` and answers the messages of `./index.ts`:
+ * The thread PGlite runs in. Plain JavaScript, not TypeScript: a worker is started by Node.js
+ * itself, outside tsx and the test runner, so it must be a file Node runs as is (the build copies
+ * it into dist/ beside index.js). It opens PGlite with `workerData.options` and answers the
+ * messages of `./index.ts`:
  *
  * - `{ id, op: 'query', sql, params, tx? }` → rows of the statement (inside transaction `tx`);
  * - `{ id, op: 'begin', tx }` → answered once transaction `tx` holds the database;
@@ -13,18 +14,20 @@
  * such as `code`: SQLSTATE classification works on it), with `heap`, the WASM heap's size. The
  * first message, id 0, says the database is open (or why not).
  */
-export const WORKER_SOURCE = `
-(async () => {
-  const { parentPort, workerData } = await import('node:worker_threads');
-  const { cp } = await import('node:fs/promises');
-  const errorOf = (e) => {
-    const out = { message: String(e && e.message !== undefined ? e.message : e), name: e && e.name };
-    for (const k of Object.keys(e ?? {})) {
-      const v = e[k];
-      if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) out[k] = v;
-    }
-    return out;
-  };
+import { cp } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+
+/** An error as a message can carry it: message, name and primitive fields such as `code`. */
+const errorOf = (e) => {
+  const out = { message: String(e && e.message !== undefined ? e.message : e), name: e && e.name };
+  for (const k of Object.keys(e ?? {})) {
+    const v = e[k];
+    if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) out[k] = v;
+  }
+  return out;
+};
+/** Opens the database, then answers the main thread's messages until it is closed. */
+async function main() {
   let pg;
   try {
     const { PGlite } = await import(workerData.pglite);
@@ -52,7 +55,8 @@ export const WORKER_SOURCE = `
   parentPort.on('message', (m) => {
     if (m.op === 'query') {
       const t = m.tx === undefined ? undefined : txs.get(m.tx);
-      if (m.tx !== undefined && !t) return void answer(m.id, Promise.reject(new Error('no such transaction')));
+      if (m.tx !== undefined && !t)
+        return void answer(m.id, Promise.reject(new Error('no such transaction')));
       return void answer(m.id, run(t ? t.tx : pg, m.sql, m.params));
     }
     if (m.op === 'begin') {
@@ -105,8 +109,13 @@ export const WORKER_SOURCE = `
         })(),
       );
     }
-    if (m.op === 'close') return void answer(m.id, pg.close().then(() => []));
+    if (m.op === 'close')
+      return void answer(
+        m.id,
+        pg.close().then(() => []),
+      );
   });
   parentPort.postMessage({ id: 0, rows: [], heap: heap() });
-})();
-`;
+}
+
+await main();
