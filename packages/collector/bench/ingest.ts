@@ -60,15 +60,13 @@ export async function spawnServer(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(
-    process.execPath,
-    ['--conditions=@otklik/source', '--import', 'tsx', ...args],
-    {
-      cwd: PKG,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  // A TypeScript entry runs from source through tsx; a JavaScript one (the build) as installed.
+  const source = args[0]?.endsWith('.ts') ? ['--conditions=@otklik/source', '--import', 'tsx'] : [];
+  const proc = spawn(process.execPath, [...source, ...args], {
+    cwd: PKG,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     proc.stdout!.on('data', (d: Buffer) => {

@@ -1,8 +1,8 @@
 /**
  * Memory benchmark: the RSS of a collector process on PGlite (read from /proc/PID/status every
- * 100 ms) in three phases, with the collector's settings (store/pglite/memory.ts) and, in the
- * same run, with PGlite's own defaults (shared_buffers 128 MB, maintenance_work_mem 64 MB…) as
- * the reference:
+ * 100 ms) in three phases, with the collector's settings (store/pglite/memory.ts), the same under
+ * the V8 flags the deployment guide recommends, and, in the same run, with PGlite's own defaults
+ * (shared_buffers 128 MB, maintenance_work_mem 64 MB…) as the reference:
  *   1. start on a fresh data folder (RSS once listening; peak of the serving process);
  *   2. ingest: 50 connections POST ~2 KB responses for MEMORY_BENCH_SECONDS (default 10);
  *   3. reporting over MEMORY_BENCH_ROWS (default 100,000) responses: the folder is filled here
@@ -10,15 +10,19 @@
  *      collector serves reports (plain, grouped, compared), the public results page and a full
  *      CSV export of every response, MEMORY_BENCH_ROUNDS (default 3) times.
  * Each phase prints the median and the maximum of the samples, beside the goal (250 MB).
- *   pnpm --filter @otklik/collector bench                 (with the other benchmarks)
- *   tsx --conditions=@otklik/source bench/memory.ts        (alone)
+ * The collector runs as installed: the build (`bin/otklik-collector.js`, `pnpm build` first);
+ * MEMORY_BENCH_RUN=source runs `src/cli.ts` through tsx instead, whose loader and transpiled
+ * sources add to every figure.
+ *   pnpm --filter @otklik/collector build && pnpm --filter @otklik/collector bench
+ *   pnpm --filter @otklik/collector build && tsx --conditions=@otklik/source bench/memory.ts
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { templates } from '@otklik/core/templates';
 import autocannon from 'autocannon';
 import { randomResponses } from '../src/reports/test-seed.js';
@@ -32,6 +36,7 @@ import { serveArgs, spawnServer, stopProc } from './ingest.js';
 const SECONDS = Number(process.env['MEMORY_BENCH_SECONDS'] ?? 10);
 const ROWS = Number(process.env['MEMORY_BENCH_ROWS'] ?? 100_000);
 const ROUNDS = Number(process.env['MEMORY_BENCH_ROUNDS'] ?? 3);
+const RUN = process.env['MEMORY_BENCH_RUN'] === 'source' ? 'source' : 'build';
 const GOAL_MB = 250;
 const TOKEN = 'bench';
 const SURVEY = templates['belgorod-typical']!;
@@ -40,8 +45,16 @@ const SURVEY = templates['belgorod-typical']!;
 const PGLITE_DEFAULTS =
   'shared_buffers=128MB,work_mem=4MB,maintenance_work_mem=64MB,temp_buffers=8MB,wal_buffers=4MB';
 
+/**
+ * V8 flags for a small machine (docs/deployment.md, the systemd unit): a 2 MB semi-space keeps the
+ * young generation small, and under a 512 MB ceiling V8 grows the old generation in small steps
+ * instead of letting garbage pile up — far above what reporting keeps live (about 60 MB).
+ */
+const V8_FLAGS = '--max-semi-space-size=2 --max-old-space-size=512';
+
 const VARIANTS = [
   { name: 'collector settings', env: {} },
+  { name: `collector settings, node ${V8_FLAGS}`, env: { NODE_OPTIONS: V8_FLAGS } },
   { name: "PGlite's defaults (reference)", env: { PGLITE_SETTINGS: PGLITE_DEFAULTS } },
 ];
 
@@ -91,7 +104,11 @@ const mb = (x: number): string => `${Math.round(x)} MB`;
 const line = (phase: string, samples: number[]): string =>
   `${phase}: median ${mb(median(samples))}, max ${mb(Math.max(...samples))}`;
 
-const serverArgs = (dir: string): string[] => serveArgs(TOKEN, '--data-dir', dir);
+/** The collector's command line: the built CLI, or its source (`serveArgs` names `src/cli.ts`). */
+const serverArgs = (dir: string): string[] => {
+  const [source, ...rest] = serveArgs(TOKEN, '--data-dir', dir);
+  return [RUN === 'build' ? 'bin/otklik-collector.js' : source!, ...rest];
+};
 const serverEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
   DATABASE_URL: '',
   PAGE_RATE_LIMIT: 'off',
@@ -194,9 +211,14 @@ async function report(url: string): Promise<void> {
 }
 
 export async function run(): Promise<void> {
+  if (RUN === 'build' && !existsSync(fileURLToPath(new URL('../dist/cli.js', import.meta.url)))) {
+    console.log('\nMemory: skipped, no build (pnpm build first, or MEMORY_BENCH_RUN=source)');
+    return;
+  }
   console.log(
     `\nMemory (RSS of the collector process on PGlite; goal ≤ ${GOAL_MB} MB steady; ` +
-      `ingest ${SECONDS} s, reports over ${ROWS.toLocaleString('en')} responses)`,
+      `ingest ${SECONDS} s, reports over ${ROWS.toLocaleString('en')} responses; the collector ` +
+      `runs ${RUN === 'build' ? 'as built (bin/otklik-collector.js)' : 'from source through tsx'})`,
   );
   const seed = await seededFolder();
   try {

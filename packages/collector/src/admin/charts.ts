@@ -1,4 +1,13 @@
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as ECharts from 'echarts';
+
+/**
+ * ECharts, read on the first chart drawn rather than at start: loaded, it holds about 12 MB of
+ * heap and 40 MB of RSS, which a collector whose dashboard nobody opens need not carry.
+ */
+let loaded: typeof ECharts | undefined;
+const echarts = (): typeof ECharts =>
+  (loaded ??= createRequire(import.meta.url)('echarts') as typeof ECharts);
 
 /** A chart drawn on the server: SVG markup, no script in the page (the CSP allows none inline). */
 export interface ChartSpec {
@@ -39,7 +48,7 @@ const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'round
 export function renderChart(spec: ChartSpec): string {
   const width = spec.width ?? 720;
   const height = spec.height ?? 320;
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   const bar = spec.kind === 'stacked-bar';
   const format = spec.format;
   chart.setOption({

@@ -1,5 +1,7 @@
 import { request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../store/db.js';
@@ -88,5 +90,34 @@ describe.each(DB_KINDS)('export back-pressure over a socket on %s', (kind) => {
       for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) lf++;
     expect(fetched).toBe(ROWS);
     expect(lf).toBe(1 + ROWS); // the header row and every response
+  }, 120_000);
+
+  it('holds no more than a few batches while 80 MB of CSV go out over HTTP', async () => {
+    // Server and client share this process: what the server's side (cursor, CSV, Hono's stream,
+    // @hono/node-server's piping) keeps live shows after a full collection, in the JS heap or in
+    // buffers outside it (the chunks).
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    gc();
+    const used = (): number => {
+      const m = process.memoryUsage();
+      return m.heapUsed + m.arrayBuffers;
+    };
+    const base = used();
+    const res = await fetch(`http://127.0.0.1:${port}/v1/surveys/sample/export.csv?titles=0`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    let bytes = 0;
+    let chunks = 0;
+    let peak = 0;
+    for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+      bytes += chunk.byteLength;
+      if (++chunks % 50 === 0) {
+        gc();
+        peak = Math.max(peak, used() - base);
+      }
+    }
+    expect(bytes).toBeGreaterThan(80_000_000);
+    expect(peak).toBeLessThan(20_000_000);
   }, 120_000);
 });

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { PainRow } from './store.js';
 
 /** The template's column titles, verbatim (001 Приложение 2; 004 Приложение has the same columns). */
@@ -33,6 +32,8 @@ export interface PainMapSheet {
  * const buf = await painMapXlsx({ title: 'Карта болей — I квартал 2026', rows });
  */
 export async function painMapXlsx(sheet: PainMapSheet): Promise<Buffer> {
+  // Loaded on the first pain map asked for: exceljs holds about 8 MB of heap and 25 MB of RSS.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Otklik';
   const ws = wb.addWorksheet('Карта болей', {

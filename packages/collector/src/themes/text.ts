@@ -1,8 +1,5 @@
-import { newStemmer, type Stemmer } from 'snowball-stemmers';
 import { createRequire } from 'node:module';
-
-// stopwords-iso ships a bare JSON file (no types, no ESM entry).
-const stopwordsIso = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
+import type * as Snowball from 'snowball-stemmers';
 
 /**
  * Words stopwords-iso counts as noise but complaints to a public body carry meaning with: waiting
@@ -24,12 +21,30 @@ const KEEP = new Set([
   'people',
 ]);
 
-const STOP = new Set(
-  [...(stopwordsIso['ru'] ?? []), ...(stopwordsIso['en'] ?? [])].filter((w) => !KEEP.has(w)),
-);
+interface Lexicon {
+  stop: ReadonlySet<string>;
+  russian: Snowball.Stemmer;
+  english: Snowball.Stemmer;
+}
 
-const russian: Stemmer = newStemmer('russian');
-const english: Stemmer = newStemmer('english');
+/**
+ * Stop words and stemmers, read on the first text analysed rather than at start: the Snowball
+ * stemmers of every language and stopwords-iso's lists cost about 10 MB of RSS, which a collector
+ * that never groups texts into themes need not carry.
+ */
+let lexicon: Lexicon | undefined;
+function words(): Lexicon {
+  if (lexicon) return lexicon;
+  const require = createRequire(import.meta.url);
+  // stopwords-iso ships a bare JSON file (no types, no ESM entry).
+  const iso = require('stopwords-iso') as Record<string, string[]>;
+  const { newStemmer } = require('snowball-stemmers') as typeof Snowball;
+  return (lexicon = {
+    stop: new Set([...(iso['ru'] ?? []), ...(iso['en'] ?? [])].filter((w) => !KEEP.has(w))),
+    russian: newStemmer('russian'),
+    english: newStemmer('english'),
+  });
+}
 
 /** Letters (Cyrillic or Latin) with inner hyphens; digits and punctuation split words. */
 const WORD = /[\p{L}]+(?:-[\p{L}]+)*/gu;
@@ -57,14 +72,15 @@ export interface Analysed {
  */
 export function analyse(text: string): Analysed {
   const terms: string[] = [];
-  const words: string[] = [];
+  const found: string[] = [];
+  const { stop, russian, english } = words();
   for (const m of text.toLowerCase().replaceAll('ё', 'е').matchAll(WORD)) {
     const word = m[0];
-    if (word.length < MIN_WORD || STOP.has(word)) continue;
+    if (word.length < MIN_WORD || stop.has(word)) continue;
     const stem = (CYRILLIC.test(word) ? russian : english).stem(word);
     if (stem.length < 2) continue;
     terms.push(stem);
-    words.push(word);
+    found.push(word);
   }
-  return { terms, words };
+  return { terms, words: found };
 }
