@@ -32,14 +32,14 @@ interface Lexicon {
  * stemmers of every language and stopwords-iso's lists cost about 10 MB of RSS, which a collector
  * that never groups texts into themes need not carry.
  */
-let lexicon: Lexicon | undefined;
-function words(): Lexicon {
-  if (lexicon) return lexicon;
+let loaded: Lexicon | undefined;
+function lexicon(): Lexicon {
+  if (loaded) return loaded;
   const require = createRequire(import.meta.url);
   // stopwords-iso ships a bare JSON file (no types, no ESM entry).
   const iso = require('stopwords-iso') as Record<string, string[]>;
   const { newStemmer } = require('snowball-stemmers') as typeof Snowball;
-  return (lexicon = {
+  return (loaded = {
     stop: new Set([...(iso['ru'] ?? []), ...(iso['en'] ?? [])].filter((w) => !KEEP.has(w))),
     russian: newStemmer('russian'),
     english: newStemmer('english'),
@@ -72,15 +72,15 @@ export interface Analysed {
  */
 export function analyse(text: string): Analysed {
   const terms: string[] = [];
-  const found: string[] = [];
-  const { stop, russian, english } = words();
+  const words: string[] = [];
+  const { stop, russian, english } = lexicon();
   for (const m of text.toLowerCase().replaceAll('ё', 'е').matchAll(WORD)) {
     const word = m[0];
     if (word.length < MIN_WORD || stop.has(word)) continue;
     const stem = (CYRILLIC.test(word) ? russian : english).stem(word);
     if (stem.length < 2) continue;
     terms.push(stem);
-    found.push(word);
+    words.push(word);
   }
-  return { terms, words: found };
+  return { terms, words };
 }
